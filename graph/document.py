@@ -1,0 +1,111 @@
+"""Plain data handed from the text stage to the fact and RDF stages.
+
+Every span is a pair of character offsets into ``Document.text``, the decoded source file exactly as
+it was read (nothing normalised), so ``doc.text[s.start:s.end]`` is the printed text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Paragraph:
+    start: int
+    end: int
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    """One node of the heading tree.
+
+    ``style`` names the numbering convention: "一、", "（一）", "1.", "（1）", "——", "表N：" or
+    "unnumbered" (a heading line printed without its number; ``numbering`` is then inferred).
+    ``heading_start:heading_end`` is the heading as printed (number and title); for a numbered or
+    lead-in paragraph ("1.人才规模逐步壮大。到2025年…") it is the lead phrase up to the first 。.
+    ``start:end`` covers the heading and everything under it.
+    """
+
+    numbering: str
+    title: str
+    level: int
+    order: int
+    path: tuple[int, ...]
+    style: str
+    heading_start: int
+    heading_end: int
+    start: int
+    end: int
+    numbering_inferred: bool = False
+    children: list[Section] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    def walk(self) -> Iterator[Section]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    @property
+    def label(self) -> str:
+        return f"{self.numbering}{self.title}"
+
+
+@dataclass
+class Metadata:
+    """The header of a published plan, each field as printed or None when absent."""
+
+    index_number: str | None = None  # 索引号
+    written_date: str | None = None  # 成文日期, ISO yyyy-mm-dd
+    publisher: str | None = None  # 发布机构
+    document_number: str | None = None  # 文件编号 / 发文字号
+    notice_title: str | None = None  # 关于印发《…》的通知
+    recipients: str | None = None  # 主送: 各镇人民政府、…
+    issuers: list[str] = field(default_factory=list)  # signature block, in printed order
+    issued_date: str | None = None  # date under the signature, ISO yyyy-mm-dd
+
+
+@dataclass
+class Document:
+    path: Path
+    text: str
+    encoding: str
+    sha256: str
+    title: str
+    title_start: int
+    title_end: int
+    doc_type: str
+    metadata: Metadata
+    sections: list[Section]
+    preamble: list[Paragraph] = field(default_factory=list)
+
+    def walk(self) -> Iterator[Section]:
+        for top in self.sections:
+            yield from top.walk()
+
+    def sentences(self) -> Iterator[tuple[Section | None, Sentence]]:
+        """Every sentence with the innermost section it belongs to (None for the preamble)."""
+        for para in self.preamble:
+            for sent in para.sentences:
+                yield None, sent
+        for section in self.walk():
+            for para in section.paragraphs:
+                for sent in para.sentences:
+                    yield section, sent
+
+    def section_at(self, offset: int) -> Section | None:
+        """The innermost section whose span holds ``offset``."""
+        found = None
+        for section in self.walk():
+            if section.start <= offset < section.end:
+                found = section
+        return found

@@ -1,0 +1,1 @@
+"""The plankg vocabulary, shapes and JSON-LD context as package data."""
