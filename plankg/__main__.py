@@ -1,0 +1,3 @@
+from plankg.cli import main
+
+main(prog_name="plankg")
