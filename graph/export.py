@@ -1,0 +1,105 @@
+"""Writing the graph out: Turtle, TriG, N-Triples, N-Quads or JSON-LD, always atomically.
+
+TriG, N-Quads and JSON-LD keep the named graphs (one per plan, plus the ontology graph). Turtle
+and N-Triples have no graphs: they get the union of all graphs, each triple once.
+
+>>> import pyoxigraph
+>>> store = pyoxigraph.Store()
+>>> g = pyoxigraph.NamedNode("https://w3id.org/plankg/graph/p")
+>>> s = pyoxigraph.NamedNode("https://w3id.org/plankg/id/plan/p")
+>>> t = pyoxigraph.NamedNode("http://purl.org/dc/terms/title")
+>>> store.add(pyoxigraph.Quad(s, t, pyoxigraph.Literal("规划", language="zh"), g))
+>>> print(serialize(store, "nt").decode())
+<https://w3id.org/plankg/id/plan/p> <http://purl.org/dc/terms/title> "规划"@zh .
+<BLANKLINE>
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pyoxigraph
+from plankg.graph.errors import InputError
+from plankg.graph.vocab import ID_IRI, PK_IRI
+
+FORMATS: dict[str, pyoxigraph.RdfFormat] = {
+    "ttl": pyoxigraph.RdfFormat.TURTLE,
+    "trig": pyoxigraph.RdfFormat.TRIG,
+    "nt": pyoxigraph.RdfFormat.N_TRIPLES,
+    "nq": pyoxigraph.RdfFormat.N_QUADS,
+    "jsonld": pyoxigraph.RdfFormat.JSON_LD,
+}
+SUFFIXES = {".ttl": "ttl", ".trig": "trig", ".nt": "nt", ".nq": "nq", ".jsonld": "jsonld"}
+PREFIXES = {
+    "pk": PK_IRI,
+    "pkid": ID_IRI,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "org": "http://www.w3.org/ns/org#",
+    "qb": "http://purl.org/linked-data/cube#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "oa": "http://www.w3.org/ns/oa#",
+    "schema": "https://schema.org/",
+}
+
+
+def format_for(path: Path, given: str | None) -> str:
+    """The export format: the one given, else the one the file name's suffix names."""
+    if given:
+        if given not in FORMATS:
+            raise InputError(f"unknown format {given!r} (known: {', '.join(FORMATS)})")
+        return given
+    fmt = SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{path}: cannot tell the format from the name; give -f")
+    return fmt
+
+
+def serialize(store: pyoxigraph.Store, fmt: str) -> bytes:
+    """Every quad of ``store`` in format ``fmt`` (a key of :data:`FORMATS`)."""
+    if fmt == "jsonld":
+        return _jsonld(store)
+    rdf_format = FORMATS[fmt]
+    if fmt in ("trig", "nq"):
+        return store.dump(format=rdf_format, prefixes=PREFIXES if fmt == "trig" else None)
+    union = pyoxigraph.Store()  # a set of triples: one copy of what several graphs assert
+    union.extend(pyoxigraph.Quad(q.subject, q.predicate, q.object) for q in store)
+    return union.dump(
+        format=rdf_format,
+        from_graph=pyoxigraph.DefaultGraph(),
+        prefixes=PREFIXES if fmt == "ttl" else None,
+    )
+
+
+def _jsonld(store: pyoxigraph.Store) -> bytes:
+    # rdflib compacts with the project's JSON-LD context; pyoxigraph writes expanded form only
+    from plankg.graph.ontology import load_context
+    from plankg.graph.store import store_to_dataset
+
+    dataset = store_to_dataset(store)
+    return dataset.serialize(format="json-ld", context=load_context()["@context"], encoding="utf-8")
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same directory."""
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as err:
+        raise InputError(f"{path}: cannot write here: {err}") from err
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temp, path)
+    except BaseException as err:
+        Path(temp).unlink(missing_ok=True)
+        if isinstance(err, OSError):
+            raise InputError(f"{path}: cannot write: {err}") from err
+        raise
