@@ -1,0 +1,65 @@
+"""GraphML for Gephi, Cytoscape and yEd: the viewer's networkx graph with flat attributes.
+
+GraphML attributes are typed scalars, so lists become text: labels and plans joined with
+"; ", evidence one quote per line followed by where it was printed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+
+from plankg.viz.atomic import write_text_atomically
+
+LIST_SEPARATOR = "; "
+
+
+def graphml_graph(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of ``network`` whose attributes are all str, int or bool."""
+    flat = nx.MultiDiGraph()
+    flat.graph["view"] = str(network.graph.get("view", "full"))
+    flat.graph["plans"] = LIST_SEPARATOR.join(network.graph.get("plans", []))
+    for node, data in network.nodes(data=True):
+        flat.add_node(
+            node,
+            iri=data["iri"],
+            type=data["cls"],
+            label=data["label"],
+            label_en=data["label_en"],
+            alt_labels=LIST_SEPARATOR.join(data["alt_labels"]),
+            plans=LIST_SEPARATOR.join(data["plans"]),
+            facts=LIST_SEPARATOR.join(f"{name}: {value}" for name, value in data["facts"]),
+            evidence=_evidence_text(data["evidence"]),
+            evidence_count=len(data["evidence"]),
+        )
+    for i, (source, target, key, data) in enumerate(network.edges(keys=True, data=True)):
+        flat.add_edge(
+            source,
+            target,
+            key=key,
+            edge_id=f"e{i}",
+            relation=data["relation"],
+            evidence=_evidence_text(data["evidence"]),
+            evidence_count=len(data["evidence"]),
+        )
+    return flat
+
+
+def to_graphml(network: nx.MultiDiGraph, path: Path) -> None:
+    """Write ``network`` (from :func:`plankg.viz.network.plan_network`) as GraphML, atomically."""
+    flat = graphml_graph(network)
+    # edge keys repeat (two targetsIndustry edges); GraphML ids must not
+    lines = nx.generate_graphml(flat, encoding="utf-8", edge_id_from_attribute="edge_id")
+    text = "\n".join(["<?xml version='1.0' encoding='utf-8'?>", *lines]) + "\n"
+    write_text_atomically(Path(path), text)
+
+
+def _evidence_text(quotes: list[dict]) -> str:
+    lines = []
+    for q in quotes:
+        where = [q["plan"], q["section"]]
+        if q["start"] is not None and q["end"] is not None:
+            where.append(f"{q['start']}-{q['end']}")
+        lines.append(f"{q['exact']} [{' · '.join(w for w in where if w)}]")
+    return "\n".join(lines)
