@@ -1,0 +1,78 @@
+"""The lexicon: package data, user files that extend it, the empty mode, its IRIs and schemes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from plankg.graph.errors import InputError
+from plankg.graph.identifiers import Minter
+from plankg.graph.lexicon import INDUSTRY_SCHEME, PLATFORM_KIND_SCHEME, load_lexicon
+from rdflib import URIRef
+from rdflib.namespace import SKOS
+
+DATA = Path(__file__).parent / "data" / "lexicon"
+
+
+def test_default_lexicon_knows_aliases_levels_and_kinds() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.find("program", "“鲲鹏行动”计划").name == "鲲鹏行动计划"
+    assert lexicon.find("program", "鲲鹏计划").level == "provincial"
+    assert lexicon.find("industry", "金属新材").name == "金属新材料"
+    assert lexicon.find("platform", "哈工大机器人集团湖州国际创新研究院").name == (
+        "哈工大机器人湖州国际创新研究院"
+    )
+    workstation = lexicon.kind_named("院士专家工作站")
+    assert workstation is not None and workstation.en == "academician and expert workstation"
+    assert lexicon.kind_named("中心").needs_name and not lexicon.kind_named("实验室").needs_name
+    # the departments block (graph/departments.py reads it)
+    assert lexicon.department_aliases["人力社保局"] == "人力资源和社会保障局"
+
+
+def test_broader_industries() -> None:
+    lexicon = load_lexicon()
+    metal = lexicon.find("industry", "金属新材料")
+    assert [lexicon.entry(iri).name for iri in metal.broader] == ["新材料"]
+
+
+def test_user_files_extend_the_default() -> None:
+    lexicon = load_lexicon(DATA / "extra.ttl")
+    assert lexicon.find("industry", "茶产业").name == "生态茶业"
+    assert lexicon.find("program", "梧桐引凤计划").level == "city"
+    assert lexicon.find("industry", "新能源") is not None  # the default is still there
+
+
+def test_empty_lexicon_keeps_only_the_platform_kinds() -> None:
+    lexicon = load_lexicon(empty=True)
+    for kind in ("industry", "program", "platform", "region", "not-industry", "department"):
+        assert lexicon.labels(kind) == {}
+    assert lexicon.kind_named("孵化器") is not None
+    assert len(lexicon.kinds) == len(load_lexicon().kinds)
+
+
+@pytest.mark.parametrize("name", ["broken.ttl", "missing.ttl"])
+def test_bad_user_file_is_one_line_error_naming_it(name: str) -> None:
+    with pytest.raises(InputError) as err:
+        load_lexicon(DATA / name)
+    message = str(err.value)
+    assert message.startswith(str(DATA / name)) and "\n" not in message
+
+
+def test_entry_iris_are_the_iris_a_build_mints() -> None:
+    lexicon = load_lexicon()
+    minter = Minter()
+    for kind in ("industry", "program", "platform"):
+        entries = lexicon.entries[kind]
+        assert entries
+        for entry in entries:
+            assert entry.iri == minter.shared(kind, entry.name), entry.name
+
+
+def test_schemes_for_the_ontology_graph() -> None:
+    graph = load_lexicon().schemes()
+    new_energy = URIRef("https://w3id.org/plankg/id/industry/xin-neng-yuan")
+    assert (new_energy, SKOS.inScheme, INDUSTRY_SCHEME) in graph
+    kinds = set(graph.subjects(SKOS.inScheme, PLATFORM_KIND_SCHEME))
+    assert URIRef("https://w3id.org/plankg/id/platform-kind/talent-enclave") in kinds
+    # programs, places and the words that are no industry stay out of the ontology graph
+    assert not list(graph.subjects(SKOS.inScheme, URIRef(str(INDUSTRY_SCHEME)[:-8] + "region")))

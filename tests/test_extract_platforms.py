@@ -1,0 +1,151 @@
+"""Platform names and kinds: kind suffixes, quotes, brackets, lists, generic kind mentions.
+
+Every sentence here is copied from the bundled plans (corpus/); the expected names and kinds
+are typed from the text by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+from plankg.graph.candidates import Candidate, resolve
+from plankg.graph.document import Sentence
+from plankg.graph.extract import normalise
+from plankg.graph.lexicon import Lexicon, load_lexicon
+from plankg.graph.platforms import PLATFORM_KIND, PlatformFinder
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+@pytest.fixture(scope="module")
+def finder(lexicon: Lexicon) -> PlatformFinder:
+    return PlatformFinder(lexicon)
+
+
+def found(finder: PlatformFinder, text: str) -> list[Candidate]:
+    sentence = Sentence(0, len(text), text)
+    return resolve([*finder.in_sentence(text, sentence, None), *finder.listed(text, sentence, None),
+                    *finder.known(text, sentence, None)])
+
+
+def platforms(finder: PlatformFinder, text: str) -> list[tuple[str, str | None]]:
+    return [(c.name, c.attributes.get("platform_kind")) for c in found(finder, text)
+            if c.kind == "platform"]
+
+
+def test_suffix_gives_the_kind(finder: PlatformFinder) -> None:
+    # 吴兴, 一、（一）3.
+    text = ("积极开展校地合作、校企合作,筹办新型研发机构太湖实验室,先后落地引进哈工大机器人湖州国际"
+            "创新研究院、浙江高晟光热发电技术研究院、浙江工业大学湖州数字经济技术研究院、浙江理工大学"
+            "湖州研究院、中国乌克兰金属新材料(湖州)研究院、浙江清宸可穿戴技术创新中心等。")
+    assert platforms(finder, text) == [
+        ("太湖实验室", "实验室"),
+        ("哈工大机器人湖州国际创新研究院", "研究院"),
+        ("浙江高晟光热发电技术研究院", "研究院"),
+        ("浙江工业大学湖州数字经济技术研究院", "研究院"),
+        ("浙江理工大学湖州研究院", "研究院"),
+        ("中国乌克兰金属新材料(湖州)研究院", "研究院"),
+        ("浙江清宸可穿戴技术创新中心", "创新中心"),
+    ]
+
+
+def test_quoted_kind_word_takes_the_place_before_it(finder: PlatformFinder) -> None:
+    # 吴兴, 三、（三） and 五、（一）
+    assert platforms(finder, "以高端生态智创群落和长三角创新创业高地双目标,建设西塞“科学谷”") == [
+        ("西塞科学谷", "谷")
+    ]
+    assert platforms(finder, "加快阳山“时尚谷”建设,壮大为时尚产业融合发展引领地。") == [
+        ("阳山时尚谷", "谷")
+    ]
+
+
+def test_quoted_name_and_a_kind_word_in_apposition(finder: PlatformFinder) -> None:
+    # 秀洲, 四、（二）; 吴兴, 三、（三）
+    text = ("与中国电子科技集团公司第三十六研究所共建人才飞地“秀水新区上海创新中心”，积极承接上海"
+            "人才")
+    assert platforms(finder, text) == [
+        ("中国电子科技集团公司第三十六研究所", "研究院"),
+        ("秀水新区上海创新中心", "人才飞地"),
+    ]
+    assert platforms(finder, "深入实施“邻凤筑巢”异地平台引才工程,高标准运营“浙富西溪堂”杭州人才飞"
+                             "地") == [
+        ("浙富西溪堂杭州人才飞地", "人才飞地")
+    ]
+
+
+def test_brackets_after_the_kind_word(finder: PlatformFinder) -> None:
+    # 秀洲, 四、（一）
+    text = ("充分发挥麟湖智谷·人才创新创业服务综合体、秀水院士之家、秀水新区人才之家、嘉兴青年人"
+            "才驿站"
+            "（秀洲）、嘉兴市人才市场（秀水新区）等人才服务机构聚才作用")
+    assert [name for name, _ in platforms(finder, text)] == [
+        "麟湖智谷·人才创新创业服务综合体", "秀水院士之家", "秀水新区人才之家",
+        "嘉兴青年人才驿站（秀洲）", "嘉兴市人才市场（秀水新区）",
+    ]
+
+
+def test_a_list_of_platforms_holds_names_without_a_kind_word(finder: PlatformFinder) -> None:
+    # 吴兴, 三、（三）: 吴兴梦工场 has no kind word; the list's head says what it is
+    empty = PlatformFinder(load_lexicon(empty=True))
+    text = "依托七幸科技创业园、吴兴梦工场、佳成创业园等国家级、省级众创空间和孵化器"
+    assert [name for name, _ in platforms(empty, text)] == [
+        "七幸科技创业园", "吴兴梦工场", "佳成创业园"
+    ]
+
+
+def test_kind_words_with_generic_words_are_kind_mentions(finder: PlatformFinder) -> None:
+    # 吴兴, 一、（一）3. and 五、（四）
+    text = ("截至“十三五”末,全区拥有国家级科技企业孵化器2家,省级科技企业孵化器2家,省级重点企业研究"
+            "院5家")
+    cands = found(finder, text)
+    assert [c.kind for c in cands] == [PLATFORM_KIND] * 3
+    text = "鼓励企业建立研究院、技术中心、重点实验室、院士专家工作站等创新载体"
+    assert platforms(finder, text) == []
+    kinds = {c.name for c in found(finder, text) if c.kind == PLATFORM_KIND}
+    assert kinds >= {"院士专家工作站", "实验室"}
+
+
+def test_common_kind_words_need_a_proper_name(finder: PlatformFinder) -> None:
+    # 吴兴, 四、（六） and 六、（四）; 秀洲, 四、（一）
+    assert platforms(finder, "依托吴兴区社会治理片区工作站、矛盾调解中心、平安实训基地建设") == [
+        ("吴兴区社会治理片区工作站", "工作站")
+    ]
+    assert platforms(finder, "重点建设吴兴区知识产权行政司法保护中心,通过数字赋能") == [
+        ("吴兴区知识产权行政司法保护中心", "中心")
+    ]
+    assert platforms(finder, "重点引进跨国公司海外研发中心、国际创新组织分支机构、国际合作实验室"
+                             "等") == []
+
+
+def test_quoted_slogans_and_goals_are_no_platform(finder: PlatformFinder) -> None:
+    # 秀洲, 四、（一）; 一、（二）
+    assert platforms(finder, "助力打响秀洲区“红船旁的国家高新区”品牌，争创国家创新型特色园区") == []
+    assert platforms(finder, "我区地处长三角区域地理中心，需要明确自身区域特色定位") == []
+    # 吴兴, 三、（三）: 两谷一室 holds 谷 inside a word
+    assert platforms(finder, "深度融入市“五谷丰登”计划,全力推进吴兴“两谷一室”建设") == []
+
+
+def test_appositive_class_word_ends_the_name(finder: PlatformFinder) -> None:
+    # 秀洲, 一、（一）
+    text = "成功创建国家级平台秀洲国家高新区以及省级经济开发区等重点创新创业平台"
+    assert platforms(finder, text) == [("秀洲国家高新区", "高新区")]
+
+
+def test_variants_of_one_platform_in_a_plan_are_one(lexicon: Lexicon,
+                                                    finder: PlatformFinder) -> None:
+    # 吴兴, 一、（一）3., 三、（三）, 五、（二）
+    cands = [
+        *found(finder, "不断推进吴兴科创园、南太湖高新技术产业园、总部自由港(EBD)、中节能产业园、"
+                       "联创谷产业园、多媒体产业园、工业设计中心等7个产业加速器"),
+        *found(finder, "建设以总部自由港为核心,吴兴科技创业园、高新区科技创业园、湖州多媒体产业园等"
+                       "差异发展、协同共进的“一核多园”科创平台体系"),
+        *found(finder, "加快推进吴兴区科创园、总部自由港、中节能产业园、高新区科创园等产业平台建"
+                       "设"),
+    ]
+    normalise(cands, lexicon)
+    assert sorted({c.name for c in cands if c.kind == "platform"}) == sorted([
+        "吴兴科创园", "南太湖高新技术产业园", "总部自由港", "中节能产业园", "联创谷产业园",
+        "多媒体产业园", "工业设计中心", "高新区科技创业园",
+    ])
