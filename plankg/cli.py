@@ -14,3 +14,17 @@ def main() -> None:
 
 
 # --- command registration (one line per module) ---------------------------------------------
+
+
+def _register() -> None:
+    from plankg.cli_build import COMMANDS as BUILD_COMMANDS
+    from plankg.cli_evaluate import evaluate
+    from plankg.cli_query import COMMANDS as QUERY_COMMANDS
+    from plankg.cli_run import run_command
+    from plankg.cli_viz import viz
+
+    for command in (run_command, *BUILD_COMMANDS, *QUERY_COMMANDS, viz, evaluate):
+        main.add_command(command)
+
+
+_register()
