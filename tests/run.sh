@@ -1,0 +1,12 @@
+#!/bin/sh
+# Install everything the tests need and run the whole suite: the one test command of README.md.
+# Browser tests drive Debian's headless Chromium; the server tests start the `oxigraph` server
+# that the test extra installs from PyPI. Extra arguments go to pytest.
+set -eu
+cd "$(dirname "$0")/.."
+if ! command -v chromium >/dev/null 2>&1; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
+fi
+python -m pip install -q -e '.[test]'
+exec python -m pytest "$@"
