@@ -57,7 +57,7 @@ def run_command(paths: tuple[Path, ...], out: Path, store: Path | None) -> None:
                               "platform-industries", "platform")):
         table = Table(title=title)
         table.add_column(key)
-        table.add_column("industries")
+        table.add_column("industries", overflow="fold")
         for subject, industries in grouped(answers[name], key, "industry"):
             table.add_row(subject, industries)
         console.print(table)
