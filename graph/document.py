@@ -92,15 +92,19 @@ class Document:
         for top in self.sections:
             yield from top.walk()
 
-    def sentences(self) -> Iterator[tuple[Section | None, Sentence]]:
-        """Every sentence with the innermost section it belongs to (None for the preamble)."""
+    def paragraphs(self) -> Iterator[tuple[Section | None, Paragraph]]:
+        """Every paragraph with the innermost section it belongs to (None for the preamble)."""
         for para in self.preamble:
-            for sent in para.sentences:
-                yield None, sent
+            yield None, para
         for section in self.walk():
             for para in section.paragraphs:
-                for sent in para.sentences:
-                    yield section, sent
+                yield section, para
+
+    def sentences(self) -> Iterator[tuple[Section | None, Sentence]]:
+        """Every sentence with the innermost section it belongs to (None for the preamble)."""
+        for section, para in self.paragraphs():
+            for sent in para.sentences:
+                yield section, sent
 
     def section_at(self, offset: int) -> Section | None:
         """The innermost section whose span holds ``offset``."""
