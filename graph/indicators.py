@@ -20,7 +20,7 @@ from decimal import Decimal
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from plankg.graph.document import Document, Paragraph, Section, Sentence
+from plankg.graph.document import Document, Section, Sentence
 from plankg.graph.evidence import add_evidence
 from plankg.graph.identifiers import in_plan, short_hash, slug
 from plankg.graph.tables import UNITS, IndicatorRow, ParsedTable, TableParse, split_unit
@@ -129,7 +129,7 @@ def read_headline_figures(doc: Document, parse: TableParse) -> list[HeadlineFigu
         names.setdefault(match_key(row.name), row.name)
     region = _REGION.match(doc.title)
     figures = []
-    for section, paragraph in _paragraphs(doc):
+    for section, paragraph in doc.paragraphs():
         year: int | None = None
         for sentence in paragraph.sentences:
             for clause_start, clause in _clauses(sentence.text):
@@ -139,14 +139,6 @@ def read_headline_figures(doc: Document, parse: TableParse) -> list[HeadlineFigu
                 base = sentence.start + clause_start + skipped
                 figures += _clause_figures(clause, base, year, names, region, sentence, section)
     return figures
-
-
-def _paragraphs(doc: Document) -> Iterator[tuple[Section | None, Paragraph]]:
-    for paragraph in doc.preamble:
-        yield None, paragraph
-    for section in doc.walk():
-        for paragraph in section.paragraphs:
-            yield section, paragraph
 
 
 def _clauses(text: str) -> Iterator[tuple[int, str]]:

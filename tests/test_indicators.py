@@ -1,22 +1,26 @@
 """Indicators as RDF, prose headline figures, and the indicators / observations queries.
 
-Expected values are typed from the plan texts (corpus/*.txt). The queries run on the same graph in
-an Oxigraph store and in an rdflib Dataset, and both must give the expected rows.
+Expected values are typed from the plan texts (corpus/*.txt). The queries run on the graph the build
+makes of the bundled corpus, in an Oxigraph store and in an rdflib Dataset, and both must give the
+expected rows.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
 from decimal import Decimal
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from click.testing import CliRunner
 from rdflib import RDF, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, XSD
 
-from plankg.graph.document import Document, Metadata, Paragraph, Section, Sentence
+from plankg.api import query
+from plankg.cli import main
+from plankg.cli_build import dataset_bytes
+from plankg.graph.build import Build, build_dataset
+from plankg.graph.document import Document
 from plankg.graph.identifiers import plan_graph_iri, plan_iri, slug
 from plankg.graph.indicators import (
     IndicatorReport,
@@ -24,6 +28,7 @@ from plankg.graph.indicators import (
     match_key,
     read_headline_figures,
 )
+from plankg.graph.structure import read_document
 from plankg.graph.tables import parse_tables
 from plankg.graph.vocab import OA, PK, QB
 
@@ -34,61 +39,8 @@ QUERIES = ROOT / "queries"
 WUXING_TITLE = "吴兴区人才发展“十四五”规划"
 XIUZHOU_TITLE = "秀洲区人才发展“十四五”规划"
 
-# --- a Document from a plan text ---------------------------------------------------------------
-# The sections the structure reader gives: "一、" and "（一）" headings, and "表N：" captions whose
-# section runs to the next heading and has no paragraphs; one paragraph per other line, sentences
-# ending at 。！？.
-
-_HEADINGS = (
-    (1, re.compile(r"^([一二三四五六七八九十]+、)(.*)$"), "一、"),
-    (2, re.compile(r"^([（(][一二三四五六七八九十]+[)）])(.*)$"), "（一）"),
-    (3, re.compile(r"^(表\d+)\s*[：:](.*)$"), "表N："),
-)
-_SENTENCE = re.compile(r"[^。！？]+[。！？]?")
-
-
-def read_plan(path: Path) -> Document:
-    text = path.read_text(encoding="utf-8")
-    title = re.search(r"^\S{2,8}[区县市]人才发展“十四五”规划$", text, re.M)
-    assert title is not None
-    sections: list[Section] = []
-    open_sections: list[Section] = []
-    pos = 0
-    for raw in text.splitlines(keepends=True):
-        start, body = pos, raw.rstrip("\n")
-        pos += len(raw)
-        if start <= title.start():
-            continue
-        for level, pattern, style in _HEADINGS:
-            heading = pattern.match(body)
-            if heading:
-                while open_sections and open_sections[-1].level >= level:
-                    open_sections.pop().end = start
-                parent = open_sections[-1] if open_sections else None
-                siblings = parent.children if parent else sections
-                order = len(siblings) + 1
-                section = Section(heading.group(1), heading.group(2), level, order,
-                                  (*(parent.path if parent else ()), order), style, start,
-                                  start + len(body), start, len(text))
-                siblings.append(section)
-                open_sections.append(section)
-                break
-        else:
-            if open_sections and open_sections[-1].style != "表N：" and body.strip():
-                paragraph = Paragraph(start, start + len(body))
-                for m in _SENTENCE.finditer(body):
-                    sentence = m.group().strip()
-                    if sentence:
-                        begin = start + m.start() + m.group().index(sentence)
-                        paragraph.sentences.append(Sentence(begin, begin + len(sentence),
-                                                            sentence))
-                open_sections[-1].paragraphs.append(paragraph)
-    return Document(path, text, "utf-8", hashlib.sha256(text.encode()).hexdigest(),
-                    title.group(), title.start(), title.end(), "规划", Metadata(), sections)
-
-
 def build(path: Path) -> tuple[Document, Dataset, URIRef, IndicatorReport]:
-    doc = read_plan(path)
+    doc = read_document(path)
     plan_slug = slug(doc.title)
     plan = plan_iri(plan_slug)
     dataset = Dataset()
@@ -181,9 +133,10 @@ def test_table_nodes_and_evidence_sections(xiuzhou) -> None:
     assert graph.value(table, PK.tableNumber).toPython() == 2
     assert str(graph.value(table, URIRef("http://www.w3.org/2000/01/rdf-schema#label"))) == (
         "表2：秀洲区“十四五”时期人才发展主要指标")
-    # 表2 is the first child of 二、(三): its section IRI is …/section/2-3-1
+    # 表2 follows the six "——" lead-ins of 二、(三) (人才队伍提质扩容 … 人才管理系统高效), so it
+    # is the section's seventh child: …/section/2-3-7
     (caption_evidence,) = graph.objects(table, PK.evidence)
-    assert graph.value(caption_evidence, PK.inSection) == URIRef(f"{plan}/section/2-3-1")
+    assert graph.value(caption_evidence, PK.inSection) == URIRef(f"{plan}/section/2-3-7")
     row_11 = URIRef(f"{plan}/observation/quan-yuan-lao-dong-sheng-chan-lv-nian-jun-zeng-zhang"
                     "-2025-target")
     assert str(graph.value(row_11, PK.printedValue)) == "7以上"
@@ -197,14 +150,14 @@ def test_table_nodes_and_evidence_sections(xiuzhou) -> None:
     assert graph.value(patent, PK.value).n3() == (
         '"18.0"^^<http://www.w3.org/2001/XMLSchema#decimal>')
     for evidence in graph.objects(row_11, PK.evidence):
-        assert graph.value(evidence, PK.inSection) == URIRef(f"{plan}/section/2-3-1")
+        assert graph.value(evidence, PK.inSection) == URIRef(f"{plan}/section/2-3-7")
 
 
 # --- prose headline figures --------------------------------------------------------------------
 
 
 def test_headline_figures_wuxing() -> None:
-    doc = read_plan(WUXING)
+    doc = read_document(WUXING)
     figures = read_headline_figures(doc, parse_tables(doc))
     assert [(f.name, f.value, f.unit, f.year, f.role, f.matched) for f in figures] == [
         ("人才资源总量", Decimal("23.2"), "万人", 2020, "actual", True),
@@ -218,7 +171,7 @@ def test_headline_figures_wuxing() -> None:
 
 
 def test_headline_figures_xiuzhou() -> None:
-    doc = read_plan(XIUZHOU)
+    doc = read_document(XIUZHOU)
     figures = read_headline_figures(doc, parse_tables(doc))
     assert [(f.name, f.printed, f.matched) for f in figures] == [
         ("财政人才专项投入占地方公共财政收入比例", "3.3%", True),
@@ -268,40 +221,24 @@ def test_conflicting_values_are_both_kept_and_warned(tmp_path: Path) -> None:
     assert values == [Decimal("5.1"), Decimal("5.2")]
 
 
-# --- the queries, on Oxigraph and on rdflib ----------------------------------------------------
+# --- the queries, on the built graph of the corpus, with Oxigraph and with rdflib ----------------
 
 
-def _cell(term: object) -> object:
-    """A result cell as a plain value, the same from either engine."""
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        text, datatype = term.value, term.datatype.value
-    elif isinstance(term, Literal):
-        text, datatype = str(term), str(term.datatype) if term.datatype else None
-    else:
-        return str(term.value) if isinstance(term, ox.NamedNode) else str(term)
-    if datatype == str(XSD.decimal):
-        return Decimal(text)
-    if datatype == str(XSD.gYear):
-        return int(text)
-    return text
+@pytest.fixture(scope="module")
+def corpus_build() -> Build:
+    """The graph ``plankg build`` makes of the bundled corpus: every extractor, both plans."""
+    return build_dataset()
 
 
-def run_both(datasets: list[Dataset], name: str) -> list[tuple]:
-    query = (QUERIES / f"{name}.rq").read_text(encoding="utf-8")
+def run_both(build: Build, name: str) -> list[tuple]:
+    """The named query on the built dataset (rdflib) and on its TriG export loaded in Oxigraph."""
     store = ox.Store()
-    merged = Dataset()
-    for dataset in datasets:
-        for quad in dataset.quads((None, None, None, None)):
-            merged.add(quad)
-    store.load(merged.serialize(format="nquads").encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-    ox_result = store.query(query)
-    names = [v.value for v in ox_result.variables]
-    ox_rows = [tuple(_cell(row[n]) for n in names) for row in ox_result]
-    rdf_rows = [tuple(_cell(row[n]) for n in names) for row in merged.query(query)]
-    assert ox_rows == rdf_rows
-    return ox_rows
+    store.load(dataset_bytes(build, "trig"), format=ox.RdfFormat.TRIG)
+    ox_rows = query(name, source=store)
+    rdf_rows = query(name, source=build.dataset)
+    assert ox_rows.columns == rdf_rows.columns
+    assert ox_rows.tuples() == rdf_rows.tuples()
+    return ox_rows.tuples()
 
 
 def test_query_files_have_title_and_description() -> None:
@@ -349,8 +286,8 @@ INDICATOR_ROWS = [
 ]
 
 
-def test_indicators_query(wuxing, xiuzhou) -> None:
-    rows = run_both([wuxing[1], xiuzhou[1]], "indicators")
+def test_indicators_query(corpus_build) -> None:
+    rows = run_both(corpus_build, "indicators")
     expected = [
         (plan, name, unit, None if base is None else Decimal(base), base_year, Decimal(target),
          target_year, qualifier)
@@ -359,8 +296,8 @@ def test_indicators_query(wuxing, xiuzhou) -> None:
     assert rows == expected
 
 
-def test_observations_query(wuxing, xiuzhou) -> None:
-    rows = run_both([wuxing[1], xiuzhou[1]], "observations")
+def test_observations_query(corpus_build) -> None:
+    rows = run_both(corpus_build, "observations")
     assert sum(1 for r in rows if r[0] == W) == 59
     assert sum(1 for r in rows if r[0] == X) == 113
     # in text order: 吴兴 states four figures in one sentence (listed by indicator name) before
@@ -385,3 +322,28 @@ def test_observations_query(wuxing, xiuzhou) -> None:
     ]:
         assert row in rows
     assert (W, "党政人才", "万人", 2020, "planned") not in {r[:5] for r in rows}  # "——"
+
+
+def test_query_commands_answer_from_the_graph_file_build_writes(tmp_path: Path) -> None:
+    graph = tmp_path / "plans.trig"
+    runner = CliRunner()
+    built = runner.invoke(main, ["build", "--no-store", "-o", str(graph)])
+    assert built.exit_code == 0, built.output
+    for engine in ("oxigraph", "rdflib"):
+        result = runner.invoke(main, ["query", "indicators", "--graph", str(graph), "-f", "csv",
+                                      "--engine", engine])
+        assert result.exit_code == 0, result.output
+        lines = result.output.splitlines()
+        assert lines[0] == "plan,indicator,unit,baseline,baseline_year,target,target_year,qualifier"
+        assert len(lines) == 1 + 16 + 15
+        assert f"{W},人才资源总量,万人,23.2,2020,26.4,2025," in lines
+        assert f"{X},全员劳动生产率年均增长,%,,,7,2025,以上" in lines
+        assert f"{X},每万名从业人员中R&D人员,人年／万人,158.8,2020,200,2025," in lines
+        result = runner.invoke(main, ["query", "observations", "--graph", str(graph), "-f", "csv",
+                                      "--engine", engine])
+        assert result.exit_code == 0, result.output
+        lines = result.output.splitlines()
+        assert len(lines) == 1 + 59 + 113
+        assert f"{W},人才资源总量,万人,2020,actual,23.2," in lines
+        assert f"{X},高技能人才占技能劳动者比例,个百分点,2020,growth,9.4," in lines
+        assert f"{X},硕士,人,2020,actual,2001," in lines

@@ -10,8 +10,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from plankg.graph.tables import ParsedTable, parse_table
+from plankg.api import query
+from plankg.cli import main
+from plankg.graph.structure import read_document
+from plankg.graph.tables import ParsedTable, parse_table, parse_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 WUXING = ROOT / "corpus" / "huzhou-wuxing-talent-plan-2021-2025.txt"
@@ -19,19 +23,12 @@ XIUZHOU = ROOT / "corpus" / "jiaxing-xiuzhou-talent-plan-2021-2025.txt"
 DATA = Path(__file__).resolve().parent / "data" / "tables"
 SHANGHAI = DATA / "shanghai-style-main-indicators.txt"
 
-_CAPTION = re.compile(r"^表(\d+)\s*[：:]\s*(.*)$", re.M)
-_HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|表\d+\s*[：:])", re.M
-)
-
-
 def table_in(path: Path, number: int) -> tuple[str, ParsedTable]:
-    """Table N of a text: its caption line up to the next heading line, as the structure gives."""
-    text = path.read_text(encoding="utf-8")
-    caption = next(m for m in _CAPTION.finditer(text) if int(m.group(1)) == number)
-    following = _HEADING.search(text, caption.end())
-    end = following.start() if following else len(text)
-    return text, parse_table(text, caption.end(), end, number=number, caption=caption.group(2))
+    """Table N of a plan, read through the structure reader as the build reads it."""
+    doc = read_document(path)
+    (table,) = [t for t in parse_tables(doc).tables if t.number == number]
+    assert table.section is not None and table.section.style == "表N："
+    return doc.text, table
 
 
 def D(text: str) -> Decimal:
@@ -49,6 +46,12 @@ def assert_spans(text: str, table: ParsedTable) -> None:
         row_text = text[row.start : row.end]
         first = re.split(r"\||\t|\s{2,}", row_text)[0].strip()
         assert first in (row.category, row.number, row.printed_name), (row.index, row_text)
+        # the span runs from the row's first printed cell to its last, and holds all of them
+        assert row_text == row_text.strip(" \t\n|"), (row.index, row_text)
+        compact = re.sub(r"[\s|]", "", row_text)
+        unit = row.unit if any(c.kind == "unit" for c in table.columns) else None
+        for cell in (row.number, unit, *(text for _, text in row.notes)):
+            assert cell is None or re.sub(r"\s", "", cell) in compact, (row.index, cell)
         for value in row.values:
             assert text[value.start : value.end] == value.printed
             assert row.start <= value.start < value.end <= row.end
@@ -248,6 +251,25 @@ def test_xiuzhou_table_2_every_row() -> None:
     assert_spans(text, table)
 
 
+# --- the tables in the heading tree of the real structure reader --------------------------------
+
+
+@pytest.mark.parametrize(("path", "number", "prose"), [
+    (WUXING, 1, "在总结成绩的同时也要清醒看到"),
+    (XIUZHOU, 1, "在取得成绩的同时也要清醒地认识到"),
+])
+def test_prose_after_a_table_is_a_paragraph_of_the_section_around_it(
+        path: Path, number: int, prose: str) -> None:
+    doc = read_document(path)
+    (table,) = [t for t in parse_tables(doc).tables if t.number == number]
+    assert table.section is not None and table.section.end == table.end
+    assert table.section.paragraphs == []
+    section, paragraph = next((s, p) for s, p in doc.paragraphs()
+                              if doc.text[p.start : p.end].startswith(prose))
+    assert section is not None and section.path == table.section.path[:-1]
+    assert paragraph.start > table.end
+
+
 # --- the Shanghai-style 主要指标 table in PDF-extracted layout ---------------------------------
 
 # 序号, name, unit, 属性, category, [(year, role, value, qualifier, unit)]
@@ -275,12 +297,11 @@ SHANGHAI_ROWS = [
 
 
 def shanghai_table() -> tuple[str, ParsedTable]:
-    text = SHANGHAI.read_text(encoding="utf-8")
-    caption = text.index("表1：")
-    start = text.index("\n", caption)
-    end = text.index("二、指导思想")
-    return text, parse_table(text, start, end, number=1,
-                             caption="临江区“十四五”时期经济社会发展主要指标")
+    text, table = table_in(SHANGHAI, 1)
+    assert table.caption == "临江区“十四五”时期经济社会发展主要指标"
+    # the note under the table and the next heading are not part of it
+    assert text[table.end :].lstrip().startswith("注：[ ]内为五年累计数。")
+    return text, table
 
 
 def test_shanghai_style_pdf_layout_every_row() -> None:
@@ -388,3 +409,33 @@ def test_table_without_numbers_is_not_an_indicator_table() -> None:
             "“工匠”培育工程 | 县人力社保局 | 县教育局、县总工会 |\n")
     table = parse_table(text, 0, len(text), number=2, caption="重点人才工程责任分工")
     assert (table.kind, table.rows, table.warnings) == ("other", [], [])
+
+
+# --- `plankg build` reports rows it cannot read ------------------------------------------------
+
+BROKEN = DATA / "broken-row-plan.txt"
+
+
+def test_build_command_warns_of_rows_it_cannot_read(tmp_path: Path) -> None:
+    out = tmp_path / "broken.trig"
+    result = CliRunner().invoke(main, ["build", str(BROKEN), "--no-store", "-o", str(out)],
+                                env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if line.startswith("warning: ")]
+    assert warnings == [
+        # 高技能人才 | 万人 | 0.8 | 1.1 | 1.3 | 1.5 | has two cells more than the header
+        "warning: broken-row-plan.txt: 表1 row 2: 6 cells where the header has 4",
+        # the 2025 target of 每万人发明专利拥有量 is printed in words
+        "warning: broken-row-plan.txt: 表1 row 3: '力争实现翻番' in column '2025年目标' is not a "
+        "number",
+    ]
+    # the other rows, and row 3's baseline, are in the graph written
+    rows = query("observations", source=out).tuples()
+    title = "临溪县人才发展“十四五”规划"
+    assert rows == [
+        (title, "人才资源总量", "万人", 2020, "baseline", D("3.6"), None),
+        (title, "人才资源总量", "万人", 2025, "target", D("4.5"), None),
+        (title, "每万人发明专利拥有量", "件", 2020, "baseline", D("12.5"), None),
+        (title, "博士后工作站", "家", 2020, "baseline", D("2"), None),
+        (title, "博士后工作站", "家", 2025, "target", D("5"), None),
+    ]
