@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
+import pyoxigraph
 from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, XSD
 
@@ -106,6 +107,7 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, lexicon: Lexicon
     ontology = dataset.graph(ONTOLOGY_GRAPH)
     for triple in _skolemised(load_ontology() + lexicon.schemes()):
         ontology.add(triple)
+    _as_stored(dataset)
     return Build(dataset, plans)
 
 
@@ -242,9 +244,11 @@ def _sentence_around(doc: Document, at: int) -> tuple[int, int]:
 def _publishers(graph: Graph, doc: Document, plan: URIRef, facts: Facts, minter: Minter) -> None:
     """dcterms:publisher → the departments the header names as issuers."""
     issuers = {*doc.metadata.issuers, *([doc.metadata.publisher] if doc.metadata.publisher else [])}
+    body_end = max((top.end for top in doc.sections), default=len(doc.text))
     for mention in facts.mentions:
-        if mention.kind == DEPARTMENT and mention.surface in issuers \
-                and mention.start < max(doc.title_start, 1):
+        # printed in the front matter or in a closing signature, not named in the body
+        outside = mention.start < max(doc.title_start, 1) or mention.start >= body_end
+        if mention.kind == DEPARTMENT and mention.surface in issuers and outside:
             graph.add((plan, DCTERMS.publisher, minter.shared(DEPARTMENT, mention.name)))
 
 
@@ -325,6 +329,42 @@ def _tasks(graph: Graph, doc: Document, plan: URIRef) -> int:
 
 
 # --- determinism ---------------------------------------------------------------------------
+
+
+def _as_stored(dataset: Dataset) -> None:
+    """Rewrite typed literals in the canonical form a store keeps them in.
+
+    Oxigraph keeps a value, not its spelling: "52.0"^^xsd:decimal comes back as "52", and
+    xsd:nonNegativeInteger as xsd:integer. Every file the CLI writes goes through the store, so the
+    dataset handed back is made to hold the same terms: what a build returns, stores and writes is
+    one graph, and a written file parses back isomorphic to it.
+    """
+    typed = sorted({o for _, _, o, _ in dataset.quads((None, None, None, None))
+                    if isinstance(o, Literal) and o.datatype is not None
+                    and o.datatype != XSD.string}, key=lambda lit: (str(lit.datatype), str(lit)))
+    if not typed:
+        return
+    probe = pyoxigraph.Store()
+    value = pyoxigraph.NamedNode("urn:plankg:value")
+    probe.extend(pyoxigraph.Quad(pyoxigraph.NamedNode(f"urn:plankg:{i}"), value,
+                                 pyoxigraph.Literal(str(lit), datatype=pyoxigraph.NamedNode(
+                                     str(lit.datatype))))
+                 for i, lit in enumerate(typed))
+    canonical: dict[Literal, Literal] = {}
+    for quad in probe:
+        original = typed[int(quad.subject.value.rsplit(":", 1)[1])]
+        obj = quad.object
+        assert isinstance(obj, pyoxigraph.Literal)
+        stored = Literal(obj.value, datatype=URIRef(obj.datatype.value))
+        if stored != original or stored.datatype != original.datatype:
+            canonical[original] = stored
+    if not canonical:
+        return
+    changed = [q for q in dataset.quads((None, None, None, None)) if q[2] in canonical]
+    for s, p, o, g in changed:
+        graph = dataset.graph(g)
+        graph.remove((s, p, o))
+        graph.add((s, p, canonical[o]))
 
 
 def _skolemised(graph: Graph) -> Graph:

@@ -35,6 +35,8 @@ _SENTENCE_END = re.compile(r"[。！？；;]")
 _ISSUER_GAP = re.compile(r"[ \t\u3000]{2,}")
 _QUOTED_TITLE = re.compile(r"《([^》]+)》")
 MAX_TITLE = 60
+MAX_SIGNATURE_LINES = 4  # issuing bodies printed one per line above the date
+_SIGNATURE_PUNCT = re.compile(r"[。！？；：，,;:!?、]")
 
 
 @dataclass
@@ -155,6 +157,35 @@ def parse_header(lines: list[Line]) -> Header:
         if quoted:
             header.title = quoted.group(1)
     return header
+
+
+def parse_signature(lines: list[Line]) -> tuple[list[str], str, set[int]] | None:
+    """The closing signature block of ``lines`` (the document's last lines): issuing bodies on
+    short lines without punctuation, then a date on the last line. Returns (issuers, ISO date,
+    line numbers of the block), or None when the document does not end with one.
+
+    >>> from plankg.graph.lines import split_lines
+    >>> lines = split_lines("……落地见效。\\n\\n青梧市人民政府办公室\\n2023年3月15日\\n")
+    >>> issuers, date, _ = parse_signature(lines)
+    >>> issuers, date
+    (['青梧市人民政府办公室'], '2023-03-15')
+    """
+    printed = [line for line in lines if not line.blank]
+    if len(printed) < 3:
+        return None
+    date = parse_date(printed[-1].content)
+    if date is None:
+        return None
+    names: list[Line] = []
+    for line in reversed(printed[:-1]):
+        if len(names) == MAX_SIGNATURE_LINES or len(line.content) > MAX_TITLE \
+                or _SIGNATURE_PUNCT.search(line.content) or parse_date(line.content):
+            break
+        names.insert(0, line)
+    if not names or len(names) == len(printed) - 1:
+        return None
+    issuers = [name for line in names for name in _ISSUER_GAP.split(line.content) if name]
+    return issuers, date, {printed[-1].number, *(line.number for line in names)}
 
 
 def content_is_notice(content: str) -> bool:

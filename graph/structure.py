@@ -1,8 +1,9 @@
 """The heading tree of a plan text: sections, paragraphs and sentences with character offsets.
 
-Chinese policy documents number their headings in a fixed family of conventions (第一章 / 一、 /
-（一） / 1. / （1） / ① / —— lead-ins) and print tables under 表N： captions. Each line is classified
-on its own; a stack of open sections places it in the tree. Three habits of real plans need care:
+Chinese policy documents number their headings in a fixed family of conventions (第一章 /
+一、 / （一） / 1. / （1） / ① / —— lead-ins) and print tables under 表N： captions. Each line is
+classified on its own; a stack of open sections places it in the tree. Four habits of real
+plans need care:
 
 - **paragraph-headings**: "1.人才规模逐步壮大。到2025年…" is a heading (the lead phrase up to the
   first 。) and its own paragraph at once. Such a section is a leaf: the next heading of another
@@ -12,8 +13,12 @@ on its own; a stack of open sections places it in the tree. Three habits of real
 - **unnumbered headings**: a plan sometimes prints a heading without its number (秀洲 prints its
   fifth task heading bare). A short line without punctuation, followed by body text, at a point
   where a numbered sibling list is open, becomes the next sibling with ``numbering_inferred``.
+- **closing signature**: an 实施意见 or 通知 often ends with the issuing bodies and a date; those
+  lines go into ``Metadata.issuers``/``issued_date`` (when the front matter had none), not into
+  the last section.
 
->>> doc = parse_document("某区人才发展规划\\n一、总体要求\\n（一）目标\\n1.规模扩大。到2025年达到10万人。\\n")
+>>> doc = parse_document("某区人才发展规划\\n一、总体要求\\n（一）目标\\n"
+...                      "1.规模扩大。到2025年达到10万人。\\n")
 >>> [(s.label, s.level, s.path) for s in doc.walk()]
 [('一、总体要求', 1, (1,)), ('（一）目标', 2, (1, 1)), ('1.规模扩大', 3, (1, 1, 1))]
 >>> [s.text for _, s in doc.sentences()]
@@ -28,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from plankg.graph.document import Document, Metadata, Paragraph, Section, Sentence
-from plankg.graph.header import document_type, parse_header
+from plankg.graph.header import document_type, parse_header, parse_signature
 from plankg.graph.lines import Line, split_lines
 from plankg.graph.reading import read_source
 
@@ -95,7 +100,13 @@ def parse_document(text: str, *, path: Path | str = "<text>", encoding: str = "u
     for line in front:
         if line.number not in header.consumed and not line.blank:
             builder.preamble_line(line)
-    builder.run(lines[body_from:])
+    body = lines[body_from:]
+    signature = parse_signature(body)
+    if signature is not None and not header.metadata.issuers \
+            and header.metadata.issued_date is None:
+        header.metadata.issuers, header.metadata.issued_date, closing = signature
+        body = [line for line in body if line.number not in closing]
+    builder.run(body)
     return Document(
         path=Path(path),
         text=text,
@@ -154,10 +165,7 @@ def _heading(line: Line, style: str, rank: int, match: re.Match[str], *,
     if inline is None:
         end = _LEAD_END.search(rest)
         inline = end is not None and end.end() < len(rest.rstrip())
-        if end is not None:
-            lead = rest[: end.start()]
-        else:
-            lead = rest
+        lead = rest[: end.start()] if end is not None else rest
         if len(lead) > MAX_LEAD:
             comma = re.search(r"[，,：:；;]", lead)
             lead = lead[: comma.start()] if comma else lead[:MAX_LEAD]
@@ -341,8 +349,8 @@ def _close_extents(section: Section) -> int:
 def _next_numbering(numbering: str) -> str | None:
     """The numbering after ``numbering`` in the same convention: （四） → （五）, 3. → 4.
 
-    >>> _next_numbering("（四）"), _next_numbering("(九)"), _next_numbering("3."), _next_numbering("——")
-    ('（五）', '(十)', '4.', None)
+    >>> [_next_numbering(n) for n in ("（四）", "(九)", "3.", "——")]
+    ['（五）', '(十)', '4.', None]
     """
     match = re.match(rf"^(\D*?)([{_CN}]+|[0-9]+)(\D*)$", numbering)
     if not match or numbering.startswith("第"):

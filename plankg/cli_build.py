@@ -52,15 +52,23 @@ def _progress(console: Console, total: int) -> Iterator:
 
 
 def run_build(paths: tuple[Path, ...], output: Path | None, store: Path | None, *,
-              console: Console, write_to_store: bool = True) -> Build:
-    """Build, then write the graph file and the store; nothing is written if anything fails."""
+              console: Console, write_to_store: bool = True, make_folder: bool = False) -> Build:
+    """Build, then write the graph file and the store; nothing is written if anything fails.
+
+    With ``make_folder`` the output's folder is created, but only once the build succeeded.
+    """
     fmt = format_for(output, None) if output is not None else None
     files = plan_files(paths or [bundled_corpus()])
     with _progress(console, len(files)) as advance:
         build = build_dataset(files, progress=advance)
     data = dataset_bytes(build, fmt) if fmt is not None else None
     if output is not None and output.parent != Path() and not output.parent.is_dir():
-        raise InputError(f"{output}: folder {output.parent} does not exist")
+        if not make_folder:
+            raise InputError(f"{output}: folder {output.parent} does not exist")
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise InputError(f"{output.parent}: cannot create the folder: {err.strerror}") from err
     if write_to_store:
         write_store(build.dataset, store)
     if output is not None and data is not None:
@@ -69,12 +77,13 @@ def run_build(paths: tuple[Path, ...], output: Path | None, store: Path | None, 
 
 
 def summary_table(build: Build) -> Table:
+    """Counts per plan: one row per count, one column per plan, so it fits 80 columns."""
     table = Table(title="plans built")
-    table.add_column("plan")
-    for column in SUMMARY_COLUMNS:
-        table.add_column(column, justify="right")
+    table.add_column("count")
     for plan in build.plans:
-        table.add_row(plan.title, *(str(plan.counts.get(c, 0)) for c in SUMMARY_COLUMNS))
+        table.add_column(plan.title, justify="right", overflow="fold")
+    for name in SUMMARY_COLUMNS:
+        table.add_row(name, *(str(plan.counts.get(name, 0)) for plan in build.plans))
     return table
 
 
@@ -135,7 +144,8 @@ def stats_command(source: SourceSpec) -> None:
     """Count the nodes of each class in each plan's graph."""
     rows = source.open().select(STATS_QUERY)
     if not rows:
-        raise InputError("the graph holds no pk:Plan: build it first (plankg build)")
+        where = source.graph or source.endpoint or source.store or "the store"
+        raise InputError(f"{where}: the graph holds no pk:Plan: build it first (plankg build)")
     plans = sorted({str(r["plan"]) for r in rows})
     classes = sorted({str(r["class"]).rsplit("#", 1)[1] for r in rows})
     counts = {(str(r["plan"]), str(r["class"]).rsplit("#", 1)[1]): r["n"] for r in rows}

@@ -44,8 +44,7 @@ def run_command(paths: tuple[Path, ...], out: Path, store: Path | None) -> None:
     from plankg.cli_viz import write_viewer
 
     console = Console()
-    out.mkdir(parents=True, exist_ok=True)
-    build = run_build(paths, out / "plans.trig", store, console=console)
+    build = run_build(paths, out / "plans.trig", store, console=console, make_folder=True)
     console.print(summary_table(build))
     source = open_source(store=store)
     answers = {name: query(name, source=source) for name in QUESTIONS}
