@@ -31,8 +31,8 @@ def wheel(tmp_path_factory) -> zipfile.ZipFile:
                         ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     dist = work / "dist"
     logs = []
-    # an isolated build fetches setuptools from PyPI; offline, build with what is installed
-    for isolation in ([], ["--no-isolation", "--skip-dependency-check"]):
+    # build with the setuptools and wheel the test extra installed; else let build fetch them
+    for isolation in (["--no-isolation", "--skip-dependency-check"], []):
         result = subprocess.run(
             [sys.executable, "-m", "build", "--wheel", *isolation, "--outdir", str(dist),
              str(source)],
