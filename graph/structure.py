@@ -94,9 +94,13 @@ def parse_document(text: str, *, path: Path | str = "<text>", encoding: str = "u
     first = _first_heading(lines)
     front = lines[:first] if first is not None else lines[: min(len(lines), 12)]
     header = parse_header(front)
+    body_from = first if first is not None else len(front)
+    table = _table_in_front(front, header.title_line)
+    if table is not None:  # a table printed before the first heading starts the body
+        front, body_from = lines[:table], table
+        header = parse_header(front)
     title, title_start, title_end = _title(text, header, Path(path))
     builder = _TreeBuilder(text)
-    body_from = first if first is not None else len(front)
     for line in front:
         if line.number not in header.consumed and not line.blank:
             builder.preamble_line(line)
@@ -132,6 +136,15 @@ def _first_heading(lines: list[Line]) -> int | None:
     if not found:
         return None
     return found[min(found)]
+
+
+def _table_in_front(front: list[Line], title_line: Line | None) -> int | None:
+    """Index of a 表N： caption after the title in the front matter, if one is printed there."""
+    after = title_line.number if title_line is not None else 0
+    for i, line in enumerate(front):
+        if line.number > after and _TABLE_CAPTION.match(line.content):
+            return i
+    return None
 
 
 def _title(text: str, header, path: Path) -> tuple[str, int, int]:

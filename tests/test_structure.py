@@ -434,3 +434,18 @@ def test_missing_file_and_folder(tmp_path) -> None:
         read_document(tmp_path / "nope.txt")
     with pytest.raises(InputError, match="is a directory"):
         read_document(tmp_path)
+
+
+def test_a_table_printed_before_the_first_heading_is_a_table_section() -> None:
+    from plankg.graph.structure import parse_document
+    from plankg.graph.tables import parse_tables
+
+    text = ("临溪县人才发展规划\n为加快人才集聚，制定本规划。\n表1：主要指标\n"
+            "指标 | 单位 | 2020年 | 2025年 |\n人才总量 | 万人 | 1.5 | 2以上 |\n"
+            "一、总体要求\n到2025年人才总量达到2万人。\n")
+    doc = parse_document(text)
+    assert doc.title == "临溪县人才发展规划"
+    assert [s.label for s in doc.sections] == ["表1：主要指标", "一、总体要求"]
+    assert [text[p.start:p.end] for p in doc.preamble] == ["为加快人才集聚，制定本规划。"]
+    (table,) = parse_tables(doc).tables
+    assert [(r.name, str(r.values[-1].value)) for r in table.rows] == [("人才总量", "2")]
