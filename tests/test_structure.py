@@ -12,7 +12,8 @@ import pytest
 
 from plankg.graph.document import Document, Section
 from plankg.graph.errors import InputError
-from plankg.graph.structure import TABLE, read_document
+from plankg.graph.structure import TABLE, parse_document, read_document
+from plankg.graph.tables import parse_tables
 
 HERE = Path(__file__).parent
 CORPUS = HERE.parent / "corpus"
@@ -437,9 +438,6 @@ def test_missing_file_and_folder(tmp_path) -> None:
 
 
 def test_a_table_printed_before_the_first_heading_is_a_table_section() -> None:
-    from plankg.graph.structure import parse_document
-    from plankg.graph.tables import parse_tables
-
     text = ("临溪县人才发展规划\n为加快人才集聚，制定本规划。\n表1：主要指标\n"
             "指标 | 单位 | 2020年 | 2025年 |\n人才总量 | 万人 | 1.5 | 2以上 |\n"
             "一、总体要求\n到2025年人才总量达到2万人。\n")
