@@ -23,16 +23,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib import URIRef
+
+from plankg.graph.build import build_dataset
 from plankg.graph.errors import InputError
-from plankg.graph.extract import extract_facts
-from plankg.graph.facts_rdf import add_facts
-from plankg.graph.identifiers import Minter, plan_graph_iri, plan_iri, slug
 from plankg.graph.lexicon import Lexicon
 from plankg.graph.names import plain
 from plankg.graph.sources import RdflibSource, Source
-from plankg.graph.vocab import PK, PK_IRI
-from rdflib import RDF, Dataset, Literal, URIRef
-from rdflib.namespace import DCTERMS
+from plankg.graph.vocab import PK_IRI
 
 ENTITY_TYPES = {"program": "Program", "platform": "Platform", "industry": "Industry",
                 "department": "Department"}
@@ -230,21 +228,9 @@ def _show(node: str, labels: Mapping[str, Iterable[str]]) -> str:
 
 
 def build_source(text: Path, *, lexicon: Lexicon) -> Source:
-    """The facts of one plan text as an in-memory graph, for scoring without a built store.
+    """The graph ``plankg build`` would write for one plan text, in memory, for scoring.
 
-    The plan node carries only what scoring needs (its type and dcterms:source); ``plankg
-    build`` writes the full plan graph.
+    It is built by the same code as a build (plan node, sections, tasks, facts), so the subject
+    of a department relation, often a task, is matched by its title as in a built graph.
     """
-    from plankg.graph.structure import read_document  # the document model's reader
-
-    doc = read_document(text)
-    facts = extract_facts(doc, lexicon=lexicon)
-    dataset = Dataset()
-    plan_slug = slug(doc.title)
-    plan = plan_iri(plan_slug)
-    graph = dataset.graph(plan_graph_iri(plan_slug))
-    graph.add((plan, RDF.type, PK.Plan))
-    graph.add((plan, DCTERMS.source, Literal(text.name)))
-    graph.add((plan, DCTERMS.title, Literal(doc.title, lang="zh")))
-    add_facts(graph, doc, plan, facts, minter=Minter(), lexicon=lexicon)
-    return RdflibSource(dataset, str(text))
+    return RdflibSource(build_dataset([text], lexicon=lexicon).dataset, str(text))

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
 from plankg.graph.document import Document
 from plankg.graph.evidence import add_evidence, add_statement
 from plankg.graph.extract import Facts
@@ -20,8 +23,6 @@ from plankg.graph.platforms import PLATFORM_KIND
 from plankg.graph.relations import SECTION
 from plankg.graph.targets import add_targets
 from plankg.graph.vocab import ORG, PK, SCHEMA
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import SKOS
 
 TYPES = {
     PROGRAM: (PK.Program,),

@@ -20,11 +20,12 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import SKOS
+
 from plankg.graph.errors import InputError
 from plankg.graph.names import plain
 from plankg.graph.vocab import ID_IRI, PK
-from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import SKOS
 
 SCHEME = Namespace(ID_IRI + "scheme/")
 INDUSTRY_SCHEME = SCHEME["industry"]

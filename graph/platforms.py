@@ -77,9 +77,25 @@ _AFTER_SHORT = re.compile(r"[^\u4e00-\u9fff]|建设|等|为|的|和|与|及|基�
 MAX_BRACKET = 8
 
 
+# A quoted name introduced by the class of a software system is no platform: 人才工作数字化平台
+# “秀洲人才大数据中心”, 人才综合信息网站“人才e家”.
+_DIGITAL_CLASS = re.compile(r"(?:数字化?|信息|数据|网络|在线|线上|云)[\u4e00-\u9fff]{0,4}?"
+                            r"(?:平台|网站|系统|应用)$")
+# The level word a plan's region ends in, from its title: 澄岚县人才发展“十四五”规划 → 县.
+_TITLE_LEVEL = re.compile(r"^[\u4e00-\u9fff]{2,6}?([区县市])")
+
+
+def own_level(title: str) -> str | None:
+    """The level word the plan uses for its own region (区, 县, 市), from its title."""
+    found = _TITLE_LEVEL.match(title)
+    return found.group(1) if found else None
+
+
 class PlatformFinder:
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, *, level: str | None = None) -> None:
+        """``level``: the plan's own level word (县); 县人才服务中心 is then the county's own."""
         self.lexicon = lexicon
+        self.level = level
         self.suffixes = kind_suffixes(lexicon.kinds)
         self.places = sorted({label for label in lexicon.labels("region")}, key=len, reverse=True)
         self.kind_words = {s for s, _ in self.suffixes}
@@ -103,12 +119,17 @@ class PlatformFinder:
         found = _PLACE_UNIT.match(plain(name))
         return bool(found) and not any(found.group().endswith(k) for k in self.kind_words)
 
+    def _own(self, name: str) -> bool:
+        return bool(self.level) and _OWN_LEVEL.match(plain(name)) is not None \
+            and plain(name)[0] == self.level
+
     def named(self, printed: str, name: str, suffix: str, kind: PlatformKind) -> bool:
         before_kind = plain(name)[: -len(suffix)] if suffix else plain(name)
         # a zone named before the kind word locates the platform: 高新区科技创业园
         zoned = any(k in before_kind for k in self.kind_words if len(k) >= 3)
         if len(self.residue(name, suffix)) < 2 and not zoned:
-            return False
+            # the plan's own level word names its region: 县人才服务中心 is the county's one
+            return kind.needs_name and self._own(name)
         if not kind.needs_name:
             return True
         return (
@@ -161,6 +182,8 @@ class PlatformFinder:
         if quoted and quoted[1] - 1 == end and text[end] in "”’":
             content = text[quoted[0] + 1:end]
             before = name_start(text, quoted[0], floor, stops=PLATFORM_STOPS)
+            if _DIGITAL_CLASS.search(text, floor, quoted[0]):
+                return None
             if len(self.residue(content, suffix)) >= 2:
                 # the quotes hold a name; a kind word before them is in apposition (人才飞地
                 # “秀水新区上海创新中心”), other words are the name's (澄岚“智造谷”)
@@ -235,7 +258,7 @@ class PlatformFinder:
 
 def find_platforms(doc: Document, lexicon: Lexicon) -> Iterator[Candidate]:
     """Every platform candidate of a document, overlapping ones included."""
-    finder = PlatformFinder(lexicon)
+    finder = PlatformFinder(lexicon, level=own_level(doc.title))
     text = doc.text
     for section, sentence in doc.sentences():
         if "|" in sentence.text:

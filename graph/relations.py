@@ -164,6 +164,10 @@ def from_sentence(text: str, sentence: Sentence, cands: list[Candidate]) -> Iter
         scope = set(range(k, min(ahead, default=len(parts))))
         industry_scope = set(range(k, min([*ahead, *(f for f in frames if f > k)],
                                           default=len(parts))))
+        if k in frames:
+            # an actor of a frame clause governs what follows it, like the frame itself:
+            # "以秀洲南部空港物流平台为依托，承载…在临空现代服务业和先进制造业的人才外溢"
+            industry_scope = set(range(k, min((f for f in frames if f > k), default=len(parts))))
         before = [f for f in frames if f < k]
         if before:
             scope |= set(range(before[-1], k))

@@ -24,13 +24,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+
 from plankg.graph.document import Document, Paragraph, Section, Sentence
 from plankg.graph.evidence import add_evidence
 from plankg.graph.facts import PROGRAM, Mention, QuantTarget
 from plankg.graph.identifiers import Minter, in_plan
 from plankg.graph.vocab import PK, QB
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import XSD
 
 # --- the conventions, as data ------------------------------------------------------------------
 

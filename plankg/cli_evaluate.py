@@ -1,8 +1,9 @@
 """``plankg evaluate``: precision, recall and F1 of the extractor against a gold annotation.
 
 With ``--graph`` it scores a built graph file; without, it reads the plan text the gold file
-names (``--text``, else next to the gold file, else ``corpus/``) and scores the facts extracted
-from it now, with the default lexicon, ``--lexicon`` files added, or ``--empty-lexicon``.
+names (``--text``, else next to the gold file, else ``corpus/``), builds its graph in memory as
+``plankg build`` would (tasks included), and scores that, with the default lexicon,
+``--lexicon`` files added, or ``--empty-lexicon``.
 """
 
 from __future__ import annotations

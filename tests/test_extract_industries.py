@@ -7,6 +7,7 @@ the text by hand.
 from __future__ import annotations
 
 import pytest
+
 from plankg.graph.candidates import resolve
 from plankg.graph.document import Sentence
 from plankg.graph.industries import IndustryFinder, head_class
@@ -154,3 +155,12 @@ def test_enumeration_heads() -> None:
     (found,) = enumerations(text, 0, len(text))
     assert [text[s:e] for s, e in found.items] == ["七幸科技创业园", "吴兴梦工场", "佳成创业园"]
     assert found.head == "等国家级、省级众创空间和孵化器"
+
+
+def test_two_special_industries_and_four_new_ones(rules: IndustryFinder) -> None:
+    # 吴兴, 二、（二）3.: "金属新材、纺织服装两大特色产业" (issue 4's example)
+    text = ("围绕数字产业、智能装备、健康时尚和休闲旅游四大新兴产业,金属新材、纺织服装两大特色产"
+            "业的发展需求,瞄准“卡脖子”技术困境和关键领域人才缺口")
+    assert names(rules, text) == [
+        "数字产业", "智能装备", "健康时尚", "休闲旅游", "金属新材", "纺织服装"
+    ]

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import ast
+import json
 from pathlib import Path
 
 import pytest
+from rdflib import URIRef
+from rdflib.namespace import SKOS
+
 from plankg.graph.errors import InputError
 from plankg.graph.identifiers import Minter
 from plankg.graph.lexicon import INDUSTRY_SCHEME, PLATFORM_KIND_SCHEME, load_lexicon
-from rdflib import URIRef
-from rdflib.namespace import SKOS
+from plankg.graph.names import plain
 
 DATA = Path(__file__).parent / "data" / "lexicon"
 
@@ -76,3 +80,36 @@ def test_schemes_for_the_ontology_graph() -> None:
     assert URIRef("https://w3id.org/plankg/id/platform-kind/talent-enclave") in kinds
     # programs, places and the words that are no industry stay out of the ontology graph
     assert not list(graph.subjects(SKOS.inScheme, URIRef(str(INDUSTRY_SCHEME)[:-8] + "region")))
+
+
+# The modules whose rules read programs, platforms, industries, departments and targets.
+RULE_MODULES = ("programs", "platforms", "industries", "relations", "extract", "phrases",
+                "names", "candidates", "departments", "targets", "facts", "facts_rdf")
+
+
+def _code_strings(path: Path) -> list[str]:
+    """The string constants of a module that are code, not its docstrings."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docs = {
+        id(node.body[0].value) for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [node.value for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            and id(node) not in docs]
+
+
+def test_no_rule_names_a_program_or_platform_of_the_bundled_plans() -> None:
+    # names of the bundled plans may be in lexicon.ttl (data) and in comments, never in rules
+    gold = Path(__file__).parent / "data" / "gold"
+    names = set()
+    for plan in ("huzhou-wuxing-talent-plan-2021-2025", "jiaxing-xiuzhou-talent-plan-2021-2025"):
+        entities = json.loads((gold / f"{plan}.json").read_text(encoding="utf-8"))["entities"]
+        names |= {plain(n) for n in (*entities["program"], *entities["platform"])}
+    graph = Path(__file__).resolve().parent.parent / "graph"
+    found = {(module, name) for module in RULE_MODULES
+             for text in _code_strings(graph / f"{module}.py")
+             for name in names if name in text}
+    assert found == set()

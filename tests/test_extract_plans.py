@@ -10,6 +10,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from rdflib import RDF, RDFS, Dataset, Literal, URIRef
+from rdflib.namespace import DCTERMS, SKOS
+
+from plankg.cli_evaluate import evaluate
 from plankg.graph.document import Document
 from plankg.graph.evaluate import read_gold, score
 from plankg.graph.extract import Facts, extract_facts
@@ -19,10 +23,6 @@ from plankg.graph.lexicon import Lexicon, load_lexicon
 from plankg.graph.sources import RdflibSource
 from plankg.graph.structure import read_document
 from plankg.graph.vocab import OA, PK
-from rdflib import RDF, RDFS, Dataset, Literal, URIRef
-from rdflib.namespace import DCTERMS, SKOS
-
-from plankg.cli_evaluate import evaluate
 
 HERE = Path(__file__).parent
 CORPUS = HERE.parent / "corpus"

@@ -7,11 +7,12 @@ are typed from the text by hand.
 from __future__ import annotations
 
 import pytest
+
 from plankg.graph.candidates import Candidate, resolve
 from plankg.graph.document import Sentence
 from plankg.graph.extract import normalise
 from plankg.graph.lexicon import Lexicon, load_lexicon
-from plankg.graph.platforms import PLATFORM_KIND, PlatformFinder
+from plankg.graph.platforms import PLATFORM_KIND, PlatformFinder, own_level
 
 
 @pytest.fixture(scope="module")
@@ -149,3 +150,42 @@ def test_variants_of_one_platform_in_a_plan_are_one(lexicon: Lexicon,
         "吴兴科创园", "南太湖高新技术产业园", "总部自由港", "中节能产业园", "联创谷产业园",
         "多媒体产业园", "工业设计中心", "高新区科技创业园",
     ])
+
+
+def test_the_plans_own_level_word_names_its_region(lexicon: Lexicon) -> None:
+    # tests/data/plans/chenglan…txt, 三、（四）1.: a county plan's 县 is 澄岚县, so
+    # 县人才服务中心 is one centre; 省 and 市 are other regions, and 县级 is the level of a
+    # class of platforms
+    county = PlatformFinder(lexicon, level=own_level("澄岚县人才发展“十四五”规划"))
+    text = "建设县人才服务中心，推行“人才码”一码通办，新建人才公寓500套。"
+    assert platforms(county, text) == [("县人才服务中心", "中心")]
+    assert platforms(county, "支持建设省人才服务中心和县级人才服务中心") == []
+    # the same words in a district's plan name no particular centre
+    district = PlatformFinder(lexicon, level=own_level("吴兴区人才发展“十四五”规划"))
+    assert platforms(district, text) == []
+
+
+def test_a_software_system_is_no_platform(finder: PlatformFinder) -> None:
+    # 秀洲, 四、（五）: a quoted name in apposition to a digital platform
+    text = ("加快建设人才工作数字化平台“秀洲人才大数据中心”，涵盖即时感知、科学决策、主动服务、"
+            "智能管理等功能")
+    assert platforms(finder, text) == []
+    # 秀洲, 一、（一）: a quoted name after a kind word of a physical place still is one
+    text = "与中国电子科技集团公司第三十六研究所共建人才飞地“秀水新区上海创新中心”"
+    assert ("秀水新区上海创新中心", "人才飞地") in platforms(finder, text)
+
+
+def test_a_logistics_hub_with_a_place(finder: PlatformFinder) -> None:
+    # 秀洲, 四、（二）
+    text = ("以秀洲南部空港物流平台为依托，承载杭州临空经济示范区在临空现代服务业和先进制造业的"
+            "人才外溢")
+    assert ("秀洲南部空港物流平台", "物流平台") in platforms(finder, text)
+
+
+def test_towns_in_a_list_with_a_count(finder: PlatformFinder) -> None:
+    # 吴兴, 一、（一）3.: towns, a maker space and a base named in one list
+    text = ("丝绸小镇、美妆小镇、吴兴梦工场创业基地、七幸众创空间等若干个创业创新基地的快速发展")
+    assert [name for name, _ in platforms(finder, text)] == [
+        "丝绸小镇", "美妆小镇", "吴兴梦工场", "七幸众创空间"
+    ]
+    assert dict(platforms(finder, text))["丝绸小镇"] == "小镇"

@@ -7,6 +7,7 @@ the text by hand.
 from __future__ import annotations
 
 import pytest
+
 from plankg.graph.candidates import Candidate, resolve
 from plankg.graph.document import Section, Sentence
 from plankg.graph.extract import normalise

@@ -8,6 +8,7 @@ tests/test_extract_plans.py.
 from __future__ import annotations
 
 import pytest
+
 from plankg.graph.candidates import resolve
 from plankg.graph.document import Sentence
 from plankg.graph.extract import normalise
@@ -83,14 +84,18 @@ def test_a_program_carries_on_into_the_next_clauses(lexicon: Lexicon) -> None:
     }
 
 
-def test_same_clause(lexicon: Lexicon) -> None:
-    # 秀洲, 四、（二）
+def test_same_clause_and_a_platform_in_a_frame_clause(lexicon: Lexicon) -> None:
+    # 秀洲, 四、（二）: the zone and its industries share a clause; the logistics platform the
+    # frame "以…为依托" names carries the same spillover, so it serves them too. 杭州空港经济区
+    # is only a partner ("加强与…合作") and serves none.
     text = ("加强与杭州空港经济区合作，以秀洲南部空港物流平台为依托，承载杭州临空经济示范区在临空"
             "现代"
             "服务业和先进制造业的人才外溢和交流。")
     assert read(text, lexicon) == {
         ("杭州临空经济示范区", "targetsIndustry", "临空现代服务业"),
         ("杭州临空经济示范区", "targetsIndustry", "先进制造业"),
+        ("秀洲南部空港物流平台", "targetsIndustry", "临空现代服务业"),
+        ("秀洲南部空港物流平台", "targetsIndustry", "先进制造业"),
     }
 
 

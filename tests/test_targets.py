@@ -10,14 +10,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+
 from plankg.graph.document import Document, Sentence
 from plankg.graph.facts import PROGRAM, Mention, QuantTarget
 from plankg.graph.identifiers import Minter
 from plankg.graph.structure import read_document
 from plankg.graph.targets import add_targets, extract_targets, read_targets
 from plankg.graph.vocab import OA, PK, QB
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import XSD
 
 HERE = Path(__file__).parent
 CORPUS = HERE.parent / "corpus"
