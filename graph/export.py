@@ -87,19 +87,31 @@ def _jsonld(store: pyoxigraph.Store) -> bytes:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same directory."""
+    """Write ``data`` to ``path`` through a temporary file in the same directory.
+
+    Either the whole new file is there afterwards or the old one (if any) is untouched. The file
+    gets the mode a plain ``open()`` would give it: the old file's mode, else 0o666 less the
+    umask (``mkstemp`` alone would leave it readable by its owner only).
+    """
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
     try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)  # the only way to read the umask is to set it
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    try:
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as err:
-        raise InputError(f"{path}: cannot write here: {err}") from err
+        raise InputError(f"{path}: cannot write here: {err.strerror or err}") from err
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
+        os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException as err:
         Path(temp).unlink(missing_ok=True)
         if isinstance(err, OSError):
-            raise InputError(f"{path}: cannot write: {err}") from err
+            raise InputError(f"{path}: cannot write: {err.strerror or err}") from err
         raise

@@ -5,41 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 
 from plankg.graph.errors import InputError
+from plankg.options import SourceSpec, reports_errors, source_options
 from plankg.viz.html import write_html
 from plankg.viz.network import VIEWS, plan_network
 
-# rdflib parser names by file extension
-GRAPH_FORMATS = {
-    ".ttl": "turtle",
-    ".trig": "trig",
-    ".nt": "nt",
-    ".nq": "nquads",
-    ".jsonld": "json-ld",
-}
-
-
-def load_graph_file(path: Path) -> Dataset:
-    """Read a graph file into a Dataset; the format comes from the extension."""
-    fmt = GRAPH_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        known = " ".join(sorted(GRAPH_FORMATS))
-        raise InputError(f"{path}: unknown graph format {path.suffix!r}; use one of {known}")
-    dataset = Dataset()
-    try:
-        dataset.parse(path, format=fmt)
-    except Exception as err:  # rdflib raises many types for bad syntax; all mean "cannot read"
-        reason = " ".join(str(err).split()) or type(err).__name__
-        if len(reason) > 200:
-            reason = reason[:199] + "…"
-        raise InputError(f"{path}: not valid {fmt}: {reason}") from err
-    return dataset
-
 
 def write_viewer(
-    dataset: Dataset,
+    dataset: Dataset | Graph,
     output: Path,
     *,
     view: str = "full",
@@ -66,20 +41,14 @@ def write_viewer(
 
 
 @click.command("viz")
-@click.option(
-    "--graph",
-    "graph_file",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Graph file to show (.trig .nq .ttl .nt .jsonld).",
-)
+@source_options
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     default=Path("plans.html"),
     show_default=True,
-    help="HTML file to write.",
+    help="HTML file to write (atomically).",
 )
 @click.option("--plan", "plans", multiple=True, help="Only what this plan names (title or part).")
 @click.option("--types", help="Node types, comma-separated, e.g. Program,Industry (full view).")
@@ -92,8 +61,9 @@ def write_viewer(
     show_default=True,
     help="Whole graph, or a bipartite program-industry / platform-industry graph.",
 )
+@reports_errors
 def viz(
-    graph_file: Path,
+    source: SourceSpec,
     output: Path,
     plans: tuple[str, ...],
     types: str | None,
@@ -103,25 +73,25 @@ def viz(
 ) -> None:
     """Write an interactive graph viewer: one HTML file that works offline."""
     if depth is not None and focus is None:
-        raise click.ClickException("--depth needs --focus")
+        raise InputError("--depth needs --focus")
+    if depth is not None and depth < 0:
+        raise InputError(f"--depth must be 0 or more, not {depth}")
     if not output.parent.is_dir():
-        raise click.ClickException(f"{output}: folder {output.parent} does not exist")
-    try:
-        dataset = load_graph_file(graph_file)
-    except InputError as err:
-        raise click.ClickException(str(err)) from err
+        raise InputError(f"{output}: folder {output.parent} does not exist")
+    opened = source.open()
+    dataset = opened.dataset()
     try:
         nodes, edges = write_viewer(
             dataset,
             output,
             view=view,
-            types=[t for t in types.split(",") if t.strip()] if types is not None else None,
+            types=[t.strip() for t in types.split(",") if t.strip()] if types is not None else None,
             plans=list(plans),
             focus=focus,
             depth=1 if depth is None else depth,
         )
     except InputError as err:
-        raise click.ClickException(f"{graph_file}: {err}") from err
-    except OSError as err:
-        raise click.ClickException(f"{output}: cannot write: {err.strerror or err}") from err
+        if str(err).startswith(f"{output}:"):  # could not write the page: the graph is fine
+            raise
+        raise InputError(f"{opened.name}: {err}") from err
     click.echo(f"wrote {output}: {nodes} nodes, {edges} edges")

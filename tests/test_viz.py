@@ -7,6 +7,7 @@ import doctest
 import hashlib
 import json
 import math
+import os
 import re
 from pathlib import Path
 
@@ -21,6 +22,7 @@ import plankg.viz.layout
 import plankg.viz.network
 from plankg.cli_viz import viz
 from plankg.graph.errors import InputError
+from plankg.graph.store import write_store
 from plankg.viz.graphml import to_graphml
 from plankg.viz.html import render_html
 from plankg.viz.layout import plan_cluster_layout
@@ -326,10 +328,57 @@ def test_command_rejects_bad_graph_files(tmp_path: Path) -> None:
     text = tmp_path / "plan.txt"
     text.write_text("吴兴区", encoding="utf-8")
     code, output = run("--graph", str(text), "-o", str(tmp_path / "x.html"))
-    assert code == 1 and "unknown graph format '.txt'" in output
+    assert code == 1 and "unknown graph file type" in output
+    code, output = run("--graph", str(tmp_path / "gone.trig"), "-o", str(tmp_path / "x.html"))
+    assert (code, output) == (1, f"Error: {tmp_path / 'gone.trig'}: no such graph file\n")
     code, output = run("--graph", str(SMALL), "-o", str(tmp_path / "missing" / "x.html"))
     assert code == 1 and "does not exist" in output
+    code, output = run("--graph", str(SMALL), "--store", str(tmp_path), "-o", "x.html")
+    assert code == 1 and "give only one of --store, --graph, --endpoint" in output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.trig", "plan.txt"]
+
+
+def test_command_reads_the_store_like_every_command(
+    small: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PLANKG_STORE", raising=False)
+    # no store yet: the default place is .plankg/store in the working folder
+    code, output = run()
+    assert code == 1 and output.startswith("Error: .plankg/store: no graph store here")
+    assert output.count("\n") == 1
+    assert not (tmp_path / "plans.html").exists()
+
+    write_store(small, tmp_path / ".plankg" / "store")
+    assert run() == (0, "wrote plans.html: 23 nodes, 38 edges\n")
+    assert len(page_payload((tmp_path / "plans.html").read_text(encoding="utf-8"))["nodes"]) == 23
+
+    write_store(small, tmp_path / "elsewhere")
+    assert run("--store", "elsewhere", "-o", "a.html", "--plan", "秀洲区") == (
+        0,
+        "wrote a.html: 13 nodes, 21 edges\n",
+    )
+    monkeypatch.setenv("PLANKG_STORE", str(tmp_path / "elsewhere"))
+    assert run("-o", "b.html", "--view", "program-industry") == (
+        0,
+        "wrote b.html: 3 nodes, 2 edges\n",
+    )
+    code, output = run("--store", "elsewhere", "--focus", "不存在的计划")
+    assert (code, output) == (1, "Error: elsewhere: no node labelled '不存在的计划' in this view\n")
+
+
+def test_page_gets_the_mode_of_a_plain_file(tmp_path: Path) -> None:
+    out = tmp_path / "plans.html"
+    old = os.umask(0o027)
+    try:
+        assert run("--graph", str(SMALL), "-o", str(out))[0] == 0
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o640  # 0o666 less the umask, not mkstemp's 0o600
+    out.chmod(0o604)
+    assert run("--graph", str(SMALL), "-o", str(out), "--view", "platform-industry")[0] == 0
+    assert out.stat().st_mode & 0o777 == 0o604  # rewriting keeps the file's mode
+    assert "太湖实验室" in out.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("module", [plankg.viz.network, plankg.viz.layout, plankg.viz.graphml])

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import base64
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import browser
 import pytest
 from click.testing import CliRunner
-from rdflib import Dataset
+from rdflib import Dataset, URIRef
 
+from plankg.graph.sources import open_source
+from plankg.graph.vocab import PK_IRI
 from plankg.viz.html import write_html
 from plankg.viz.layout import BIG_GRAPH
 from plankg.viz.network import plan_network
@@ -64,6 +69,9 @@ def test_opens_offline_without_errors(open_viewer, small_page: Path, small_netwo
     # physics ran, then froze
     assert viewer.js("window.network.physics.options.enabled") is False
     assert viewer.page.is_checked("#physics") is False
+    # the layout is seeded: opened again, the same picture
+    positions = "window.network.getPositions()"
+    assert open_viewer(small_page).js(positions) == viewer.js(positions)
 
 
 def test_search_selects_and_centres_the_node(open_viewer, small_page: Path) -> None:
@@ -154,6 +162,18 @@ def test_document_text_is_inert(open_viewer, tmp_path: Path) -> None:
     assert viewer.console_errors == []
     assert viewer.requests == [viewer.url]
 
+    # the same fixture through `plankg viz`: the plan's title is the page's title, as text
+    from plankg.cli import main
+
+    page = tmp_path / "cli.html"
+    written = CliRunner().invoke(main, ["viz", "--graph", str(DATA / "xss.trig"), "-o", str(page)])
+    assert written.exit_code == 0, written.output
+    viewer = open_viewer(page)
+    assert viewer.page.inner_text("#title") == "</script><script>window.__pwned=1</script>规划"
+    assert viewer.js("window.__pwned") is None
+    assert viewer.dialogs == [] and viewer.console_errors == []
+    assert viewer.requests == [viewer.url]
+
 
 def test_big_graph_opens_with_precomputed_layout(open_viewer, tmp_path: Path) -> None:
     network = plan_network(browser.synthetic_dataset(plans=30, nodes_per_plan=100, shared=20))
@@ -179,23 +199,220 @@ def test_big_graph_opens_with_precomputed_layout(open_viewer, tmp_path: Path) ->
     assert viewer.console_errors == []
 
 
-def test_real_corpus_build(open_viewer, tmp_path: Path) -> None:
-    if not (ROOT / "graph" / "build.py").exists():
-        pytest.skip("graph/build.py does not exist yet: no real graph of the corpus to show")
+# --- the bundled corpus, built for real ---------------------------------------------------------
+
+CORPUS = ROOT / "corpus"
+# Every instance of the viewer's classes that a plan names, and the plans: docs/model.md, read
+# straight from the graph file with SPARQL rather than through the viewer's own network code.
+SHOWN_NODES = """PREFIX pk: <https://w3id.org/plankg/ontology#>
+SELECT DISTINCT ?node ?cls WHERE {
+  VALUES ?cls { pk:Plan pk:Program pk:Platform pk:Industry pk:Department pk:Region pk:Task
+                pk:Goal pk:Indicator }
+  GRAPH ?g { ?node a ?cls }
+  FILTER (?cls = pk:Plan || EXISTS { GRAPH ?h { ?node pk:inPlan ?plan } })
+}"""
+PLANS_OF = """PREFIX pk: <https://w3id.org/plankg/ontology#>
+SELECT DISTINCT ?node ?title WHERE {
+  { GRAPH ?g { ?node pk:inPlan ?plan } }
+  UNION { GRAPH ?g { ?node a pk:Plan } BIND (?node AS ?plan) }
+  GRAPH ?h { ?plan <http://purl.org/dc/terms/title> ?title }
+}"""
+NAMED = """PREFIX pk: <https://w3id.org/plankg/ontology#>
+SELECT DISTINCT ?node WHERE {
+  GRAPH ?g { ?node a ?cls }
+  GRAPH ?h { ?node <http://www.w3.org/2000/01/rdf-schema#label> ?label }
+  FILTER (STR(?label) = ?name)
+}"""
+# Typed from corpus/jiaxing-xiuzhou-talent-plan-2021-2025.txt, section "（二）聚焦科创人才，实施
+# “秀水精英”工程": the sentence that names the program and the six industries it serves.
+SECTION = "（二）聚焦科创人才，实施“秀水精英”工程"
+INDUSTRIES = ["数字经济", "低碳经济", "健康经济", "家居", "纺织", "毛衫"]
+
+
+@dataclass(frozen=True)
+class Corpus:
+    graph: Path  # plankg build corpus -o g.trig
+    page: Path  # plankg viz --graph g.trig -o plans.html
+    nodes: dict[str, str]  # IRI -> class, from SPARQL on g.trig
+    plans: dict[str, set[str]]  # IRI -> plan titles
+
+    def iri(self, label: str, cls: str) -> str:
+        rows = open_source(graph=self.graph).select(
+            NAMED, bindings={"name": label, "cls": URIRef(PK_IRI + cls)}
+        )
+        assert len(rows) == 1, f"{cls} {label}: {rows}"
+        return str(rows[0]["node"])
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Corpus:
     from plankg.cli import main
 
-    if "build" not in main.commands:
-        pytest.skip("`plankg build` is not registered yet: no real graph of the corpus to show")
-    built = tmp_path / "g.trig"
-    result = CliRunner().invoke(main, ["build", str(ROOT / "corpus"), "-o", str(built)])
-    assert result.exit_code == 0, result.output
-    network = plan_network(Dataset().parse(built, format="trig"))
-    assert len(network.graph["plans"]) == 2
-    path = tmp_path / "plans.html"
-    write_html(network, path, title="corpus")
-    viewer = open_viewer(path)
+    folder = tmp_path_factory.mktemp("corpus")
+    graph, page = folder / "g.trig", folder / "plans.html"
+    built = CliRunner().invoke(main, ["build", str(CORPUS), "-o", str(graph), "--no-store"])
+    assert built.exit_code == 0, built.output
+    shown = CliRunner().invoke(main, ["viz", "--graph", str(graph), "-o", str(page)])
+    assert shown.exit_code == 0, shown.output
+    source = open_source(graph=graph)
+    nodes: dict[str, str] = {}
+    for row in source.select(SHOWN_NODES):
+        cls = str(row["cls"]).removeprefix(PK_IRI)
+        # a node of two classes shows as the first of Plan, Program, Platform …
+        if row["node"] not in nodes or cls == "Plan":
+            nodes[str(row["node"])] = cls
+    plans: dict[str, set[str]] = {}
+    for row in source.select(PLANS_OF):
+        plans.setdefault(str(row["node"]), set()).add(str(row["title"]))
+    edges = int(shown.output.split(", ")[1].split()[0])
+    assert shown.output == f"wrote {page}: {len(nodes)} nodes, {edges} edges\n"
+    return Corpus(graph=graph, page=page, nodes=nodes, plans=plans)
+
+
+@pytest.fixture(scope="module")
+def corpus_page(chromium, corpus: Corpus) -> Iterator[browser.Viewer]:
+    # laying out 300-odd nodes takes a few seconds: the corpus tests share one page
+    context = chromium.new_context(viewport=browser.VIEWPORT)
+    yield browser.open_page(context, corpus.page)
+    context.close()
+
+
+@pytest.fixture
+def corpus_viewer(corpus_page: browser.Viewer) -> browser.Viewer:
+    """The shared corpus page as it opened: every filter on, no search, nothing selected."""
+    viewer = corpus_page
+    for box in viewer.page.locator("#classes input, #plans input").all():
+        box.check()
+    viewer.page.fill("#search", "")
+    viewer.js("window.network.unselectAll()")
+    viewer.js("window.network.fit({animation: false})")
+    viewer.console_errors.clear()
+    assert viewer.js(HIDDEN) == []
+    return viewer
+
+
+def test_corpus_opens_offline_with_every_node(corpus_viewer, corpus: Corpus) -> None:
+    viewer = corpus_viewer
     assert viewer.console_errors == []
     assert viewer.requests == [viewer.url]
-    assert viewer.js(NODE_COUNT) == network.number_of_nodes()
-    # shared things are one node: some node is named by both plans
-    assert any(set(d["plans"]) == {WUXING, XIUZHOU} for _, d in network.nodes(data=True))
+    assert len(corpus.nodes) > 200  # both plans, with their programs, platforms, industries …
+    assert sorted(viewer.js("window.network.body.data.nodes.getIds()")) == sorted(corpus.nodes)
+    plans = sorted(t for n, c in corpus.nodes.items() if c == "Plan" for t in corpus.plans[n])
+    assert plans == [WUXING, XIUZHOU]
+    assert viewer.page.title() == "2 plans · plankg"
+    count = viewer.page.inner_text("#count")
+    assert count.startswith(f"Showing {len(corpus.nodes)} of {len(corpus.nodes)} nodes · ")
+    assert viewer.js("window.network.physics.options.enabled") is False  # laid out, then frozen
+    # some node is one node for both plans (a shared program, industry or department)
+    assert any(titles == {WUXING, XIUZHOU} for titles in corpus.plans.values())
+
+
+def test_corpus_search_focuses_the_node(corpus_viewer, corpus: Corpus) -> None:
+    viewer = corpus_viewer
+    for query, label, cls in [
+        ("科技创新人才队伍推进计划", "科技创新人才队伍推进计划", "Program"),
+        ("“南太湖精英计划”", "南太湖精英计划", "Program"),  # printed with quotes: an altLabel
+        ("太湖实验室", "太湖实验室", "Platform"),
+        ("纺织", "纺织", "Industry"),  # the exact label first, before 纺织服装
+    ]:
+        node = corpus.iri(label, cls)
+        viewer.page.fill("#search", query)
+        viewer.page.press("#search", "Enter")
+        assert viewer.js("window.network.getSelectedNodes()") == [node], query
+        viewer.wait_centred(node)
+        assert viewer.js("document.getElementById('details').dataset.node") == node
+        assert viewer.page.locator("#details h2").inner_text() == label
+    results = viewer.page.locator("#results button").all_inner_texts()
+    assert results[0] == "纺织 · Industry" and "纺织服装 · Industry" in results[1:]
+    assert viewer.console_errors == []
+
+
+def test_corpus_filters_hide_the_right_nodes(corpus_viewer, corpus: Corpus) -> None:
+    viewer = corpus_viewer
+    total = len(corpus.nodes)
+    programs = sorted(n for n, c in corpus.nodes.items() if c == "Program")
+    assert len(programs) > 40
+    box = viewer.page.locator("#classes input[data-cls='Program']")
+    box.uncheck()
+    assert viewer.js(HIDDEN) == programs
+    assert viewer.page.inner_text("#count").startswith(
+        f"Showing {total - len(programs)} of {total} nodes"
+    )
+    box.check()
+    assert viewer.js(HIDDEN) == []
+
+    wuxing_only = sorted(n for n in corpus.nodes if corpus.plans[n] == {WUXING})
+    both = [n for n in corpus.nodes if corpus.plans[n] == {WUXING, XIUZHOU}]
+    viewer.page.locator("#plans label", has_text=WUXING).locator("input").uncheck()
+    assert viewer.js(HIDDEN) == wuxing_only
+    assert not set(both) & set(viewer.js(HIDDEN))  # shared nodes stay for the Xiuzhou plan
+    viewer.page.locator("#plans label", has_text=XIUZHOU).locator("input").uncheck()
+    assert viewer.js(HIDDEN) == sorted(corpus.nodes)
+    assert viewer.page.inner_text("#count").startswith(f"Showing 0 of {total} nodes · 0 of ")
+    assert viewer.console_errors == []
+
+
+def test_corpus_click_on_a_program_shows_its_evidence(corpus_viewer, corpus: Corpus) -> None:
+    text = (CORPUS / "jiaxing-xiuzhou-talent-plan-2021-2025.txt").read_text(encoding="utf-8")
+    start = text.index(PROGRAM_SENTENCE)
+    program = corpus.iri("科技创新人才队伍推进计划", "Program")
+    viewer = corpus_viewer
+    viewer.js("id => window.network.focus(id, {scale: 2})", program)
+    x, y = viewer.node_on_screen(program)
+    viewer.page.mouse.click(x, y)
+    assert viewer.js("window.network.getSelectedNodes()") == [program]
+    details = viewer.page.locator("#details")
+    assert viewer.js("document.getElementById('details').dataset.node") == program
+    assert details.locator("h2").inner_text() == "科技创新人才队伍推进计划"
+    evidence = details.locator("ol.evidence > li")
+    assert evidence.count() == 1
+    assert evidence.locator(".quote").inner_text() == PROGRAM_SENTENCE
+    assert evidence.locator(".cite").inner_text() == (
+        f"{XIUZHOU} · {SECTION} · chars {start}–{start + len(PROGRAM_SENTENCE)}"
+    )
+    relations = details.locator("ul.relations > li").all_inner_texts()
+    for industry in INDUSTRIES:
+        assert any(r.startswith(f"targetsIndustry → {industry}") for r in relations), industry
+    assert any(r.startswith("partOfProgram → 秀水精英工程") for r in relations)
+    assert any(r.startswith(f"inPlan → {XIUZHOU}") for r in relations)
+    assert viewer.console_errors == []
+
+
+def test_screenshot_helper_keeps_the_colours(chromium, corpus: Corpus) -> None:
+    # the side panel: every class's swatch, Chinese text, checkboxes (the whole page takes
+    # seconds to quantise in pure Python; `python -m tests.browser screenshot` does that)
+    shot = browser.screenshot(chromium, corpus.page, clip="#side")
+    assert browser.png_size(shot) == (250, 800 - 36)  # the panel, below the header
+    small = browser.palette_png(shot)
+    assert len(small) < len(shot)
+    # Chromium decodes the palette PNG to the same picture, give or take a shade
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        difference = page.evaluate(
+            """async ([a, b]) => {
+                 const pixels = async (b64) => {
+                   const img = new Image(); img.src = "data:image/png;base64," + b64;
+                   await img.decode();
+                   const c = document.createElement("canvas");
+                   c.width = img.naturalWidth; c.height = img.naturalHeight;
+                   const g = c.getContext("2d"); g.drawImage(img, 0, 0);
+                   return [c.width, c.height, g.getImageData(0, 0, c.width, c.height).data];
+                 };
+                 const [w, h, p] = await pixels(a), [w2, h2, q] = await pixels(b);
+                 let sum = 0;
+                 for (let i = 0; i < p.length; i++) sum += Math.abs(p[i] - q[i]);
+                 return [w, h, w2, h2, sum / p.length];
+               }""",
+            [base64.b64encode(shot).decode(), base64.b64encode(small).decode()],
+        )
+    finally:
+        context.close()
+    assert difference[:4] == [250, 764, 250, 764]
+    assert difference[4] < 1.5  # mean difference per channel, out of 255
+
+
+def test_readme_screenshot_is_a_small_png() -> None:
+    data = (ROOT / "docs" / "viewer.png").read_bytes()
+    assert browser.png_size(data) == (1280, 800)
+    assert len(data) < browser.SCREENSHOT_LIMIT

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from plankg.viz.atomic import write_text_atomically
+from plankg.graph.export import write_atomically
 
 LIST_SEPARATOR = "; "
 
@@ -52,7 +52,7 @@ def to_graphml(network: nx.MultiDiGraph, path: Path) -> None:
     # edge keys repeat (two targetsIndustry edges); GraphML ids must not
     lines = nx.generate_graphml(flat, encoding="utf-8", edge_id_from_attribute="edge_id")
     text = "\n".join(["<?xml version='1.0' encoding='utf-8'?>", *lines]) + "\n"
-    write_text_atomically(Path(path), text)
+    write_atomically(Path(path), text.encode("utf-8"))
 
 
 def _evidence_text(quotes: list[dict]) -> str:
