@@ -133,13 +133,17 @@ class Jurisdiction:
 
 
 def jurisdiction(doc: Document) -> Jurisdiction | None:
-    """The plan's region from its title ("秀洲区人才发展…"), its parents from the issuers' names."""
-    chain = _REGION_CHAIN.match(doc.title)
+    """The plan's region from its title ("秀洲区人才发展…"), else from its issuers; the parents
+    from the issuers' names."""
+    issuers = [*doc.metadata.issuers, doc.metadata.publisher or ""]
+    # the title names the region; else the first issuer that names one (青梧市人民政府办公室)
+    chain = next((found for found in (_REGION_CHAIN.match(text) for text in [doc.title, *issuers])
+                  if found), None)
     if not chain:
         return None
     units = _REGION_UNIT.findall(chain.group(1))
     name, parents = units[-1], tuple(units[:-1])
-    for issuer in [*doc.metadata.issuers, doc.metadata.publisher or ""]:
+    for issuer in issuers:
         found = _REGION_CHAIN.match(issuer)
         issuer_units = _REGION_UNIT.findall(found.group(1)) if found else []
         if name in issuer_units and len(issuer_units[: issuer_units.index(name)]) > len(parents):

@@ -287,6 +287,12 @@ def test_other_document_types_are_built_like_plans() -> None:
     assert g.value(opinions.iri, PK.encoding) == Literal("gb18030")
     assert g.value(opinions.iri, DCTERMS.issued) == Literal("2023-03-15", datatype=XSD.date)
     assert opinions.counts["sections"] == 9
+    # its title names no region: the issuer under the closing signature does
+    region = g.value(opinions.iri, DCTERMS.spatial)
+    assert g.value(region, RDFS.label) == Literal("青梧市", lang="zh")
+    publisher = g.value(opinions.iri, DCTERMS.publisher)
+    assert g.value(publisher, RDFS.label) == Literal("青梧市人民政府办公室", lang="zh")
+    assert validate(built.dataset).conforms
 
 
 def test_one_bad_file_stops_the_build_before_any_work(tmp_path) -> None:
