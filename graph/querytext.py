@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 import pyoxigraph
-from plankg.graph.errors import InputError
 from pyparsing import ParseException
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+from plankg.graph.errors import InputError
 
 MAX_MESSAGE = 200
 MAX_QUOTE = 40
@@ -36,8 +38,13 @@ class QueryError(InputError):
     """A query that cannot be run: syntax error, an update, a missing parameter."""
 
 
+@lru_cache(maxsize=256)
 def check_select(text: str, *, name: str = "query") -> None:
-    """Raise :class:`QueryError` unless ``text`` parses as a SPARQL SELECT query."""
+    """Raise :class:`QueryError` unless ``text`` parses as a SPARQL SELECT query.
+
+    rdflib's grammar is slow (tens of milliseconds for a named query), so a text that passed
+    is remembered; a refusal is an exception, which is never cached.
+    """
     try:
         parsed = parseQuery(text)
     except ParseException:
@@ -49,7 +56,8 @@ def check_select(text: str, *, name: str = "query") -> None:
     form = parsed[1].name
     if form != "SelectQuery":
         kind = form.removesuffix("Query").upper()
-        raise QueryError(f"{name}: only SELECT queries give rows; this is a {kind} query")
+        article = "an" if kind[:1] in "AEIOU" else "a"
+        raise QueryError(f"{name}: only SELECT queries give rows; this is {article} {kind} query")
 
 
 def _is_update(text: str) -> bool:

@@ -21,8 +21,6 @@ from importlib import metadata
 from typing import Any
 
 import pyoxigraph
-from plankg.graph.errors import InputError
-from plankg.graph.rows import Rows, cell
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import (
     EndPointInternalError,
@@ -31,6 +29,9 @@ from SPARQLWrapper.SPARQLExceptions import (
     SPARQLWrapperException,
     Unauthorized,
 )
+
+from plankg.graph.errors import InputError
+from plankg.graph.rows import Rows, cell
 
 
 def _version() -> str:

@@ -22,14 +22,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 import pyoxigraph
+from rdflib import BNode, Dataset, URIRef, Variable
+from rdflib import Literal as RdfLiteral
+from rdflib.term import Node
+
 from plankg.graph import remote
 from plankg.graph.errors import InputError
 from plankg.graph.querytext import QueryError, check_select, inject_values, syntax_error_message
 from plankg.graph.rows import Rows, cell
 from plankg.graph.store import default_store_dir, open_store, store_to_dataset
-from rdflib import BNode, Dataset, URIRef, Variable
-from rdflib import Literal as RdfLiteral
-from rdflib.term import Node
 
 Engine = Literal["oxigraph", "rdflib"]
 ENGINES: tuple[str, ...] = ("oxigraph", "rdflib")
@@ -128,7 +129,9 @@ class OxigraphSource(Source):
         self.name = name
 
     def select(self, query: str, *, bindings: Mapping[str, Binding] | None = None) -> Rows:
-        check_select(query)
+        # pyoxigraph's query() runs queries only, never updates, so the text needs no check
+        # beforehand: rdflib's grammar (check_select) is asked only to explain a refusal. It
+        # would cost more than most queries themselves (20-100 ms for a named query).
         substitutions = {
             pyoxigraph.Variable(k): _oxigraph_term(v) for k, v in (bindings or {}).items()
         }
@@ -142,9 +145,13 @@ class OxigraphSource(Source):
                     raise
                 solutions = self._store.query(inject_values(query, _n3_terms(bindings or {})))
         except SyntaxError as err:
+            check_select(query)  # an update, or a syntax error that rdflib sees too
             raise QueryError(f"query: {syntax_error_message(query)}") from err
         except OSError as err:
             raise InputError(f"{self.name}: {err}") from err
+        if not isinstance(solutions, pyoxigraph.QuerySolutions):
+            check_select(query)  # says which form the query has
+            raise QueryError("query: only SELECT queries give rows")
         columns = [v.value for v in solutions.variables]
         return Rows(columns, ({c: _oxigraph_cell(s[c]) for c in columns} for s in solutions))
 
@@ -219,11 +226,17 @@ def load_file(path: Path, *, engine: Engine = "oxigraph") -> Source:
             dataset = Dataset()
             target = dataset if has_graphs else dataset.graph(URIRef(graph_name))
             target.parse(str(path), format=rdflib_format)
+            if next(iter(dataset.quads((None, None, None, None))), None) is None:
+                raise InputError(f"{path}: no triples in this graph file")
             return RdflibSource(dataset, str(path))
         store = pyoxigraph.Store()
         to_graph = None if has_graphs else pyoxigraph.NamedNode(graph_name)
         store.load(path=str(path), format=ox_format, to_graph=to_graph)
+        if len(store) == 0:
+            raise InputError(f"{path}: no triples in this graph file")
         return OxigraphSource(store, str(path))
+    except InputError:
+        raise
     except (SyntaxError, ValueError) as err:
         first = next((s for s in str(err).splitlines() if s.strip()), "")
         raise InputError(f"{path}: not valid {rdflib_format}: {first[:160]}") from err

@@ -28,8 +28,9 @@ import tempfile
 from pathlib import Path
 
 import pyoxigraph
-from plankg.graph.errors import InputError
 from rdflib import Dataset, Graph
+
+from plankg.graph.errors import InputError
 
 ENV_VAR = "PLANKG_STORE"
 DEFAULT_DIR = Path(".plankg") / "store"

@@ -212,11 +212,6 @@ def test_run(tmp_path) -> None:
 PLAN_INPUTS = ["missing.txt", "empty.txt", "binary.txt", "english.txt"]
 GRAPH_INPUTS = ["missing.trig", "empty.trig", "binary.trig", "english.trig", "english.ttl",
                 "english.txt"]
-# An empty graph file parses as an empty graph: `query` and `export` accept it (exit 0, export
-# overwrites its output), `push` rejects it without naming the file. Fixes belong in
-# graph/sources.py (load_file) and plankg/cli_query.py; strict, so a fix shows up here.
-EMPTY_GRAPH_ACCEPTED = pytest.mark.xfail(
-    strict=True, reason="an empty graph file is accepted or reported without its name")
 
 
 @pytest.mark.parametrize("bad", PLAN_INPUTS)
@@ -274,9 +269,7 @@ def graph_cases() -> list:
     cases = []
     for name, args in commands.items():
         for bad in GRAPH_INPUTS:
-            marks = [EMPTY_GRAPH_ACCEPTED] if (name, bad) in {
-                ("query", "empty.trig"), ("export", "empty.trig"), ("push", "empty.trig")} else []
-            cases.append(pytest.param(args, bad, id=f"{name}-{bad}", marks=marks))
+            cases.append(pytest.param(args, bad, id=f"{name}-{bad}"))
     return cases
 
 

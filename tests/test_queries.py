@@ -16,15 +16,16 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 from click.testing import CliRunner
-from plankg.graph import store
-from plankg.graph.querytext import QueryError, check_select, inject_values
-from plankg.graph.rows import Rows
-from plankg.graph.sources import EndpointSource, RdflibSource, load_file, open_source
 from rdflib import Dataset
 
 import plankg.api as api
 from plankg import queries
 from plankg.cli_query import queries_command, query_command
+from plankg.graph import store
+from plankg.graph.errors import InputError
+from plankg.graph.querytext import QueryError, check_select, inject_values
+from plankg.graph.rows import Rows
+from plankg.graph.sources import EndpointSource, RdflibSource, load_file, open_source
 
 DATA = Path(__file__).parent / "data" / "queries"
 MINI = DATA / "mini.trig"
@@ -312,6 +313,21 @@ def test_construct_is_not_a_row_query():
         check_select("CONSTRUCT WHERE { ?s ?p ?o }")
 
 
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("ASK { ?s ?p ?o }", "an ASK"),
+        ("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", "a CONSTRUCT"),
+    ],
+)
+def test_other_query_forms_are_refused_by_every_engine(mini_store, text, form):
+    for extra in (["--store", str(mini_store)], ["--store", str(mini_store), "--engine", "rdflib"],
+                  ["--graph", str(MINI)]):
+        result = CliRunner().invoke(query_command, ["-e", text, *extra])
+        assert (result.exit_code, result.output) == (
+            1, f"Error: query: only SELECT queries give rows; this is {form} query\n"), extra
+
+
 def test_syntax_error_shows_line_and_column(mini_store):
     text = "PREFIX pk: <https://w3id.org/plankg/ontology#>\nSELECT ?p WHRE {\n  ?p a pk:Plan\n}"
     result = CliRunner().invoke(query_command, ["-e", text, "--store", str(mini_store)])
@@ -543,9 +559,8 @@ def test_endpoint_source_rejects_a_non_http_url():
 
 
 def test_doctests_of_the_query_modules():
-    from plankg.graph import querytext, sources
-
     from plankg import formats
+    from plankg.graph import querytext, sources
 
     for module in (queries, querytext, sources, formats, api):
         failures, tried = doctest.testmod(module)
@@ -562,3 +577,54 @@ def test_a_turtle_file_is_read_into_one_named_graph(mini_store, tmp_path):
         graphs = source.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
         assert graphs.tuples() == [(ttl.resolve().as_uri(),)]
         assert run("plans", source).tuples() == EXPECTED["plans"]
+
+
+# --- the benchmark script -------------------------------------------------------------------
+
+
+def test_benchmark_script_runs_and_reports_every_query(tmp_path):
+    """One quick run of bench/run.py on one plan: no timing is checked, only what it reports."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).parents[1]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    plan = root / "corpus" / "jiaxing-xiuzhou-talent-plan-2021-2025.txt"
+    (corpus / plan.name).write_bytes(plan.read_bytes())
+    out_json, out_md = tmp_path / "results.json", tmp_path / "benchmarks.md"
+    done = subprocess.run(
+        [sys.executable, str(root / "bench" / "run.py"), "--quick", "--corpus", str(corpus),
+         "--json", str(out_json), "--markdown", str(out_md)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    results = json.loads(out_json.read_text(encoding="utf-8"))
+    assert results["graph"]["plans"] == [XIUZHOU]
+    assert [row["what"] for row in results["queries"]] == queries.names()
+    assert all(row["same_rows"] for row in results["queries"])
+    assert {row["what"]: row["rows"] for row in results["queries"]}["plans"] == 1
+    quads = results["graph"]["quads"]
+    for row in results["memory"]:  # each engine loaded the whole graph in its own process
+        assert row["oxigraph"]["quads"] == row["rdflib"]["quads"] == quads, row["what"]
+    for section in ("load", "queries", "serialise"):
+        for row in results[section]:
+            assert row["ratio"] == row["rdflib"]["median"] / row["oxigraph"]["median"]
+    text = out_md.read_text(encoding="utf-8")
+    for name in queries.names():
+        assert f"| `{name}` |" in text
+    assert "python bench/run.py" in text
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_a_graph_file_without_triples_is_refused(tmp_path, engine):
+    empty = tmp_path / "empty.trig"
+    empty.write_bytes(b"")
+    prefixes_only = tmp_path / "prefixes.ttl"
+    prefixes_only.write_text("@prefix pk: <https://w3id.org/plankg/ontology#> .\n", "utf-8")
+    for path in (empty, prefixes_only):
+        with pytest.raises(InputError, match=f"^{re.escape(str(path))}: no triples in this"):
+            load_file(path, engine=engine)
+    result = CliRunner().invoke(query_command, ["plans", "--graph", str(empty)])
+    assert (result.exit_code, result.output) == (
+        1, f"Error: {empty}: no triples in this graph file\n")

@@ -9,13 +9,13 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 from click.testing import CliRunner
+from rdflib import Dataset, Literal, URIRef
+
+from plankg.cli_query import export_command
 from plankg.graph import export, store
 from plankg.graph.errors import InputError
 from plankg.graph.sources import load_file, open_source
 from plankg.graph.vocab import ONTOLOGY_GRAPH
-from rdflib import Dataset, Literal, URIRef
-
-from plankg.cli_query import export_command
 
 DATA = Path(__file__).parent / "data" / "queries"
 MINI = DATA / "mini.trig"
