@@ -21,6 +21,7 @@ import tempfile
 from pathlib import Path
 
 import pyoxigraph
+
 from plankg.graph.errors import InputError
 from plankg.graph.vocab import ID_IRI, PK_IRI
 

@@ -25,13 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyshacl
-from plankg.graph.ontology import load_ontology, load_shapes
-from plankg.graph.vocab import ID_IRI, OA, ONTOLOGY_GRAPH, ORG, PK, PK_IRI, QB, SCHEMA
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SH, SKOS
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.term import Node
 from rdflib.util import guess_format
+
+from plankg.graph.ontology import load_ontology, load_shapes
+from plankg.graph.vocab import ID_IRI, OA, ONTOLOGY_GRAPH, ORG, PK, PK_IRI, QB, SCHEMA
 
 _SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 _REPORT_PREFIXES = (

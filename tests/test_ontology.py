@@ -9,6 +9,10 @@ from pathlib import Path
 
 import pyshacl
 import pytest
+from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import DCTERMS, PROV, SH, SKOS
+
 from plankg.graph.ontology import (
     ONTOLOGY_IRI,
     SHAPES_IRI,
@@ -17,9 +21,6 @@ from plankg.graph.ontology import (
     load_shapes,
 )
 from plankg.graph.vocab import OA, ORG, PK, PK_IRI, QB, SCHEMA
-from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
-from rdflib.compare import isomorphic
-from rdflib.namespace import DCTERMS, PROV, SH, SKOS
 
 HERE = Path(__file__).parent
 GOOD = HERE / "data" / "shapes" / "good.trig"

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pyshacl
 import pytest
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, SH, SKOS
+
 from plankg.graph.ontology import load_ontology, load_shapes
 from plankg.graph.validate import Violation, validate
 from plankg.graph.vocab import OA, ONTOLOGY_GRAPH, PK, QB
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, SH, SKOS
 
 HERE = Path(__file__).parent
 GOOD = HERE / "data" / "shapes" / "good.trig"
