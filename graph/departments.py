@@ -35,6 +35,8 @@ from typing import TYPE_CHECKING
 from plankg.graph.document import Document, Section, Sentence
 from plankg.graph.facts import DEPARTMENT, PROGRAM, TASK, Mention, NodeRef, Relation
 from plankg.graph.names import plain, program_name
+from plankg.graph.relations import TASK_CHAPTER
+from plankg.graph.structure import split_numbering
 
 if TYPE_CHECKING:
     from plankg.graph.lexicon import Lexicon
@@ -108,12 +110,8 @@ _LABEL = re.compile("(" + "|".join(sorted(ROLE_LABELS, key=len, reverse=True)) +
 _ANNOTATION_START = re.compile(r"[（(]\s*(?=(?:" + "|".join(ROLE_LABELS) + r")\s*[：:])")
 _ITEM_SEPARATORS = "、，,；;/"
 _PROGRAM_END = re.compile(r"(?:计划|工程|行动|项目)(?:[0-9.]+版)?$")
-_TITLE_NUMBERING = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|——)"
-)
 _LINE = re.compile(r"[^\n]+")
 _BOOK_TITLE = re.compile(r"《[^》]*》")
-_TASK_CHAPTER = re.compile(r"任务|重点工程|重大工程")
 
 
 # --- the plan's region and the names of its bodies ----------------------------------------------
@@ -533,7 +531,7 @@ class _Extraction:
 
     def _in_tasks(self, section: Section | None) -> bool:
         while section is not None:
-            if section.level == 1 and _TASK_CHAPTER.search(section.title):
+            if section.level == 1 and TASK_CHAPTER.search(section.title):
                 return True
             section = self.parents.get(id(section))
         return False
@@ -560,7 +558,7 @@ class _Extraction:
 
 
 def _plain_title(title: str) -> str:
-    return plain(_TITLE_NUMBERING.sub("", title)).strip("。.， ")
+    return plain(split_numbering(title)[1]).strip("。.， ")
 
 
 def _row_subject(cell: str, titles: Mapping[str, Section]) -> NodeRef | None:

@@ -54,7 +54,7 @@ _HEADINGS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
 )
 TABLE = "表N："
 UNNUMBERED = "unnumbered"
-_TABLE_CAPTION = re.compile(rf"^(?P<n>[续]?表\s*[{_NUM}]+\s*[:：])\s*(?P<t>.*)$")
+_TABLE_CAPTION = re.compile(rf"^(?P<n>[续]?表\s*(?:[{_NUM}]+|[{_CN}]+)\s*[:：])\s*(?P<t>.*)$")
 # Outer styles that reliably start a heading anywhere, used to bound a table's text.
 _HARD_STYLES = {"第X编", "第X章", "第X节", "一、", "（一）"}
 _LEAD_END = re.compile(r"[。！？]")
@@ -156,19 +156,45 @@ def _title(text: str, header, path: Path) -> tuple[str, int, int]:
     return path.stem, 0, 0
 
 
-def classify(line: Line) -> _Heading | None:
-    """The heading a line starts with, or None for body text."""
-    content = line.content
-    if not content:
-        return None
+def _numbering(content: str) -> tuple[str, int, re.Match[str]] | None:
+    """The convention, rank and match of the numbering ``content`` starts with."""
     match = _TABLE_CAPTION.match(content)
     if match:
-        return _heading(line, TABLE, -1, match, inline=False)
+        return TABLE, -1, match
     for style, rank, pattern in _HEADINGS:
         match = pattern.match(content)
         if match:
-            return _heading(line, style, rank, match)
+            return style, rank, match
     return None
+
+
+def split_numbering(content: str) -> tuple[str, str]:
+    """``content`` as (numbering, the rest); the numbering is "" when there is none.
+
+    >>> split_numbering("（二）构建开放灵活的人才招引机制"), split_numbering("人才招引")
+    (('（二）', '构建开放灵活的人才招引机制'), ('', '人才招引'))
+    """
+    found = _numbering(content)
+    if found is None:
+        return "", content
+    match = found[2]
+    return match.group("n"), match.group("t")
+
+
+def opens_section(content: str) -> bool:
+    """Whether a line starts an outer heading (一、, （一）, 第X章 …) or a 表N： caption: what ends
+    the text of a table."""
+    found = _numbering(content)
+    return found is not None and (found[0] in _HARD_STYLES or found[0] == TABLE)
+
+
+def classify(line: Line) -> _Heading | None:
+    """The heading a line starts with, or None for body text."""
+    found = _numbering(line.content) if line.content else None
+    if found is None:
+        return None
+    style, rank, match = found
+    return _heading(line, style, rank, match, inline=False if style == TABLE else None)
 
 
 def _heading(line: Line, style: str, rank: int, match: re.Match[str], *,
@@ -286,7 +312,7 @@ class _TreeBuilder:
         return section
 
     def _table(self, heading: _Heading, lines: list[Line], i: int) -> None:
-        from plankg.graph.tables import parse_table
+        from plankg.graph.tables import parse_table  # here: tables imports this module
 
         while self.stack and (self.stack[-1][1].inline or self.stack[-1][1].style == TABLE):
             self.stack.pop()

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from plankg.graph.document import Document, Section
+from plankg.graph.structure import opens_section
 
 # --- lexicon: the conventions of Chinese indicator tables, as data ----------------------------
 
@@ -84,9 +85,6 @@ _INTEGER = re.compile(r"^\d{1,3}$")
 _TRAILING_BRACKET = re.compile(r"[（(]([^（）()]+)[）)]\s*$")
 _ANY_BRACKET = re.compile(r"[（(]([^（）()]+)[）)]")
 _CAPTION = re.compile(r"^表\s*([0-9０-９]+|[一二三四五六七八九十]+)\s*[：:]?\s*(.*)$")
-_HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|表\s*\S{1,3}\s*[：:])"
-)
 _PAGE_NUMBER = re.compile(r"^[-—–－]+\s*\d{1,4}\s*[-—–－]+$|^第\s*\d+\s*页")
 _NOTE = re.compile(r"^(?:注|说明|备注|资料来源|数据来源)\s*\d*\s*[：:]")
 _SPACED_GAP = re.compile(r"(?:[ \u3000\u00a0]{2,}|\t+)")
@@ -301,7 +299,7 @@ def _layout(lines: list[_Line]) -> str:
 
 def _ends_table(line: _Line) -> bool:
     c = line.content
-    return bool(_HEADING.match(c) or _NOTE.match(c) or "。" in c)
+    return opens_section(c) or bool(_NOTE.match(c)) or "。" in c
 
 
 # --- cells and raw rows ----------------------------------------------------------------------
