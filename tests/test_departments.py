@@ -23,8 +23,7 @@ from plankg.graph.departments import (
     responsibility_rows,
 )
 from plankg.graph.document import Document
-from plankg.graph.lexicon import Lexicon, load_lexicon
-from plankg.graph.structure import read_document
+from plankg.graph.lexicon import Lexicon
 
 HERE = Path(__file__).parent
 CORPUS = HERE.parent / "corpus"
@@ -32,16 +31,6 @@ WUXING = CORPUS / "huzhou-wuxing-talent-plan-2021-2025.txt"
 XIUZHOU = CORPUS / "jiaxing-xiuzhou-talent-plan-2021-2025.txt"
 CHENGLAN = HERE / "data" / "plans" / "chenglan-talent-plan-2021-2025.txt"
 GOLD = HERE / "data" / "gold"
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return load_lexicon()
-
-
-@pytest.fixture(scope="module")
-def docs() -> dict[str, Document]:
-    return {p.name: read_document(p) for p in (WUXING, XIUZHOU, CHENGLAN)}
 
 
 def by_title(doc: Document) -> dict[str, str]:

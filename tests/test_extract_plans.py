@@ -21,7 +21,6 @@ from plankg.graph.facts_rdf import add_facts
 from plankg.graph.identifiers import Minter, plan_graph_iri, plan_iri, slug
 from plankg.graph.lexicon import Lexicon, load_lexicon
 from plankg.graph.sources import RdflibSource
-from plankg.graph.structure import read_document
 from plankg.graph.vocab import OA, PK
 
 HERE = Path(__file__).parent
@@ -34,16 +33,6 @@ ID = "https://w3id.org/plankg/id/"
 
 # rdflib 7's Dataset warns about its own internal use of deprecated names
 pytestmark = pytest.mark.filterwarnings("ignore:Dataset.*deprecated:DeprecationWarning")
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return load_lexicon()
-
-
-@pytest.fixture(scope="module")
-def docs() -> dict[str, Document]:
-    return {p.name: read_document(p) for p in (WUXING, XIUZHOU, CHENGLAN)}
 
 
 @pytest.fixture(scope="module")

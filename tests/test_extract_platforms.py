@@ -16,11 +16,6 @@ from plankg.graph.platforms import PLATFORM_KIND, PlatformFinder, own_level
 
 
 @pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return load_lexicon()
-
-
-@pytest.fixture(scope="module")
 def finder(lexicon: Lexicon) -> PlatformFinder:
     return PlatformFinder(lexicon)
 

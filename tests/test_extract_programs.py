@@ -21,11 +21,6 @@ from plankg.graph.programs import (
 )
 
 
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return load_lexicon()
-
-
 def programs(text: str, lexicon: Lexicon | None = None) -> list[Candidate]:
     sentence = Sentence(0, len(text), text)
     found = [*find_in_sentence(text, sentence, None), *find_listed(text, sentence, None)]

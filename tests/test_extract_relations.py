@@ -7,21 +7,14 @@ tests/test_extract_plans.py.
 
 from __future__ import annotations
 
-import pytest
-
 from plankg.graph.candidates import resolve
 from plankg.graph.document import Sentence
 from plankg.graph.extract import normalise
 from plankg.graph.industries import IndustryFinder
-from plankg.graph.lexicon import Lexicon, load_lexicon
+from plankg.graph.lexicon import Lexicon
 from plankg.graph.platforms import PlatformFinder
 from plankg.graph.programs import find_in_sentence, find_listed
 from plankg.graph.relations import from_sentence
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return load_lexicon()
 
 
 def read(text: str, lexicon: Lexicon) -> set[tuple[str, str, str]]:

@@ -172,15 +172,6 @@ UPDATES = [
 
 
 @pytest.fixture(scope="module")
-def mini_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    dataset = Dataset()
-    dataset.parse(MINI, format="trig")
-    path = tmp_path_factory.mktemp("queries") / "store"
-    store.write_store(dataset, path)
-    return path
-
-
-@pytest.fixture(scope="module")
 def engines(mini_store: Path) -> dict[str, object]:
     """The same graph behind every local way in: store and file, each engine."""
     union = Dataset(default_union=True)

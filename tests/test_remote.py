@@ -25,7 +25,6 @@ from typing import ClassVar
 import pytest
 from click.testing import CliRunner
 from oxigraph_server import RunningServer, free_port, oxigraph_server
-from rdflib import Dataset
 
 import plankg.api as api
 from plankg import queries
@@ -41,15 +40,6 @@ DATA = Path(__file__).parent / "data" / "queries"
 MINI = DATA / "mini.trig"
 PARAMS = {"entity": {"label": "鲲鹏行动计划"}}
 COUNT_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-
-
-@pytest.fixture(scope="module")
-def mini_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    dataset = Dataset()
-    dataset.parse(MINI, format="trig")
-    path = tmp_path_factory.mktemp("local") / "store"
-    store.write_store(dataset, path)
-    return path
 
 
 def push(server: RunningServer, local: Path) -> CliRunner:

@@ -16,7 +16,6 @@ from rdflib.namespace import XSD
 from plankg.graph.document import Document, Sentence
 from plankg.graph.facts import PROGRAM, Mention, QuantTarget
 from plankg.graph.identifiers import Minter
-from plankg.graph.structure import read_document
 from plankg.graph.targets import add_targets, extract_targets, read_targets
 from plankg.graph.vocab import OA, PK, QB
 
@@ -146,11 +145,6 @@ def test_numbers_that_are_no_targets(sentence: str) -> None:
 
 
 # --- whole plans -------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def docs() -> dict[str, Document]:
-    return {p.name: read_document(p) for p in (WUXING, XIUZHOU, CHENGLAN)}
 
 
 def program(doc: Document, surface: str, name: str, occurrence: int = 0) -> Mention:

@@ -1,0 +1,45 @@
+"""Fixtures several test modules share: the lexicon, the three annotated plans, the mini store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset
+
+from plankg.graph import store
+from plankg.graph.document import Document
+from plankg.graph.lexicon import Lexicon, load_lexicon
+from plankg.graph.structure import read_document
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE.parent / "corpus"
+# the two bundled plans and the fixture plan written for the gold annotations
+PLANS = (
+    CORPUS / "huzhou-wuxing-talent-plan-2021-2025.txt",
+    CORPUS / "jiaxing-xiuzhou-talent-plan-2021-2025.txt",
+    HERE / "data" / "plans" / "chenglan-talent-plan-2021-2025.txt",
+)
+MINI = HERE / "data" / "queries" / "mini.trig"
+
+
+@pytest.fixture(scope="session")
+def lexicon() -> Lexicon:
+    """The default lexicon (tests must not change it)."""
+    return load_lexicon()
+
+
+@pytest.fixture(scope="session")
+def docs() -> dict[str, Document]:
+    """The three annotated plans, read once, by file name."""
+    return {p.name: read_document(p) for p in PLANS}
+
+
+@pytest.fixture(scope="session")
+def mini_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store holding tests/data/queries/mini.trig (three small named graphs)."""
+    dataset = Dataset()
+    dataset.parse(MINI, format="trig")
+    path = tmp_path_factory.mktemp("mini") / "store"
+    store.write_store(dataset, path)
+    return path
