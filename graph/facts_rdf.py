@@ -14,7 +14,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from plankg.graph.document import Document
-from plankg.graph.evidence import add_evidence, add_statement
+from plankg.graph.evidence import add_evidence, add_statement, section_iri
 from plankg.graph.extract import Facts
 from plankg.graph.facts import DEPARTMENT, INDUSTRY, PLATFORM, PROGRAM, TASK, Mention, NodeRef
 from plankg.graph.identifiers import Minter, in_plan
@@ -101,6 +101,11 @@ def _add_node(graph: Graph, text: str, plan: URIRef, kind: str, name: str,
         evidence = add_evidence(graph, text=text, plan=plan, start=mention.sentence.start,
                                 end=mention.sentence.end, section=mention.section)
         graph.add((node, PK.evidence, evidence))
+        heading = mention.section
+        if heading is not None and heading.heading_start <= mention.start \
+                and mention.end <= heading.heading_end:
+            # a heading that names the thing sets it out: （一）实施科创英才领航行动
+            graph.add((node, PK.definedIn, section_iri(plan, heading)))
         attributes = dict(mention.attributes)
         if "level" in attributes:
             levels.append(attributes["level"])

@@ -304,3 +304,22 @@ def test_one_bad_file_stops_the_build_before_any_work(tmp_path) -> None:
         build_dataset([good, bad])
     with pytest.raises(InputError, match="no plan texts"):
         build_dataset([tmp_path / "sub"] if (tmp_path / "sub").mkdir() is None else [])
+
+
+@pytest.mark.parametrize(("source", "program", "heading"), [
+    ("huzhou-wuxing-talent-plan-2021-2025.txt", "科创英才领航行动", "(一)实施科创英才领航行动"),
+    ("jiaxing-xiuzhou-talent-plan-2021-2025.txt", "秀水能人工程",
+     "（五）聚焦专项人才，实施“秀水能人”工程"),
+    ("jiaxing-xiuzhou-talent-plan-2021-2025.txt", "医卫人才队伍提升计划", "——医卫人才队伍提升计划"),
+])
+def test_a_program_a_heading_names_is_defined_in_that_section(build, source, program,
+                                                              heading) -> None:
+    _, g = plan_graph(build, source)
+    (node,) = [s for s in g.subjects(RDF.type, PK.Program) if label(g, s) == program]
+    assert [label(g, s) for s in g.objects(node, PK.definedIn)] == [heading]
+
+
+def test_a_program_only_mentioned_is_defined_nowhere(build) -> None:
+    _, g = plan_graph(build, "huzhou-wuxing-talent-plan-2021-2025.txt")
+    (node,) = [s for s in g.subjects(RDF.type, PK.Program) if label(g, s) == "鲲鹏行动计划"]
+    assert list(g.objects(node, PK.definedIn)) == []
