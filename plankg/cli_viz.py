@@ -9,6 +9,7 @@ from rdflib import Dataset, Graph
 
 from plankg.graph.errors import InputError
 from plankg.options import SourceSpec, reports_errors, source_options
+from plankg.viz.graphml import to_graphml
 from plankg.viz.html import write_html
 from plankg.viz.network import VIEWS, plan_network
 
@@ -36,7 +37,10 @@ def write_viewer(
         title = shown[0] if len(shown) == 1 else f"{len(shown)} plans"
         if focus is not None:
             title = f"{focus} · {title}"
-    write_html(network, output, title=title)
+    if output.suffix.lower() == ".graphml":  # the same network for Gephi, Cytoscape, yEd …
+        to_graphml(network, output)
+    else:
+        write_html(network, output, title=title)
     return network.number_of_nodes(), network.number_of_edges()
 
 
@@ -48,7 +52,7 @@ def write_viewer(
     type=click.Path(dir_okay=False, path_type=Path),
     default=Path("plans.html"),
     show_default=True,
-    help="HTML file to write (atomically).",
+    help="File to write (atomically): the HTML viewer, or as GraphML if it ends in .graphml.",
 )
 @click.option("--plan", "plans", multiple=True, help="Only what this plan names (title or part).")
 @click.option("--types", help="Node types, comma-separated, e.g. Program,Industry (full view).")
@@ -71,7 +75,11 @@ def viz(
     depth: int | None,
     view: str,
 ) -> None:
-    """Write an interactive graph viewer: one HTML file that works offline."""
+    """Write an interactive graph viewer: one HTML file that works offline.
+
+    With -o NAME.graphml the same network (nodes, relations, evidence) is written as GraphML for
+    Gephi, Cytoscape or yEd instead.
+    """
     if depth is not None and focus is None:
         raise InputError("--depth needs --focus")
     if depth is not None and depth < 0:

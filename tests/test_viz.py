@@ -288,6 +288,21 @@ def test_command_writes_the_viewer(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["plans.html"]  # no temp file left
 
 
+def test_command_writes_graphml_when_asked(tmp_path: Path) -> None:
+    out = tmp_path / "plans.graphml"
+    code, output = run("--graph", str(SMALL), "-o", str(out), "--view", "program-industry")
+    assert code == 0, output
+    back = nx.read_graphml(out, force_multigraph=True)
+    nodes, edges = back.number_of_nodes(), back.number_of_edges()
+    assert output == f"wrote {out}: {nodes} nodes, {edges} edges\n"
+    assert {d["type"] for _, d in back.nodes(data=True)} == {"Program", "Industry"}
+    program = "https://w3id.org/plankg/id/program/ke-ji-chuang-xin-ren-cai-dui-wu-tui-jin-ji-hua"
+    industry = "https://w3id.org/plankg/id/industry/shu-zi-jing-ji"
+    assert back.nodes[program]["label"] == "科技创新人才队伍推进计划"
+    assert [d["relation"] for d in back.get_edge_data(program, industry).values()] == [
+        "targetsIndustry"]
+
+
 def test_command_views_and_focus(tmp_path: Path) -> None:
     out = tmp_path / "v.html"
     view = run("--graph", str(SMALL), "-o", str(out), "--view", "platform-industry")
