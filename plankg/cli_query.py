@@ -109,8 +109,11 @@ def query_command(
     _emit(render(rows, fmt, title=title, terminal=output is None and sys.stdout.isatty()), output)
 
 
+GRAPHML = "graphml"  # the viewer's network (networkx) for Gephi and Cytoscape, not RDF
+
+
 @click.command("export")
-@format_option(tuple(exporting.FORMATS))
+@format_option((*exporting.FORMATS, GRAPHML))
 @click.option(
     "-o",
     "--output",
@@ -121,11 +124,19 @@ def query_command(
 @source_options
 @reports_errors
 def export_command(fmt: str | None, output: Path, source: SourceSpec) -> None:
-    """Write the whole graph to a file: ttl, trig, nt, nq or jsonld.
+    """Write the whole graph to a file: ttl, trig, nt, nq, jsonld or graphml.
 
     TriG, N-Quads and JSON-LD keep one named graph per plan; Turtle and N-Triples hold the
-    union of all graphs.
+    union of all graphs. GraphML holds the network the viewer shows (entities, relations and
+    their evidence as attributes) for Gephi or Cytoscape.
     """
+    if fmt == GRAPHML or (fmt is None and output.suffix.lower() == ".graphml"):
+        from plankg.cli_viz import write_viewer
+
+        opened = source.open()
+        nodes, edges = write_viewer(opened.dataset(), output, graphml=True)
+        click.echo(f"wrote {output} (graphml, {nodes} nodes, {edges} edges)", err=True)
+        return
     fmt = exporting.format_for(output, fmt)
     data = exporting.serialize(source.open().oxigraph(), fmt)
     exporting.write_atomically(output, data)

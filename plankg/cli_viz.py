@@ -24,8 +24,12 @@ def write_viewer(
     focus: str | None = None,
     depth: int = 1,
     title: str | None = None,
+    graphml: bool | None = None,
 ) -> tuple[int, int]:
     """Build the network from ``dataset`` and write the page; returns (nodes, edges) written.
+
+    ``graphml`` writes the network as GraphML instead of HTML (default: when ``output`` ends in
+    ``.graphml``).
 
     The seam for graph sources: whatever loads the dataset (file, store, endpoint) calls this.
     """
@@ -37,7 +41,9 @@ def write_viewer(
         title = shown[0] if len(shown) == 1 else f"{len(shown)} plans"
         if focus is not None:
             title = f"{focus} · {title}"
-    if output.suffix.lower() == ".graphml":  # the same network for Gephi, Cytoscape, yEd …
+    if graphml is None:
+        graphml = output.suffix.lower() == ".graphml"
+    if graphml:  # the same network for Gephi, Cytoscape, yEd …
         to_graphml(network, output)
     else:
         write_html(network, output, title=title)

@@ -20,6 +20,7 @@ from rdflib import Dataset
 import plankg.viz.graphml
 import plankg.viz.layout
 import plankg.viz.network
+from plankg.cli import main
 from plankg.cli_viz import viz
 from plankg.graph.errors import InputError
 from plankg.graph.store import write_store
@@ -301,6 +302,18 @@ def test_command_writes_graphml_when_asked(tmp_path: Path) -> None:
     assert back.nodes[program]["label"] == "科技创新人才队伍推进计划"
     assert [d["relation"] for d in back.get_edge_data(program, industry).values()] == [
         "targetsIndustry"]
+
+
+@pytest.mark.parametrize("args", [["-f", "graphml", "-o", "net.xml"], ["-o", "net.graphml"]])
+def test_export_graphml_is_the_viewer_network(small: Dataset, tmp_path: Path, args) -> None:
+    out = tmp_path / args[-1]
+    args = [*args[:-1], str(out)]
+    result = CliRunner().invoke(main, ["export", "--graph", str(SMALL), *args])
+    assert result.exit_code == 0, result.output
+    back = nx.read_graphml(out, force_multigraph=True)
+    network = plan_network(small)
+    assert set(back.nodes) == set(network.nodes)
+    assert back.number_of_edges() == network.number_of_edges()
 
 
 def test_command_views_and_focus(tmp_path: Path) -> None:
