@@ -31,8 +31,8 @@ from plankg.graph.indicators import add_indicators
 from plankg.graph.lexicon import Lexicon, load_lexicon
 from plankg.graph.ontology import load_ontology
 from plankg.graph.regions import Region, region_chain
-from plankg.graph.relations import TASK_CHAPTER
-from plankg.graph.structure import TABLE, read_document
+from plankg.graph.relations import TASK_CHAPTER, path_name
+from plankg.graph.structure import TABLE, chinese_number, read_document
 from plankg.graph.tables import parse_tables
 from plankg.graph.targets import five_year_end
 from plankg.graph.vocab import ONTOLOGY_GRAPH, PK
@@ -41,7 +41,6 @@ GOAL_SECTION = re.compile(r"主要目标|发展目标|总体目标|目标任务"
 PLAN_SUFFIXES = (".txt",)
 _FYP = re.compile(r"[“\"]?([一二三四五六七八九十]+)五[”\"]?")
 _PERIOD = re.compile(r"(20\d\d)\s*[-—–～~至]+\s*(20\d\d)")
-_CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 REGION = "region"
 
 
@@ -72,7 +71,11 @@ def plan_files(paths: Iterable[Path | str]) -> list[Path]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            texts = sorted(p for p in path.iterdir() if p.is_file() and p.suffix in PLAN_SUFFIXES)
+            try:
+                texts = sorted(p for p in path.iterdir()
+                               if p.is_file() and p.suffix in PLAN_SUFFIXES)
+            except OSError as err:
+                raise InputError(f"{path}: cannot list the folder ({err.strerror})") from None
             if not texts:
                 raise InputError(f"{path}: no plan texts (*.txt) in this folder")
             found.extend(texts)
@@ -147,7 +150,7 @@ def add_plan(dataset: Dataset, doc: Document, key: str, *, minter: Minter,
 # --- the plan ------------------------------------------------------------------------------
 
 
-def plan_period(title: str, text: str = "") -> tuple[int, int] | None:
+def plan_period(title: str) -> tuple[int, int] | None:
     """The years a plan covers, from "（2021—2025年）" or the n-th five-year plan it names.
 
     >>> plan_period("吴兴区人才发展“十四五”规划"), plan_period("行动计划（2023-2027年）")
@@ -157,14 +160,10 @@ def plan_period(title: str, text: str = "") -> tuple[int, int] | None:
     if explicit:
         return int(explicit.group(1)), int(explicit.group(2))
     fyp = _FYP.search(title)
-    if fyp:
-        numeral = fyp.group(1)
-        tens, _, units = numeral.partition("十")
-        number = (10 * (_CN_DIGITS.get(tens, 1)) + _CN_DIGITS.get(units, 0)) if "十" in numeral \
-            else _CN_DIGITS.get(numeral, 0)
-        if number >= 3:
-            end = five_year_end(number)
-            return end - 4, end
+    number = chinese_number(fyp.group(1)) if fyp else None
+    if number is not None and number >= 3:
+        end = five_year_end(number)
+        return end - 4, end
     return None
 
 
@@ -231,11 +230,12 @@ def _regions(graph: Graph, doc: Document, plan: URIRef, minter: Minter) -> list[
 
 
 def _sentence_around(doc: Document, at: int) -> tuple[int, int]:
+    """The title, sentence or else line (a heading, a table row) ``at`` lies in."""
     if doc.title_start <= at < doc.title_end:
         return doc.title_start, doc.title_end
-    for _, sentence in doc.sentences():
-        if sentence.start <= at < sentence.end:
-            return sentence.start, sentence.end
+    sentence = doc.sentence_at(at)
+    if sentence is not None:
+        return sentence.start, sentence.end
     line_start = doc.text.rfind("\n", 0, at) + 1
     line_end = doc.text.find("\n", at)
     return line_start, line_end if line_end >= 0 else len(doc.text)
@@ -291,7 +291,7 @@ def _heading_evidence(graph: Graph, doc: Document, plan: URIRef, section: Sectio
 
 def _defined(graph: Graph, doc: Document, plan: URIRef, section: Section, kind: str,
              link: URIRef) -> None:
-    node = in_plan(plan, kind, "-".join(str(i) for i in section.path))
+    node = in_plan(plan, kind, path_name(section))
     graph.add((node, RDF.type, PK.Goal if kind == "goal" else PK.Task))
     graph.add((node, RDFS.label, Literal(section.title, lang="zh")))
     graph.add((node, PK.definedIn, section_iri(plan, section)))
@@ -315,7 +315,7 @@ def _goals(graph: Graph, doc: Document, plan: URIRef) -> int:
 
 
 def _tasks(graph: Graph, doc: Document, plan: URIRef) -> int:
-    """A Task per section inside a chapter of tasks (主要任务, 重点任务, 重要任务, 重点工程)."""
+    """A Task per section inside a top-level chapter of tasks (…任务, 重点工程, 重大工程)."""
     count = 0
     for chapter in doc.sections:
         if not TASK_CHAPTER.search(chapter.title):

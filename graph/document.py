@@ -29,8 +29,9 @@ class Paragraph:
 class Section:
     """One node of the heading tree.
 
-    ``style`` names the numbering convention: "一、", "（一）", "1.", "（1）", "——", "表N：" or
-    "unnumbered" (a heading line printed without its number; ``numbering`` is then inferred).
+    ``style`` names the numbering convention: "第X编", "第X章", "第X节", "一、", "（一）", "1.",
+    "（1）", "①", "——" or "表N：" (a table). A heading printed without its number takes the style
+    of the sibling before it, the number after that sibling's, and ``numbering_inferred``.
     ``heading_start:heading_end`` is the heading as printed (number and title); for a numbered or
     lead-in paragraph ("1.人才规模逐步壮大。到2025年…") it is the lead phrase up to the first 。.
     ``start:end`` covers the heading and everything under it.
@@ -105,6 +106,13 @@ class Document:
         for section, para in self.paragraphs():
             for sent in para.sentences:
                 yield section, sent
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence of a paragraph that holds ``offset`` (None in headings and tables)."""
+        for _, sentence in self.sentences():
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return None
 
     def section_at(self, offset: int) -> Section | None:
         """The innermost section whose span holds ``offset``."""

@@ -17,13 +17,14 @@ from rdflib.namespace import XSD
 
 from plankg.graph.document import Section
 from plankg.graph.identifiers import in_plan, short_hash
+from plankg.graph.relations import path_name
 from plankg.graph.vocab import OA, PK
 
 CONTEXT_CHARS = 16
 
 
 def section_iri(plan: URIRef, section: Section) -> URIRef:
-    return in_plan(plan, "section", "-".join(str(i) for i in section.path))
+    return in_plan(plan, "section", path_name(section))
 
 
 def add_evidence(

@@ -125,7 +125,7 @@ def parse_header(lines: list[Line]) -> Header:
             for label, value in pairs:
                 name = _FIELDS.get(label)
                 if name and value and getattr(meta, name) is None:
-                    setattr(meta, name, parse_date(value) or value if name == "written_date"
+                    setattr(meta, name, (parse_date(value) or value) if name == "written_date"
                             else value)
             continue
         if notice_at is None and content_is_notice(line.content):

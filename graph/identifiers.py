@@ -28,8 +28,7 @@ def slug(label: str) -> str:
     """Lower-case ASCII slug of a Chinese or mixed label; long slugs are cut and hashed."""
     syllables = lazy_pinyin(label, style=Style.NORMAL, errors=lambda chars: list(chars))
     words = (_NON_ALNUM.sub("-", s.lower()).strip("-") for s in syllables)
-    text = "-".join(w for w in words if w)
-    text = _NON_ALNUM.sub("-", text).strip("-") or "x" + short_hash(label)
+    text = "-".join(w for w in words if w) or "x" + short_hash(label)
     if len(text) > MAX_SLUG:
         text = text[:MAX_SLUG].rstrip("-") + "-" + short_hash(label)
     return text

@@ -32,8 +32,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from plankg.graph.document import Document, Metadata, Paragraph, Section, Sentence
-from plankg.graph.header import document_type, parse_header, parse_signature
+from plankg.graph.document import Document, Paragraph, Section, Sentence
+from plankg.graph.header import Header, document_type, parse_header, parse_signature
 from plankg.graph.lines import Line, split_lines
 from plankg.graph.reading import read_source
 
@@ -53,19 +53,21 @@ _HEADINGS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("——", 8, re.compile(r"^(?P<n>——|—{2,})\s*(?P<t>\S.*)$")),
 )
 TABLE = "表N："
-UNNUMBERED = "unnumbered"
 _TABLE_CAPTION = re.compile(rf"^(?P<n>[续]?表\s*(?:[{_NUM}]+|[{_CN}]+)\s*[:：])\s*(?P<t>.*)$")
 # Outer styles that reliably start a heading anywhere, used to bound a table's text.
 _HARD_STYLES = {"第X编", "第X章", "第X节", "一、", "（一）"}
 _LEAD_END = re.compile(r"[。！？]")
-# A sentence ends at 。！？ (or at ；/; when nothing else ends it for very long runs — not done:
-# semicolons join clauses of one sentence in these texts) plus any closing quotes or brackets.
+_LEAD_CUT = re.compile(r"[，,：:；;]")  # where an over-long lead phrase is cut
+# A sentence ends at 。！？ plus any closing quotes or brackets; ；does not end one (in these texts
+# it joins the clauses of one sentence).
 _SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』）)]*|$)")
 _CLAUSE_PUNCT = re.compile(r"[。，；：,;:！？、]")
 _ENDS_SENTENCE = tuple("。！？；：!?;:”’」』）)")
 MAX_LEAD = 60  # a lead phrase longer than this is not a heading title: cut at the first ，
 MAX_UNNUMBERED = 30
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+MAX_FRONT = 12  # lines read as front matter when the text has no heading at all
+_CN_DIGIT_CHARS = "零一二三四五六七八九"
+_CN_DIGITS = {c: i for i, c in enumerate(_CN_DIGIT_CHARS)}
 
 
 @dataclass
@@ -92,7 +94,7 @@ def parse_document(text: str, *, path: Path | str = "<text>", encoding: str = "u
     """Structure already decoded ``text``; offsets in the result index ``text``."""
     lines = split_lines(text)
     first = _first_heading(lines)
-    front = lines[:first] if first is not None else lines[: min(len(lines), 12)]
+    front = lines[:first] if first is not None else lines[:MAX_FRONT]
     header = parse_header(front)
     body_from = first if first is not None else len(front)
     table = _table_in_front(front, header.title_line)
@@ -120,7 +122,7 @@ def parse_document(text: str, *, path: Path | str = "<text>", encoding: str = "u
         title_start=title_start,
         title_end=title_end,
         doc_type=document_type(title),
-        metadata=header.metadata if header else Metadata(),
+        metadata=header.metadata,
         sections=builder.roots,
         preamble=builder.preamble,
     )
@@ -147,7 +149,7 @@ def _table_in_front(front: list[Line], title_line: Line | None) -> int | None:
     return None
 
 
-def _title(text: str, header, path: Path) -> tuple[str, int, int]:
+def _title(text: str, header: Header, path: Path) -> tuple[str, int, int]:
     if header.title_line is not None:
         return header.title, header.title_line.start, header.title_line.end
     if header.title:
@@ -206,7 +208,7 @@ def _heading(line: Line, style: str, rank: int, match: re.Match[str], *,
         inline = end is not None and end.end() < len(rest.rstrip())
         lead = rest[: end.start()] if end is not None else rest
         if len(lead) > MAX_LEAD:
-            comma = re.search(r"[，,：:；;]", lead)
+            comma = _LEAD_CUT.search(lead)
             lead = lead[: comma.start()] if comma else lead[:MAX_LEAD]
             inline = True
         title = lead
@@ -249,12 +251,8 @@ class _TreeBuilder:
         if self.paragraph is not None and self._continues(line):
             self._extend(line.end)
             return
-        while self.stack and (self.stack[-1][1].inline or self.stack[-1][1].style == TABLE):
-            self.stack.pop()
-        if not self.stack:
-            self._paragraph_line(line, self.preamble)
-            return
-        self._paragraph_line(line, self.stack[-1][0].paragraphs)
+        self._close_leaves()
+        self._paragraph_line(line, self.stack[-1][0].paragraphs if self.stack else self.preamble)
 
     def _continues(self, line: Line) -> bool:
         """A line continues the open paragraph when that paragraph stopped mid-sentence."""
@@ -292,8 +290,12 @@ class _TreeBuilder:
         if heading.style in styles:
             del self.stack[styles.index(heading.style):]
             return
-        while self.stack and (self.stack[-1][1].inline or self.stack[-1][1].style == TABLE
-                              or self.stack[-1][1].rank >= heading.rank):
+        while self.stack and (_is_leaf(top := self.stack[-1][1]) or top.rank >= heading.rank):
+            self.stack.pop()
+
+    def _close_leaves(self) -> None:
+        """Close the open paragraph-headings and tables: what follows them is not theirs."""
+        while self.stack and _is_leaf(self.stack[-1][1]):
             self.stack.pop()
 
     def _push(self, heading: _Heading) -> Section:
@@ -314,16 +316,11 @@ class _TreeBuilder:
     def _table(self, heading: _Heading, lines: list[Line], i: int) -> None:
         from plankg.graph.tables import parse_table  # here: tables imports this module
 
-        while self.stack and (self.stack[-1][1].inline or self.stack[-1][1].style == TABLE):
-            self.stack.pop()
+        self._close_leaves()
         section = self._push(heading)
         self.paragraph = None
-        bound = len(self.text)
-        for later in lines[i + 1 :]:
-            other = classify(later)
-            if other is not None and (other.style in _HARD_STYLES or other.style == TABLE):
-                bound = later.start
-                break
+        bound = next((later.start for later in lines[i + 1 :] if opens_section(later.content)),
+                     len(self.text))
         table = parse_table(self.text, heading.heading_end, bound, number=0,
                             caption=heading.title)
         end = table.end if table.end > heading.heading_end else heading.heading_end
@@ -350,7 +347,7 @@ class _TreeBuilder:
         section below the top level whose numbering can be counted on."""
         for depth in range(len(self.stack) - 1, 0, -1):
             section, heading = self.stack[depth]
-            if heading.inline or heading.style == TABLE:
+            if _is_leaf(heading):
                 continue
             if _next_numbering(section.numbering) is not None:
                 return depth, section, heading
@@ -379,6 +376,11 @@ class _TreeBuilder:
             _close_extents(root)
 
 
+def _is_leaf(heading: _Heading) -> bool:
+    """A paragraph-heading or a table: a section nothing else nests in."""
+    return heading.inline or heading.style == TABLE
+
+
 def _close_extents(section: Section) -> int:
     for child in section.children:
         section.end = max(section.end, _close_extents(child))
@@ -397,13 +399,18 @@ def _next_numbering(numbering: str) -> str | None:
     before, number, after = match.groups()
     if number.isdigit():
         return f"{before}{int(number) + 1}{after}"
-    value = _cn_value(number)
+    value = chinese_number(number)
     if value is None or value >= 99:
         return None
     return f"{before}{_cn_numeral(value + 1)}{after}"
 
 
-def _cn_value(numeral: str) -> int | None:
+def chinese_number(numeral: str) -> int | None:
+    """The value of a Chinese numeral below 100; None for anything else.
+
+    >>> [chinese_number(n) for n in ("七", "十", "十四", "二十", "三十五", "百")]
+    [7, 10, 14, 20, 35, None]
+    """
     if numeral == "十":
         return 10
     if "十" in numeral:
@@ -415,7 +422,7 @@ def _cn_value(numeral: str) -> int | None:
 
 
 def _cn_numeral(value: int) -> str:
-    digits = "零一二三四五六七八九"
+    digits = _CN_DIGIT_CHARS
     if value < 10:
         return digits[value]
     tens, units = divmod(value, 10)

@@ -146,9 +146,9 @@ def stats_command(source: SourceSpec) -> None:
     if not rows:
         where = source.graph or source.endpoint or source.store or "the store"
         raise InputError(f"{where}: the graph holds no pk:Plan: build it first (plankg build)")
-    plans = sorted({str(r["plan"]) for r in rows})
-    classes = sorted({str(r["class"]).rsplit("#", 1)[1] for r in rows})
     counts = {(str(r["plan"]), str(r["class"]).rsplit("#", 1)[1]): r["n"] for r in rows}
+    plans = sorted({plan for plan, _ in counts})
+    classes = sorted({name for _, name in counts})
     table = Table(title="nodes per class")
     table.add_column("class")
     for plan in plans:

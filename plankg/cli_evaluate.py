@@ -14,13 +14,12 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from plankg.graph.build import bundled_corpus
 from plankg.graph.errors import InputError
 from plankg.graph.evaluate import Score, build_source, read_gold, score
 from plankg.graph.lexicon import load_lexicon
 from plankg.graph.sources import load_file
 from plankg.options import reports_errors
-
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
 def find_text(gold_file: Path, document: str, text: Path | None) -> Path:
@@ -30,7 +29,8 @@ def find_text(gold_file: Path, document: str, text: Path | None) -> Path:
             raise InputError(f"{text}: no such plan text")
         return text
     name = Path(document).name
-    places = [gold_file.parent, gold_file.parent.parent / "plans", Path("corpus"), CORPUS]
+    places = [gold_file.parent, gold_file.parent.parent / "plans", Path("corpus"),
+              bundled_corpus()]
     for folder in places:
         if (folder / name).is_file():
             return folder / name

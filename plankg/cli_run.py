@@ -22,7 +22,7 @@ QUESTIONS = ("plans", "program-industries", "platform-industries", "programs", "
 
 
 def grouped(rows: Rows, key: str, value: str) -> list[tuple[str, str]]:
-    """``key`` → its distinct ``value``s joined, in first-seen order of the keys."""
+    """``key`` → its distinct ``value``s sorted and joined with 、; keys in first-seen order."""
     found: dict[str, list[str]] = {}
     for row in rows:
         values = found.setdefault(str(row[key]), [])

@@ -8,6 +8,7 @@ A command that reads the graph takes ``@source_options`` and receives one ``sour
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -100,13 +101,7 @@ def source_options(func: F) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         kwargs["source"] = SourceSpec(
-            store=kwargs.pop("store"),
-            graph=kwargs.pop("graph"),
-            endpoint=kwargs.pop("endpoint"),
-            engine=kwargs.pop("engine"),
-            timeout=kwargs.pop("timeout"),
-            user=kwargs.pop("user"),
-            password=kwargs.pop("password"),
+            **{f.name: kwargs.pop(f.name) for f in dataclasses.fields(SourceSpec)}
         )
         return func(*args, **kwargs)
 

@@ -3,6 +3,7 @@ bundled plans; SHACL; round trips through every format; byte-stable output; othe
 
 from __future__ import annotations
 
+import doctest
 import hashlib
 from pathlib import Path
 
@@ -12,7 +13,8 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, SKOS
 
 from plankg.cli_build import dataset_bytes
-from plankg.graph.build import Build, build_dataset
+from plankg.graph import build as build_module
+from plankg.graph.build import Build, build_dataset, plan_period
 from plankg.graph.errors import InputError
 from plankg.graph.validate import validate
 from plankg.graph.vocab import OA, ONTOLOGY_GRAPH, PK
@@ -323,3 +325,19 @@ def test_a_program_only_mentioned_is_defined_nowhere(build) -> None:
     _, g = plan_graph(build, "huzhou-wuxing-talent-plan-2021-2025.txt")
     (node,) = [s for s in g.subjects(RDF.type, PK.Program) if label(g, s) == "鲲鹏行动计划"]
     assert list(g.objects(node, PK.definedIn)) == []
+
+
+@pytest.mark.parametrize(("title", "period"), [
+    ("临溪县人才发展“十四五”规划", (2021, 2025)),
+    ("临溪县国民经济和社会发展第十三个五年规划", None),  # no "十三五" printed
+    ("临溪县“十三五”人才规划", (2016, 2020)),
+    ("临溪县数字人才行动计划（2023—2027年）", (2023, 2027)),
+    ("临溪县人才工作意见", None),
+])
+def test_plan_period_from_the_title(title, period) -> None:
+    assert plan_period(title) == period
+
+
+def test_doctests_of_the_build() -> None:
+    failures, tried = doctest.testmod(build_module)
+    assert tried > 0 and failures == 0

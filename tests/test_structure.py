@@ -3,6 +3,7 @@ bundled plans, typed from their texts, and of other documents in other numbering
 
 from __future__ import annotations
 
+import doctest
 import hashlib
 import itertools
 import re
@@ -447,3 +448,20 @@ def test_a_table_printed_before_the_first_heading_is_a_table_section() -> None:
     assert [text[p.start:p.end] for p in doc.preamble] == ["为加快人才集聚，制定本规划。"]
     (table,) = parse_tables(doc).tables
     assert [(r.name, str(r.values[-1].value)) for r in table.rows] == [("人才总量", "2")]
+
+
+def test_sentence_at_finds_the_sentence_holding_an_offset() -> None:
+    text = "临溪县人才发展规划\n一、总体要求\n到2025年人才总量达到2万人。人才结构不断优化。\n"
+    doc = parse_document(text)
+    found = doc.sentence_at(text.index("结构"))
+    assert found is not None and found.text == "人才结构不断优化。"
+    assert doc.sentence_at(text.index("总体")) is None  # a heading, not a paragraph
+
+
+def test_doctests_of_the_text_stage() -> None:
+    from plankg.graph import document, evidence, header, identifiers, lines, regions, structure
+
+    for module in (structure, header, lines, regions, identifiers, evidence, document):
+        failures, tried = doctest.testmod(module)
+        assert failures == 0, module.__name__
+        assert tried > 0 or module is document, module.__name__
