@@ -35,7 +35,8 @@ from typing import TYPE_CHECKING
 from plankg.graph.document import Document, Section, Sentence
 from plankg.graph.facts import DEPARTMENT, PROGRAM, TASK, Mention, NodeRef, Relation
 from plankg.graph.names import plain, program_name
-from plankg.graph.relations import TASK_CHAPTER
+from plankg.graph.programs import SUFFIX_END
+from plankg.graph.relations import TASK_CHAPTER, SectionTree, path_name
 from plankg.graph.structure import split_numbering
 
 if TYPE_CHECKING:
@@ -109,7 +110,6 @@ _PARTY = re.compile(r"^(?:中国共产党|中共)")
 _LABEL = re.compile("(" + "|".join(sorted(ROLE_LABELS, key=len, reverse=True)) + r")\s*[：:]")
 _ANNOTATION_START = re.compile(r"[（(]\s*(?=(?:" + "|".join(ROLE_LABELS) + r")\s*[：:])")
 _ITEM_SEPARATORS = "、，,；;/"
-_PROGRAM_END = re.compile(r"(?:计划|工程|行动|项目)(?:[0-9.]+版)?$")
 _LINE = re.compile(r"[^\n]+")
 _BOOK_TITLE = re.compile(r"《[^》]*》")
 
@@ -326,7 +326,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 @dataclass(frozen=True)
 class ResponsibilityRow:
-    """A row of a responsibility table: the subject cell and the bodies listed for it."""
+    """A row of a responsibility table: the subject cell ("" in a table without one) and the
+    bodies listed for it."""
 
     subject: str
     start: int
@@ -337,7 +338,7 @@ class ResponsibilityRow:
 def responsibility_rows(text: str) -> Iterator[ResponsibilityRow]:
     """Rows of pipe tables whose header has a 牵头单位 / 责任单位 column."""
     roles: dict[int, str] | None = None
-    subject_column = 0
+    subject_column: int | None = 0
     for line in _LINE.finditer(text):
         cells = _pipe_cells(text, line.start(), line.end())
         if len(cells) < 2:
@@ -346,18 +347,21 @@ def responsibility_rows(text: str) -> Iterator[ResponsibilityRow]:
         header = {i: ROLE_LABELS.get(text[s:e]) for i, (s, e) in enumerate(cells)}
         if any(role == LEAD for role in header.values()):
             roles = {i: role for i, role in header.items() if role}
-            subject_column = next(i for i, role in header.items() if role is None and
-                                  text[cells[i][0]:cells[i][1]] not in ("序号", "编号"))
+            subject_column = next((i for i, role in header.items() if role is None and
+                                   text[cells[i][0]:cells[i][1]] not in ("序号", "编号")), None)
             continue
-        if roles is None or subject_column >= len(cells):
+        if roles is None or (subject_column is not None and subject_column >= len(cells)):
             continue
         listed = []
         for column, role in roles.items():
             if column < len(cells):
                 s, e = cells[column]
                 listed.extend(Listed(text[a:b], a, b, role) for a, b in _items(text, s, e))
-        s, e = cells[subject_column]
-        yield ResponsibilityRow(text[s:e], line.start(), line.end(), listed)
+        subject = ""
+        if subject_column is not None:
+            s, e = cells[subject_column]
+            subject = text[s:e]
+        yield ResponsibilityRow(subject, line.start(), line.end(), listed)
 
 
 def _pipe_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -393,8 +397,7 @@ class _Extraction:
         self.names = names
         self.mentions: dict[tuple[int, int], Mention] = {}
         self.relations: list[Relation] = []
-        self.parents = {id(c): s for s in doc.walk() for c in s.children}
-        self.sentences = [sent for _, sent in doc.sentences()]
+        self.tree = SectionTree(doc)
         self.skip: list[tuple[int, int]] = []  # spans already read as annotations or tables
 
     def run(self) -> tuple[list[Mention], list[Relation]]:
@@ -525,21 +528,16 @@ class _Extraction:
             self.relations.append(relation)
 
     def _task(self, section: Section | None) -> NodeRef | None:
-        if section is None:
-            return None
-        return TASK, "-".join(str(i) for i in section.path)
+        return None if section is None else (TASK, path_name(section))
 
     def _in_tasks(self, section: Section | None) -> bool:
-        while section is not None:
-            if section.level == 1 and TASK_CHAPTER.search(section.title):
-                return True
-            section = self.parents.get(id(section))
-        return False
+        return any(s.level == 1 and TASK_CHAPTER.search(s.title) for s in self.tree.chain(section))
 
     def _sentence(self, start: int, end: int) -> Sentence:
-        for sentence in self.sentences:
-            if sentence.start <= start and end <= sentence.end:
-                return sentence
+        """The sentence that holds ``start:end``, else the span itself."""
+        found = self.doc.sentence_at(start)
+        if found is not None and end <= found.end:
+            return found
         return Sentence(start, end, self.doc.text[start:end])
 
     def _line(self, at: int) -> Sentence:
@@ -564,8 +562,10 @@ def _plain_title(title: str) -> str:
 def _row_subject(cell: str, titles: Mapping[str, Section]) -> NodeRef | None:
     """The task section a table row names by its title, else the program it names."""
     key = _plain_title(cell)
+    if not key:
+        return None
     if key in titles:
-        return TASK, "-".join(str(i) for i in titles[key].path)
-    if _PROGRAM_END.search(key):
+        return TASK, path_name(titles[key])
+    if SUFFIX_END.search(key):
         return PROGRAM, program_name(cell)[0]
     return None

@@ -78,7 +78,7 @@ def extract_facts(doc: Document, *, lexicon: Lexicon) -> Facts:
                 (SECTION, path_name(mention.section)), MENTIONS, (DEPARTMENT, mention.name),
                 mention.sentence, mention.section,
             ))
-    facts.targets = extract_targets(doc, lexicon, facts.mentions)
+    facts.targets = extract_targets(doc, facts.mentions)
     return facts
 
 

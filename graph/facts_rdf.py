@@ -8,17 +8,20 @@ names it. Relations are asserted and reified with their sentence (graph/evidence
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
+from plankg.graph.departments import PLAN
 from plankg.graph.document import Document
 from plankg.graph.evidence import add_evidence, add_statement, section_iri
 from plankg.graph.extract import Facts
 from plankg.graph.facts import DEPARTMENT, INDUSTRY, PLATFORM, PROGRAM, TASK, Mention, NodeRef
 from plankg.graph.identifiers import Minter, in_plan
 from plankg.graph.lexicon import INDUSTRY_SCHEME, Lexicon
+from plankg.graph.lexicon import LEVELS as LEVEL_NAMES
 from plankg.graph.platforms import PLATFORM_KIND
 from plankg.graph.relations import SECTION
 from plankg.graph.targets import add_targets
@@ -30,9 +33,7 @@ TYPES = {
     INDUSTRY: (PK.Industry, SKOS.Concept),
     DEPARTMENT: (PK.Department, ORG.Organization, SCHEMA.GovernmentOrganization),
 }
-LEVELS = {"national": PK.national, "provincial": PK.provincial, "city": PK.city,
-          "district": PK.district}
-PLAN = "plan"  # subject kind graph/departments.py uses for the plan as a whole
+LEVELS = {name: level for level, name in LEVEL_NAMES.items()}  # "provincial" → pk:provincial
 
 
 def _node(kind: str, name: str, plan: URIRef, minter: Minter, lexicon: Lexicon) -> URIRef:
@@ -120,7 +121,7 @@ def _add_node(graph: Graph, text: str, plan: URIRef, kind: str, name: str,
         if entry is not None and entry.platform_kind is not None:
             platform_kind = entry.platform_kind
         elif kinds:
-            found = lexicon.kind_named(max(set(kinds), key=kinds.count))
+            found = lexicon.kind_named(Counter(kinds).most_common(1)[0][0])
             platform_kind = found.iri if found else None
         if platform_kind is not None:
             graph.add((node, PK.platformKind, platform_kind))

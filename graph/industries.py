@@ -41,7 +41,6 @@ from plankg.graph.phrases import (
     Enumeration,
     clauses,
     enumerations,
-    find_plain,
     name_start,
 )
 
@@ -146,7 +145,7 @@ class IndustryFinder:
             spans = [span for span in (self._item(text, s, e) for s, e in enum.items) if span]
             if cls == "industry":
                 chosen = spans
-            elif cls in ("technology",):
+            elif cls == "technology":
                 chosen = []
             else:
                 known = [span for span in spans if self.known(text[span[0]:span[1]])]
@@ -223,17 +222,16 @@ class IndustryFinder:
     def from_lexicon(self, text: str, sentence: Sentence, section: Section | None,
                      blocked: list[tuple[int, int]]) -> list[Candidate]:
         found = []
-        for label, entry in self.lexicon.labels(INDUSTRY).items():
-            for s, e in find_plain(text, sentence.start, sentence.end, plain(label), QUOTES):
-                if any(b_s <= s and e <= b_e for b_s, b_e in blocked):
-                    continue
-                followed = re.match(r"产业|行业|领域|业", text[e:e + 2])
-                # outside a list only a main label of three characters or more stands alone
-                # (数字经济); an alias (医疗健康 in 医疗健康服务体系) needs 产业 / 领域 after it
-                if not followed and (label != entry.name or len(label) < MIN_STANDALONE):
-                    continue
-                found.append(Candidate(INDUSTRY, entry.name, s, e, sentence, section,
-                                       via="lexicon"))
+        for label, entry, s, e in self.lexicon.printed_in(INDUSTRY, text, sentence.start,
+                                                          sentence.end):
+            if any(b_s <= s and e <= b_e for b_s, b_e in blocked):
+                continue
+            followed = re.match(r"产业|行业|领域|业", text[e:e + 2])
+            # outside a list only a main label of three characters or more stands alone
+            # (数字经济); an alias (医疗健康 in 医疗健康服务体系) needs 产业 / 领域 after it
+            if not followed and (label != entry.name or len(label) < MIN_STANDALONE):
+                continue
+            found.append(Candidate(INDUSTRY, entry.name, s, e, sentence, section, via="lexicon"))
         return found
 
     def in_sentence(self, text: str, sentence: Sentence,

@@ -15,7 +15,7 @@ vocabulary and drops every name, to measure what the extractor finds from the wo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -24,7 +24,8 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
 
 from plankg.graph.errors import InputError
-from plankg.graph.names import plain
+from plankg.graph.names import QUOTES, plain
+from plankg.graph.phrases import PlainView
 from plankg.graph.vocab import ID_IRI, PK
 
 SCHEME = Namespace(ID_IRI + "scheme/")
@@ -79,10 +80,19 @@ class Lexicon:
 
     def __post_init__(self) -> None:
         self._index: dict[tuple[str, str], Entry] = {}
+        self._labels: dict[str, dict[str, Entry]] = {}
+        self._by_iri: dict[URIRef, Entry] = {}
         for kind, entries in self.entries.items():
+            labels = self._labels.setdefault(kind, {})
             for entry in entries:
+                self._by_iri.setdefault(entry.iri, entry)
                 for label in (entry.name, *entry.aliases):
+                    labels.setdefault(label, entry)
                     self._index.setdefault((kind, plain(label)), entry)
+        self._plain_labels = {
+            kind: [(label, plain(label), entry) for label, entry in labels.items()]
+            for kind, labels in self._labels.items()
+        }
         self._kind_by_iri = {k.iri: k for k in self.kinds}
 
     def find(self, kind: str, printed: str) -> Entry | None:
@@ -91,18 +101,24 @@ class Lexicon:
 
     def labels(self, kind: str) -> dict[str, Entry]:
         """Every label and alias of the entries of ``kind``, as printed, with its entry."""
-        found: dict[str, Entry] = {}
-        for entry in self.entries.get(kind, []):
-            for label in (entry.name, *entry.aliases):
-                found.setdefault(label, entry)
-        return found
+        return dict(self._labels.get(kind, {}))
+
+    def printed_in(
+        self, kind: str, text: str, start: int, end: int, *, skip: str = QUOTES
+    ) -> Iterator[tuple[str, Entry, int, int]]:
+        """Each label of an entry of ``kind`` printed in ``text[start:end]``, the characters of
+        ``skip`` aside (鲲鹏行动计划 in 省“鲲鹏行动”计划): the label, its entry and the span."""
+        labels = self._plain_labels.get(kind)
+        if not labels:
+            return
+        view = PlainView(text, start, end, skip)
+        for label, key, entry in labels:
+            for s, e in view.find(key):
+                yield label, entry, s, e
 
     def entry(self, iri: URIRef) -> Entry | None:
-        for entries in self.entries.values():
-            for entry in entries:
-                if entry.iri == iri:
-                    return entry
-        return None
+        """The entry whose IRI is ``iri``."""
+        return self._by_iri.get(iri)
 
     def platform_kind(self, iri: URIRef | str) -> PlatformKind | None:
         return self._kind_by_iri.get(URIRef(str(iri)))

@@ -77,11 +77,6 @@ def program_name(printed: str) -> tuple[str, str | None]:
     return name, level
 
 
-def version_of(printed: str) -> str | None:
-    found = _VERSION.search(clean(printed))
-    return found.group() if found else None
-
-
 def platform_name(printed: str) -> str:
     """The normalised name of a platform: no quotes; an ASCII abbreviation in brackets dropped."""
     return _ASCII_NOTE.sub("", clean(printed.strip()))

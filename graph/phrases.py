@@ -182,7 +182,6 @@ class Enumeration:
 
     items: list[tuple[int, int]]
     head: str
-    head_start: int
     head_end: int
 
 
@@ -254,13 +253,12 @@ def enumerations(text: str, start: int, end: int) -> list[Enumeration]:
         if not last and text.startswith("等", item_end) and not _ITEM_JOIN.search(
                 text, item_end, c_end):
             # "…佳成创业园等国家级、省级众创空间和孵化器": the head after 等 runs on past its 、
-            found.append(Enumeration([(s, e) for s, e in items if e > s],
-                                     text[item_end:end], item_end, end))
+            found.append(Enumeration([(s, e) for s, e in items if e > s], text[item_end:end], end))
             items = []
             break
         head_end = _head_end(text, item_end, c_end)
         found.append(Enumeration(
-            [(s, e) for s, e in items if e > s], text[item_end:head_end], item_end, head_end
+            [(s, e) for s, e in items if e > s], text[item_end:head_end], head_end
         ))
         items = []
         if head_end < c_end and not last:
@@ -270,18 +268,24 @@ def enumerations(text: str, start: int, end: int) -> list[Enumeration]:
     return [e for e in found if len(e.items) >= 2]
 
 
-def plain_view(text: str, start: int, end: int, skip: str) -> tuple[str, list[int]]:
-    """``text[start:end]`` without the characters in ``skip``, and each kept character's offset."""
-    kept = [i for i in range(start, end) if text[i] not in skip]
-    return "".join(text[i] for i in kept), kept
+class PlainView:
+    """``text[start:end]`` without the characters in ``skip`` (quotes), to find names printed
+    with or without them; each span found is in offsets of ``text``.
 
+    >>> text = "入选省“鲲鹏行动”计划"
+    >>> [text[s:e] for s, e in PlainView(text, 0, len(text), "“”").find("鲲鹏行动计划")]
+    ['鲲鹏行动”计划']
+    """
 
-def find_plain(text: str, start: int, end: int, needle: str, skip: str) -> list[tuple[int, int]]:
-    """Spans of ``needle`` in ``text[start:end]``, ignoring the characters in ``skip`` (quotes)."""
-    view, offsets = plain_view(text, start, end, skip)
-    found = []
-    at = view.find(needle)
-    while at >= 0 and needle:
-        found.append((offsets[at], offsets[at + len(needle) - 1] + 1))
-        at = view.find(needle, at + 1)
-    return found
+    def __init__(self, text: str, start: int, end: int, skip: str) -> None:
+        self.offsets = [i for i in range(start, end) if text[i] not in skip]
+        self.view = "".join(text[i] for i in self.offsets)
+
+    def find(self, needle: str) -> list[tuple[int, int]]:
+        """Spans of every occurrence of ``needle``."""
+        found = []
+        at = self.view.find(needle) if needle else -1
+        while at >= 0:
+            found.append((self.offsets[at], self.offsets[at + len(needle) - 1] + 1))
+            at = self.view.find(needle, at + 1)
+        return found

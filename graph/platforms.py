@@ -33,14 +33,13 @@ from plankg.graph.candidates import Candidate
 from plankg.graph.document import Document, Section, Sentence
 from plankg.graph.facts import PLATFORM
 from plankg.graph.lexicon import Lexicon, PlatformKind, kind_suffixes
-from plankg.graph.names import QUOTES, plain, platform_name
+from plankg.graph.names import plain, platform_name
 from plankg.graph.phrases import (
     CLOSERS,
     PLATFORM_STOPS,
     PUNCT,
     clauses,
     enumerations,
-    find_plain,
     inside_quotes,
     matching_close,
     name_start,
@@ -244,15 +243,15 @@ class PlatformFinder:
 
     def known(self, text: str, sentence: Sentence, section: Section | None) -> list[Candidate]:
         found = []
-        for label, entry in self.lexicon.labels(PLATFORM).items():
-            for s, e in find_plain(text, sentence.start, sentence.end, plain(label), QUOTES):
-                cand = Candidate(PLATFORM, entry.name, s, e, sentence, section, via="lexicon")
-                kind = None
-                if entry.platform_kind is not None:
-                    kind = self.lexicon.platform_kind(entry.platform_kind)
-                if kind:
-                    cand.attributes["platform_kind"] = kind.name
-                found.append(cand)
+        for _, entry, s, e in self.lexicon.printed_in(PLATFORM, text, sentence.start,
+                                                      sentence.end):
+            cand = Candidate(PLATFORM, entry.name, s, e, sentence, section, via="lexicon")
+            kind = None
+            if entry.platform_kind is not None:
+                kind = self.lexicon.platform_kind(entry.platform_kind)
+            if kind:
+                cand.attributes["platform_kind"] = kind.name
+            found.append(cand)
         return found
 
 

@@ -27,7 +27,7 @@ from plankg.graph.candidates import Candidate
 from plankg.graph.document import Document, Section, Sentence
 from plankg.graph.facts import PROGRAM
 from plankg.graph.lexicon import Lexicon
-from plankg.graph.names import QUOTES, plain, program_name
+from plankg.graph.names import LEVEL_WORDS, QUOTES, plain, program_name
 from plankg.graph.phrases import (
     CLOSERS,
     HEAD_VERBS,
@@ -37,14 +37,13 @@ from plankg.graph.phrases import (
     VERBS,
     clauses,
     enumerations,
-    find_plain,
     inside_quotes,
     name_start,
     skip_numbering,
 )
 
 SUFFIX = re.compile(r"(?:行动计划|计划|工程|行动|项目)(?:[0-9]+(?:\.[0-9]+)*版)?")
-_SUFFIX_END = re.compile(SUFFIX.pattern + "$")
+SUFFIX_END = re.compile(SUFFIX.pattern + "$")
 # What may follow a program's name in a sentence; anything else makes the suffix part of a longer
 # word (科技项目组织管理, 人才项目全发展周期).
 FOLLOW_OK = ("建设", "实施", "等", "为", "和", "与", "及", "的", "中", "落地", "工作", "期间",
@@ -59,17 +58,18 @@ GENERIC_WORDS = tuple(sorted((
     "各项",
 ), key=len, reverse=True))
 _COUNTS = re.compile(r"[\d一二三四五六七八九十两百千]+[项个类大批]")
-_LEVEL_PREFIX = re.compile(r"^(国家级|省级|市级|区级|县级)")
-_LEVEL_PREFIX_NAMES = {"国家级": "national", "省级": "provincial", "市级": "city",
-                       "区级": "district", "县级": "district"}
-_UNIT_LEVELS = {"省": "provincial", "市": "city", "区": "district", "县": "district"}
+# 省级鲲鹏计划 → 鲲鹏计划, provincial; 省“鲲鹏行动”计划 → provincial (names.LEVEL_WORDS)
+_LEVEL_PREFIX_NAMES = {word: level for word, level in LEVEL_WORDS if word.endswith("级")}
+_LEVEL_PREFIX = re.compile("^(" + "|".join(_LEVEL_PREFIX_NAMES) + ")")
+_UNIT_LEVELS = {word: level for word, level in LEVEL_WORDS if len(word) == 1}
+_VERBS_LONGEST_FIRST = sorted(VERBS, key=len, reverse=True)
 _FIGURE_AFTER = re.compile(r"[”’]?\d")
 _MASKED = re.compile(r"[*＊]")
 
 
 def generic(name: str) -> bool:
     """Whether a name (quotes off) says no more than "a talent program"."""
-    stem = _COUNTS.sub("", _SUFFIX_END.sub("", plain(name)))
+    stem = _COUNTS.sub("", SUFFIX_END.sub("", plain(name)))
     for word in GENERIC_WORDS:
         stem = stem.replace(word, "")
     return len(stem) < 2
@@ -86,7 +86,7 @@ def _names_a_program(printed: str) -> bool:
     for found in re.finditer(r"[“‘]([^”’]+)[”’]", printed):
         after = printed[found.end():]
         # “鲲鹏行动”计划 is one name: 行动 and 计划 make 行动计划
-        if after and after != "计划" and _SUFFIX_END.search(found.group(1)):
+        if after and after != "计划" and SUFFIX_END.search(found.group(1)):
             return True
     return False
 
@@ -123,7 +123,7 @@ def _candidate(text: str, start: int, end: int, sentence: Sentence, section: Sec
     if prefix:
         name = name[prefix.end():]
         found_level = found_level or _LEVEL_PREFIX_NAMES[prefix.group()]
-    if not _SUFFIX_END.search(name) and via != "list":
+    if not SUFFIX_END.search(name) and via != "list":
         return None
     if _names_a_program(printed):
         return None  # “南太湖精英计划”人才项目: the projects of a program, not a program
@@ -201,12 +201,12 @@ def heading_name(text: str, section: Section) -> tuple[int, int] | None:
         changed = True
         while changed:
             changed = False
-            for verb in sorted(VERBS, key=len, reverse=True):
+            for verb in _VERBS_LONGEST_FIRST:
                 if text.startswith(verb, s) and e - s > len(verb) + 2:
                     s += len(verb)
                     changed = True
                     break
-        if _SUFFIX_END.search(text[s:e]):
+        if SUFFIX_END.search(text[s:e]):
             return s, e
     return None
 
@@ -228,17 +228,17 @@ def find_known(text: str, sentence: Sentence, section: Section | None,
     """Programs the lexicon knows, printed with or without quotes."""
     found = []
     skip = QUOTES + " \u3000"
-    for label, entry in lexicon.labels(PROGRAM).items():
-        for s, e in find_plain(text, sentence.start, sentence.end, plain(label), skip):
-            cand = Candidate(PROGRAM, entry.name, s, e, sentence, section, via="lexicon")
-            # take the quotes round the name in, so the span is the name as printed
-            if s > sentence.start and text[s - 1] in "“‘" and e < sentence.end and text[e] in "”’":
-                cand.start, cand.end = s - 1, e + 1
-            level = _level_before(text, cand.start, sentence.start)
-            if level:
-                cand.attributes["level"] = level
-            cand.counted = bool(_FIGURE_AFTER.match(text, cand.end))
-            found.append(cand)
+    for _, entry, s, e in lexicon.printed_in(PROGRAM, text, sentence.start, sentence.end,
+                                              skip=skip):
+        cand = Candidate(PROGRAM, entry.name, s, e, sentence, section, via="lexicon")
+        # take the quotes round the name in, so the span is the name as printed
+        if s > sentence.start and text[s - 1] in "“‘" and e < sentence.end and text[e] in "”’":
+            cand.start, cand.end = s - 1, e + 1
+        level = _level_before(text, cand.start, sentence.start)
+        if level:
+            cand.attributes["level"] = level
+        cand.counted = bool(_FIGURE_AFTER.match(text, cand.end))
+        found.append(cand)
     return found
 
 

@@ -33,7 +33,7 @@ from plankg.graph.document import Document, Section, Sentence
 from plankg.graph.facts import INDUSTRY, PLATFORM, PROGRAM, TASK, NodeRef, Relation
 from plankg.graph.phrases import clauses
 
-SECTION = "section"  # subject kind of a section: name is its path, "3-2"
+SECTION = "section"  # subject kind of a section: name is its path_name, "3-2"
 TARGETS = "targetsIndustry"
 USES = "usesPlatform"
 PART_OF = "partOfProgram"
@@ -42,31 +42,46 @@ MENTIONS = "mentions"
 FRAME = re.compile(r"(?:重点|全力|深入|紧紧|主动|积极|同时)?(?:围绕|聚焦|针对|面向|立足|依托|结合|"
                    r"瞄准|借助|以)")
 _COORDINATED = re.compile(r"^(?:和|及|与|以及)")
-# The chapters whose sections are the plan's tasks (as graph/departments.py reads them) and the
-# chapters about the past, whose industries are not targets.
+# The chapters whose sections are the plan's tasks (as graph/build.py and graph/departments.py
+# read them) and the chapters about the past, whose industries and figures are not targets.
 TASK_CHAPTER = re.compile(r"任务|重点工程|重大工程")
 BACKGROUND = re.compile(r"基础|背景|成效|成就|回顾|现状|形势|成绩")
 ACTORS = (PROGRAM, PLATFORM)
-
-
-def path_name(section: Section) -> str:
-    return "-".join(str(i) for i in section.path)
 
 
 def ref(cand: Candidate) -> NodeRef:
     return cand.kind, cand.name
 
 
-class _Sections:
-    """Parents, chapters and heading programs of a document's sections."""
+def path_name(section: Section) -> str:
+    """The section's place in the tree, as IRIs and node names use it: path (2, 1, 3) → "2-1-3"."""
+    return "-".join(str(i) for i in section.path)
+
+
+class SectionTree:
+    """The parent of every section of a document (sections hold only their children)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.parent = {id(child): section for section in doc.walk() for child in section.children}
+
+    def chapter(self, section: Section) -> Section:
+        """The top-level section (一、…) that holds ``section``."""
+        while id(section) in self.parent:
+            section = self.parent[id(section)]
+        return section
+
+    def chain(self, section: Section | None) -> Iterator[Section]:
+        """``section`` and the sections that hold it, innermost first."""
+        while section is not None:
+            yield section
+            section = self.parent.get(id(section))
+
+
+class _Sections(SectionTree):
+    """A document's sections with the programs their headings name."""
 
     def __init__(self, doc: Document, cands: list[Candidate]) -> None:
-        self.parent: dict[int, Section | None] = {}
-        for top in doc.sections:
-            self.parent[id(top)] = None
-            for section in top.walk():
-                for child in section.children:
-                    self.parent[id(child)] = section
+        super().__init__(doc)
         self.heads: dict[int, Candidate] = {}
         for cand in cands:
             if cand.kind != PROGRAM or cand.section is None:
@@ -75,16 +90,6 @@ class _Sections:
             if section.heading_start <= cand.start and cand.end <= section.heading_end \
                     and id(section) not in self.heads:
                 self.heads[id(section)] = cand
-
-    def chapter(self, section: Section) -> Section:
-        while self.parent.get(id(section)) is not None:
-            section = self.parent[id(section)]  # type: ignore[assignment]
-        return section
-
-    def chain(self, section: Section | None) -> Iterator[Section]:
-        while section is not None:
-            yield section
-            section = self.parent.get(id(section))
 
     def in_heading(self, cand: Candidate, section: Section) -> bool:
         return section.heading_start <= cand.start and cand.end <= section.heading_end

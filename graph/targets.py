@@ -27,10 +27,11 @@ from decimal import Decimal
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from plankg.graph.document import Document, Paragraph, Section, Sentence
+from plankg.graph.document import Document, Section, Sentence
 from plankg.graph.evidence import add_evidence
 from plankg.graph.facts import PROGRAM, Mention, QuantTarget
 from plankg.graph.identifiers import Minter, in_plan
+from plankg.graph.relations import BACKGROUND, SectionTree
 from plankg.graph.vocab import PK, QB
 
 # --- the conventions, as data ------------------------------------------------------------------
@@ -55,8 +56,6 @@ LINKING_VERBS = (
     "达到", "增至", "达至", "保持在", "控制在", "达", "为",
 )
 LEADING_WORDS = ("其中", "并且", "并", "同时", "以及", "和", "及")
-# Chapters about the past: their figures are achievements, not targets.
-BACKGROUND = re.compile(r"基础|背景|成效|成就|回顾|现状|形势|成绩")
 # "截至2020年底" makes the rest of its sentence (or ；-part) about the past, until a year to come;
 # "比2015年" only its own clause.
 PAST = re.compile(r"截至|截止|“十三五”|十三五|以来")
@@ -213,16 +212,15 @@ def _measure_before(text: str, left: int, at: int) -> tuple[int, str, list[str]]
 # --- extraction --------------------------------------------------------------------------------
 
 
-def extract_targets(
-    doc: Document, lexicon: object, mentions: Iterable[Mention]
-) -> list[QuantTarget]:
+def extract_targets(doc: Document, mentions: Iterable[Mention]) -> list[QuantTarget]:
     """The quantitative targets of one plan, each with its section, sentence and program."""
     programs = sorted((m for m in mentions if m.kind == PROGRAM), key=lambda m: m.start)
     first_year = _first_year(doc.title)
-    parents = {id(c): s for s in doc.walk() for c in s.children}
+    tree = SectionTree(doc)
     targets: list[QuantTarget] = []
-    for section, paragraph in _paragraphs(doc):
-        if section is None or _in_background(section, parents) or section.style.startswith("表"):
+    for section, paragraph in doc.paragraphs():
+        if section is None or section.style.startswith("表") \
+                or BACKGROUND.search(tree.chapter(section).title):
             continue
         year = None
         for sentence in paragraph.sentences:
@@ -233,7 +231,7 @@ def extract_targets(
             )
             for read in reads:
                 others = [r for r in reads if r is not read]
-                program = _program(read, sentence, section, programs, parents, others)
+                program = _program(read, sentence, section, programs, tree, others)
                 targets.append(QuantTarget(
                     measure=read.measure, value=Decimal(read.number.replace(",", "")),
                     printed=read.printed, unit=read.unit,
@@ -245,14 +243,6 @@ def extract_targets(
     return targets
 
 
-def _paragraphs(doc: Document) -> Iterator[tuple[Section | None, Paragraph]]:
-    for paragraph in doc.preamble:
-        yield None, paragraph
-    for section in doc.walk():
-        for paragraph in section.paragraphs:
-            yield section, paragraph
-
-
 def _first_year(title: str) -> int | None:
     found = re.search(r"十([一二三四五六七八九])五", title)
     if found:
@@ -260,16 +250,9 @@ def _first_year(title: str) -> int | None:
     return None
 
 
-def _in_background(section: Section, parents: dict[int, Section]) -> bool:
-    """Whether the section lies in a chapter (一、…) about the plan's background."""
-    while id(section) in parents:
-        section = parents[id(section)]
-    return bool(BACKGROUND.search(section.title))
-
-
 def _program(
     read: ReadTarget, sentence: Sentence, section: Section, programs: Sequence[Mention],
-    parents: dict[int, Section], others: Sequence[ReadTarget],
+    tree: SectionTree, others: Sequence[ReadTarget],
 ) -> str | None:
     """The program named before the figure in its clause or the clause before, else the one a
     section heads.
@@ -290,12 +273,10 @@ def _program(
     ]
     if before:
         return before[-1].name
-    node: Section | None = section
-    while node is not None:
+    for node in tree.chain(section):
         for mention in programs:
             if node.heading_start <= mention.start and mention.end <= node.heading_end:
                 return mention.name
-        node = parents.get(id(node))
     return None
 
 

@@ -24,6 +24,7 @@ from plankg.graph.departments import (
 )
 from plankg.graph.document import Document
 from plankg.graph.lexicon import Lexicon
+from plankg.graph.structure import read_document
 
 HERE = Path(__file__).parent
 CORPUS = HERE.parent / "corpus"
@@ -183,6 +184,23 @@ def test_responsibility_table() -> None:
         assert text[row.start : row.end].startswith(row.subject + " | ")
         for item in row.listed:
             assert text[item.start : item.end] == item.printed
+
+
+def test_responsibility_table_without_a_subject_column(tmp_path: Path, lexicon: Lexicon) -> None:
+    """A table of roles only ("序号 | 牵头单位 | 配合单位") still names its bodies, for no task."""
+    text = CHENGLAN.read_text(encoding="utf-8").replace(
+        "任务 | 牵头单位 | 配合单位 |", "序号 | 牵头单位 | 配合单位 |"
+    )
+    rows = list(responsibility_rows(text))
+    assert [row.subject for row in rows] == ["", "", ""]
+    assert [(i.printed, i.role) for i in rows[0].listed] == [
+        ("县委组织部", LEAD), ("县科技局", SUPPORT), ("县人力社保局", SUPPORT),
+    ]
+    path = tmp_path / "chenglan.txt"
+    path.write_text(text, encoding="utf-8")
+    mentions, relations = extract_departments(read_document(path), lexicon)
+    assert "澄岚县农业农村局" in {m.name for m in mentions}
+    assert not any(" | " in r.sentence.text for r in relations)  # the rows name no task
 
 
 # --- whole plans -------------------------------------------------------------------------------

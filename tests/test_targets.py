@@ -168,7 +168,7 @@ def find(targets: list[QuantTarget], printed_with_measure: str) -> QuantTarget:
 
 def test_fixture_targets(docs: dict[str, Document]) -> None:
     doc = docs[CHENGLAN.name]
-    targets = extract_targets(doc, None, [])
+    targets = extract_targets(doc, [])
     # typed from the fixture: 8 in 发展目标, 14 in 主要任务, 1 in 组织保障; none from 发展基础
     # (9.6万人, 31.5%, 7家, 4家, 26名, 112家, 860人, 12.4%) nor from 表1
     assert len(targets) == 23
@@ -188,7 +188,7 @@ def test_program_of_a_target(docs: dict[str, Document]) -> None:
         program(doc, "省“鲲鹏行动”计划", "鲲鹏行动计划"),
         program(doc, "硕博倍增计划", "硕博倍增计划"),
     ]
-    targets = extract_targets(doc, None, mentions)
+    targets = extract_targets(doc, mentions)
     # "（一）聚焦顶尖人才，实施“秀水领英”工程 … 到2025年，力争全职引进顶尖人才（团队）10个以上，
     # 入选省“鲲鹏行动”计划1个以上。"
     assert find(targets, "全职引进顶尖人才（团队） 10个以上").program == "秀水领英工程"
@@ -204,7 +204,7 @@ def test_a_program_in_another_figures_measure(docs: dict[str, Document]) -> None
     # "到2025年,全区累计招引“南太湖精英计划”高层次人才项目达到400个以上,
     # 新招引大学生和其他各类人才15万人以上。"
     mentions = [program(doc, "“南太湖精英计划”", "南太湖精英计划", occurrence=3)]
-    targets = extract_targets(doc, None, mentions)
+    targets = extract_targets(doc, mentions)
     assert find(targets, "全区累计招引“南太湖精英计划”高层次人才项目 400个以上").program == (
         "南太湖精英计划"
     )
@@ -214,7 +214,7 @@ def test_a_program_in_another_figures_measure(docs: dict[str, Document]) -> None
 def test_background_chapters_hold_no_targets(docs: dict[str, Document]) -> None:
     for path in (WUXING, XIUZHOU):
         doc = docs[path.name]
-        targets = extract_targets(doc, None, [])
+        targets = extract_targets(doc, [])
         first_chapter = doc.sections[0]
         assert targets
         assert all(not (first_chapter.start <= t.start < first_chapter.end) for t in targets)
@@ -224,7 +224,7 @@ def test_background_chapters_hold_no_targets(docs: dict[str, Document]) -> None:
 def test_every_offset_slices_the_source(path: Path, docs: dict[str, Document]) -> None:
     doc = docs[path.name]
     text = path.read_text(encoding="utf-8")
-    for target in extract_targets(doc, None, []):
+    for target in extract_targets(doc, []):
         span = text[target.start : target.end]
         assert target.printed in span
         assert text[target.sentence.start : target.sentence.end] == target.sentence.text
@@ -237,7 +237,7 @@ def test_every_offset_slices_the_source(path: Path, docs: dict[str, Document]) -
 def test_target_nodes(docs: dict[str, Document]) -> None:
     doc = docs[WUXING.name]
     mentions = [program(doc, "“南太湖精英计划”", "南太湖精英计划", occurrence=6)]
-    targets = extract_targets(doc, None, mentions)
+    targets = extract_targets(doc, mentions)
     graph = Graph()
     minter = Minter()
     add_targets(graph, doc, PLAN, targets, minter=minter)
@@ -271,7 +271,7 @@ def test_target_nodes(docs: dict[str, Document]) -> None:
 def test_every_evidence_quote_is_the_source_text(docs: dict[str, Document]) -> None:
     doc = docs[CHENGLAN.name]
     graph = Graph()
-    add_targets(graph, doc, PLAN, extract_targets(doc, None, []), minter=Minter())
+    add_targets(graph, doc, PLAN, extract_targets(doc, []), minter=Minter())
     positions = list(graph.subjects(RDF.type, OA.TextPositionSelector))
     assert positions
     for position in positions:
