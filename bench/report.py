@@ -85,7 +85,12 @@ def markdown(results: dict[str, Any]) -> str:
         "",
         "Each query through `plankg.api.run` (parameters bound, list cells put in order), on the",
         "on-disk store opened read-only (pyoxigraph) and on an rdflib `Dataset` in memory loaded",
-        "from the same store. `entity` runs with `label=" + "鲲鹏行动计划`.",
+        "from the same store."
+        + "".join(
+            f" `{name}` runs with "
+            + ", ".join(f"`{key}={value}`" for key, value in params.items()) + "."
+            for name, params in results.get("params", {}).items()
+        ),
         "",
         *_side_by_side(queries, "query", ("rows",)),
         "",

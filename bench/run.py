@@ -179,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
                 "trig_bytes": files["TriG"].stat().st_size,
                 "nquads_bytes": files["N-Quads"].stat().st_size,
             },
+            "params": PARAMS,
             "repeats": {"timings": repeats, "build": build_repeats, "memory": memory_repeats,
                         "warmup": warmup},
             "build": bench_build(args.corpus, work, build_repeats, warmup),

@@ -21,9 +21,12 @@ import tempfile
 from pathlib import Path
 
 import pyoxigraph
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from plankg.graph.errors import InputError
-from plankg.graph.vocab import ID_IRI, PK_IRI
+from plankg.graph.ontology import load_context
+from plankg.graph.store import store_to_dataset
+from plankg.graph.vocab import ID_IRI, OA, ORG, PK_IRI, QB, SCHEMA
 
 FORMATS: dict[str, pyoxigraph.RdfFormat] = {
     "ttl": pyoxigraph.RdfFormat.TURTLE,
@@ -32,21 +35,21 @@ FORMATS: dict[str, pyoxigraph.RdfFormat] = {
     "nq": pyoxigraph.RdfFormat.N_QUADS,
     "jsonld": pyoxigraph.RdfFormat.JSON_LD,
 }
-SUFFIXES = {".ttl": "ttl", ".trig": "trig", ".nt": "nt", ".nq": "nq", ".jsonld": "jsonld"}
+SUFFIXES = {f".{fmt}": fmt for fmt in FORMATS}  # each format's name is its file suffix
 PREFIXES = {
     "pk": PK_IRI,
     "pkid": ID_IRI,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "org": "http://www.w3.org/ns/org#",
-    "qb": "http://purl.org/linked-data/cube#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "oa": "http://www.w3.org/ns/oa#",
-    "schema": "https://schema.org/",
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+    "owl": str(OWL),
+    "dcterms": str(DCTERMS),
+    "skos": str(SKOS),
+    "org": str(ORG),
+    "qb": str(QB),
+    "prov": str(PROV),
+    "oa": str(OA),
+    "schema": str(SCHEMA),
 }
 
 
@@ -80,9 +83,6 @@ def serialize(store: pyoxigraph.Store, fmt: str) -> bytes:
 
 def _jsonld(store: pyoxigraph.Store) -> bytes:
     # rdflib compacts with the project's JSON-LD context; pyoxigraph writes expanded form only
-    from plankg.graph.ontology import load_context
-    from plankg.graph.store import store_to_dataset
-
     dataset = store_to_dataset(store)
     return dataset.serialize(format="json-ld", context=load_context()["@context"], encoding="utf-8")
 

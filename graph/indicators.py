@@ -23,7 +23,9 @@ from rdflib.namespace import XSD
 from plankg.graph.document import Document, Section, Sentence
 from plankg.graph.evidence import add_evidence
 from plankg.graph.identifiers import in_plan, short_hash, slug
+from plankg.graph.structure import chinese_number
 from plankg.graph.tables import UNITS, IndicatorRow, ParsedTable, TableParse, split_unit
+from plankg.graph.targets import five_year_end
 from plankg.graph.vocab import PK, QB
 
 ROLES = {
@@ -70,7 +72,6 @@ _PERIOD_WORDS = re.compile(r"期间|以来|[到至](?:19|20)\d\d")
 _FYP_TITLE = re.compile(r"[“\"]十([一二三四五六七八九])五[”\"]")
 _REGION = re.compile(r"^(\S{1,8}?[省市区县旗])")
 _DIGIT = re.compile(r"\d")
-_CHINESE_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 
 
 def match_key(name: str) -> str:
@@ -216,8 +217,10 @@ def _subject_name(subject: str, region: re.Match[str] | None) -> str | None:
 
 
 def _fyp_start(numeral: str) -> int:
-    # the n-th five-year plan (n ≥ 3) starts in 1966 + 5(n − 3): 十四五 → 2021
-    return 1966 + 5 * (10 + _CHINESE_DIGITS[numeral] - 3)
+    """First year of the five-year plan 十<numeral>五: 十四五 → 2021."""
+    number = chinese_number("十" + numeral)
+    assert number is not None  # the patterns take one digit 一…九
+    return five_year_end(number) - 4
 
 
 def _period_start(title: str) -> int | None:
@@ -240,13 +243,14 @@ class _Writer:
 
     def indicator(self, name: str) -> URIRef:
         """The indicator named ``name`` or a spelling variant of it (:func:`match_key`)."""
-        if match_key(name) in self.indicators:
-            return self.indicators[match_key(name)]
+        spelling = match_key(name)
+        if spelling in self.indicators:
+            return self.indicators[spelling]
         key = slug(name)
         if self.slugs.setdefault(key, name) != name:
             key = f"{key}-{short_hash(name)}"  # a homophone of another indicator's name
         node = in_plan(self.plan, "indicator", key)
-        self.indicators[match_key(name)] = node
+        self.indicators[spelling] = node
         g = self.graph
         g.add((node, RDF.type, PK.Indicator))
         g.add((node, RDFS.label, Literal(name, lang="zh")))

@@ -122,10 +122,10 @@ def _where_brace(text: str) -> int:
     Projection expressions use parentheses, never braces, so this is the first brace outside
     strings, IRIs and comments after the SELECT keyword.
     """
-    form = _FORM.search(_blank_out(text))
+    blanked = _blank_out(text)
+    form = _FORM.search(blanked)
     if form is None or form.group(1).upper() != "SELECT":
         raise QueryError("query: parameters can only be bound in a SELECT query")
-    blanked = _blank_out(text)
     brace = blanked.find("{", form.end())
     if brace < 0:
         raise QueryError("query: no WHERE group to bind parameters in")

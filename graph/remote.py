@@ -102,25 +102,27 @@ def post_query(endpoint: Endpoint, text: str) -> dict[str, Any]:
 
 def select(endpoint: Endpoint, text: str) -> Rows:
     """Run a SELECT query remotely; rows in the canonical form of :mod:`plankg.graph.rows`."""
-    results = post_query(endpoint, text)
-    try:
-        columns = results["head"]["vars"]
-        bindings = results["results"]["bindings"]
-    except (KeyError, TypeError) as err:
-        raise RemoteError(f"{endpoint.url}: the answer holds no SELECT results") from err
+    columns, bindings = _select_results(endpoint, text)
     return Rows(columns, ({c: _json_cell(b.get(c)) for c in columns} for b in bindings))
 
 
 def quads(endpoint: Endpoint) -> Iterator[pyoxigraph.Quad]:
     """Every quad of every named graph of the endpoint (what ``export`` and ``push`` copy)."""
-    results = post_query(endpoint, "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-    for binding in results.get("results", {}).get("bindings", []):
-        yield pyoxigraph.Quad(
-            _json_term(binding["s"]),
-            _json_term(binding["p"]),
-            _json_term(binding["o"]),
-            _json_term(binding["g"]),
-        )
+    _, bindings = _select_results(endpoint, "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    for binding in bindings:
+        try:
+            yield pyoxigraph.Quad(*(_json_term(binding[v]) for v in ("s", "p", "o", "g")))
+        except (KeyError, TypeError, ValueError) as err:
+            raise RemoteError(f"{endpoint.url}: the answer holds a quad that is not RDF") from err
+
+
+def _select_results(endpoint: Endpoint, text: str) -> tuple[list[str], list[dict[str, Any]]]:
+    """The variables and the bindings of a SELECT query's JSON results."""
+    results = post_query(endpoint, text)
+    try:
+        return results["head"]["vars"], results["results"]["bindings"]
+    except (KeyError, TypeError) as err:
+        raise RemoteError(f"{endpoint.url}: the answer holds no SELECT results") from err
 
 
 def _json_cell(term: dict[str, str] | None) -> Any:

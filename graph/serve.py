@@ -49,10 +49,6 @@ class Server:
     def query_url(self) -> str:
         return self.url + "/query"
 
-    @property
-    def pid(self) -> int:
-        return self.process.pid
-
 
 def oxigraph_executable() -> str:
     """The ``oxigraph`` CLI installed with this Python, else the first one on PATH."""
@@ -104,7 +100,10 @@ def serving(
     if not port_is_free(port):
         raise ServeError(f"port {port} on {HOST} is in use; choose another with --port")
     executable = oxigraph_executable()
-    workdir = Path(tempfile.mkdtemp(prefix=f".{path.name}.serve-", dir=path.parent))
+    try:
+        workdir = Path(tempfile.mkdtemp(prefix=f".{path.name}.serve-", dir=path.parent))
+    except OSError as err:
+        raise ServeError(f"{path}: cannot snapshot the store beside it: {err}") from err
     try:
         snapshot = workdir / "store"
         try:
@@ -112,15 +111,17 @@ def serving(
         except OSError as err:
             raise ServeError(f"{path}: cannot snapshot the store: {err}") from err
         del source
-        log = (workdir / "server.log").open("wb")
         command = ["serve-read-only", "--location", str(snapshot), "--bind", f"{HOST}:{port}"]
-        process = subprocess.Popen(
-            [executable, *command],
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        log.close()
+        try:
+            with (workdir / "server.log").open("wb") as log:
+                process = subprocess.Popen(
+                    [executable, *command],
+                    stdin=subprocess.DEVNULL,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                )
+        except OSError as err:
+            raise ServeError(f"cannot start the Oxigraph server {executable}: {err}") from err
         server = Server(f"http://{HOST}:{port}", process)
         try:
             _wait_until_ready(server, workdir / "server.log", start_timeout)

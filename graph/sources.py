@@ -30,7 +30,7 @@ from plankg.graph import remote
 from plankg.graph.errors import InputError
 from plankg.graph.querytext import QueryError, check_select, inject_values, syntax_error_message
 from plankg.graph.rows import Rows, cell
-from plankg.graph.store import default_store_dir, open_store, store_to_dataset
+from plankg.graph.store import dataset_to_store, default_store_dir, open_store, store_to_dataset
 
 Engine = Literal["oxigraph", "rdflib"]
 ENGINES: tuple[str, ...] = ("oxigraph", "rdflib")
@@ -180,10 +180,7 @@ class RdflibSource(Source):
         return Rows(columns, rows)
 
     def oxigraph(self) -> pyoxigraph.Store:
-        store = pyoxigraph.Store()
-        data = self._dataset.serialize(format="nquads", encoding="utf-8")
-        store.load(data, format=pyoxigraph.RdfFormat.N_QUADS)
-        return store
+        return dataset_to_store(self._dataset)
 
     def dataset(self) -> Dataset:
         return self._dataset
@@ -237,13 +234,10 @@ def load_file(path: Path, *, engine: Engine = "oxigraph") -> Source:
         return OxigraphSource(store, str(path))
     except InputError:
         raise
-    except (SyntaxError, ValueError) as err:
-        first = next((s for s in str(err).splitlines() if s.strip()), "")
-        raise InputError(f"{path}: not valid {rdflib_format}: {first[:160]}") from err
     except OSError as err:
         raise InputError(f"{path}: cannot read: {err}") from err
     except Exception as err:
-        # rdflib's parsers raise their own exception types
+        # pyoxigraph raises SyntaxError or ValueError; rdflib's parsers their own types
         first = next((s for s in str(err).splitlines() if s.strip()), type(err).__name__)
         raise InputError(f"{path}: not valid {rdflib_format}: {first[:160]}") from err
 

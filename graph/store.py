@@ -75,9 +75,9 @@ def write_store(dataset: Dataset | Graph, path: Path | str | None = None) -> int
     rather than deleted.
     """
     path = Path(path) if path is not None else default_store_dir()
-    if path.exists() and not is_store(path) and (not path.is_dir() or any(path.iterdir())):
-        raise StoreError(f"{path}: exists and is not a graph store; refusing to replace it")
     try:
+        if path.exists() and not is_store(path) and (not path.is_dir() or any(path.iterdir())):
+            raise StoreError(f"{path}: exists and is not a graph store; refusing to replace it")
         path.parent.mkdir(parents=True, exist_ok=True)
         building = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-", dir=path.parent))
     except OSError as err:
@@ -92,12 +92,18 @@ def write_store(dataset: Dataset | Graph, path: Path | str | None = None) -> int
     return count
 
 
-def _fill(target: Path, dataset: Dataset | Graph) -> int:
-    # N-Quads keeps every graph name; bulk_load streams it into RocksDB without a transaction log
+def dataset_to_store(dataset: Dataset | Graph, path: Path | None = None) -> pyoxigraph.Store:
+    """The quads of ``dataset`` in a new pyoxigraph store: on disk at ``path``, else in memory."""
+    # N-Quads keeps every graph name; bulk_load streams it in without a transaction log
+    store = pyoxigraph.Store(str(path)) if path is not None else pyoxigraph.Store()
     data = dataset.serialize(format="nquads", encoding="utf-8")
-    store = pyoxigraph.Store(str(target))
+    store.bulk_load(data, format=pyoxigraph.RdfFormat.N_QUADS)
+    return store
+
+
+def _fill(target: Path, dataset: Dataset | Graph) -> int:
+    store = dataset_to_store(dataset, target)
     try:
-        store.bulk_load(data, format=pyoxigraph.RdfFormat.N_QUADS)
         store.optimize()
         store.flush()
         return len(store)

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from plankg.graph.document import Document, Section
-from plankg.graph.structure import opens_section
+from plankg.graph.structure import chinese_number, opens_section
 
 # --- lexicon: the conventions of Chinese indicator tables, as data ----------------------------
 
@@ -90,7 +90,6 @@ _NOTE = re.compile(r"^(?:注|说明|备注|资料来源|数据来源)\s*\d*\s*[�
 _SPACED_GAP = re.compile(r"(?:[ \u3000\u00a0]{2,}|\t+)")
 _BLANKS = " \t\u3000\u00a0\ufeff"
 _LINE_BREAKS = "\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines: \f ends a PDF page
-_CHINESE_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 MAX_CELL_CHARS = 40  # a longer line in a table region is prose that follows the table
 ALIGN_TOLERANCE = 2  # columns of slack when lining up PDF-extracted cells
 
@@ -484,7 +483,7 @@ def _cell_per_line_rows(table: ParsedTable, lines: list[_Line]) -> tuple[list[st
     if not groups:
         return [], []
     table.start = groups[0][0].start
-    table.end = max(c.end for c in [c for c in groups[-1] if c.text] or groups[-1])
+    table.end = _RawRow(list(groups[-1])).end
     header = [c.text for c in groups[0]]
     return header, _body_rows(groups[1:], [_column_kind(h) for h in header])
 
@@ -723,12 +722,12 @@ def _cell_value(table: ParsedTable, index: int, col: Column, cell: _Cell,
 
 
 def _no_value(printed: str) -> bool:
-    return re.sub(r"\s+", "", _nfkc(printed)) in NO_VALUE
+    return normalise_name(printed) in NO_VALUE
 
 
 def _parse_value(printed: str) -> tuple[Decimal, str | None, str | None] | None:
     """(value, qualifier, unit) of a printed cell, or None when it is no number."""
-    text = re.sub(r"\s+", "", _nfkc(printed))
+    text = normalise_name(printed)
     qualifiers = []
     if text[:1] in CUMULATIVE_BRACKETS and text.endswith(CUMULATIVE_BRACKETS[text[0]]):
         text = text[1:-1]
@@ -788,10 +787,5 @@ def _caption(line: str, *, fallback: int) -> tuple[int, str]:
     if match is None:
         return fallback, line.strip(_BLANKS)
     digits = _nfkc(match.group(1))
-    if digits.isdigit():
-        return int(digits), match.group(2).strip()
-    if len(digits) == 1:
-        return _CHINESE_DIGITS[digits], match.group(2).strip()
-    tens, _, ones = digits.partition("十")
-    number = (_CHINESE_DIGITS.get(tens, 1)) * 10 + _CHINESE_DIGITS.get(ones, 0)
-    return number, match.group(2).strip()
+    number = int(digits) if digits.isdigit() else chinese_number(digits)
+    return number if number is not None else fallback, match.group(2).strip()

@@ -152,8 +152,9 @@ def _data_union(data: Dataset | Graph) -> Graph:
 def _read_shapes(path: Path) -> Graph:
     try:
         return Graph().parse(path, format=guess_format(str(path)) or "turtle")
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise ValueError(f"{path}: cannot read the shapes: {exc}") from exc
+    except Exception as exc:  # rdflib's parsers raise their own types (SAXParseException …)
+        first = next((s for s in str(exc).splitlines() if s.strip()), type(exc).__name__)
+        raise ValueError(f"{path}: cannot read the shapes: {first}") from exc
 
 
 def _violations(results: Graph, shapes: Graph) -> list[Violation]:

@@ -17,8 +17,6 @@ PK_IRI = "https://w3id.org/plankg/ontology#"
 ID_IRI = "https://w3id.org/plankg/id/"
 GRAPH_IRI = "https://w3id.org/plankg/graph/"
 
-ID = Namespace(ID_IRI)
-GRAPH = Namespace(GRAPH_IRI)
 ONTOLOGY_GRAPH = URIRef(GRAPH_IRI + "ontology")
 
 QB = Namespace("http://purl.org/linked-data/cube#")

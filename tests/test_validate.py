@@ -329,6 +329,12 @@ def test_unreadable_shapes_file_is_an_error_naming_it(tmp_path: Path) -> None:
         validate(good(), shapes=bad)
     with pytest.raises(ValueError, match=r"missing\.ttl"):
         validate(good(), shapes=tmp_path / "missing.ttl")
+    # RDF/XML: rdflib's parser raises an XML error, not a ValueError, for a tag left open
+    broken = tmp_path / "shapes.rdf"
+    broken.write_text('<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><oops',
+                      encoding="utf-8")
+    with pytest.raises(ValueError, match=r"shapes\.rdf: cannot read the shapes: .*unclosed"):
+        validate(good(), shapes=broken)
 
 
 # --- other shapes ------------------------------------------------------------------------------
