@@ -29,18 +29,16 @@ from plankg.graph.facts_rdf import LEVELS, add_facts
 from plankg.graph.identifiers import Minter, in_plan, plan_graph_iri, plan_iri, short_hash, slug
 from plankg.graph.indicators import add_indicators
 from plankg.graph.lexicon import Lexicon, load_lexicon
+from plankg.graph.numerals import plan_period
 from plankg.graph.ontology import load_ontology
 from plankg.graph.regions import Region, region_chain
 from plankg.graph.relations import TASK_CHAPTER, path_name
-from plankg.graph.structure import TABLE, chinese_number, read_document
+from plankg.graph.structure import TABLE, read_document
 from plankg.graph.tables import parse_tables
-from plankg.graph.targets import five_year_end
 from plankg.graph.vocab import ONTOLOGY_GRAPH, PK
 
 GOAL_SECTION = re.compile(r"主要目标|发展目标|总体目标|目标任务")
 PLAN_SUFFIXES = (".txt",)
-_FYP = re.compile(r"[“\"]?([一二三四五六七八九十]+)五[”\"]?")
-_PERIOD = re.compile(r"(20\d\d)\s*[-—–～~至]+\s*(20\d\d)")
 REGION = "region"
 
 
@@ -148,23 +146,6 @@ def add_plan(dataset: Dataset, doc: Document, key: str, *, minter: Minter,
 
 
 # --- the plan ------------------------------------------------------------------------------
-
-
-def plan_period(title: str) -> tuple[int, int] | None:
-    """The years a plan covers, from "（2021—2025年）" or the n-th five-year plan it names.
-
-    >>> plan_period("吴兴区人才发展“十四五”规划"), plan_period("行动计划（2023-2027年）")
-    ((2021, 2025), (2023, 2027))
-    """
-    explicit = _PERIOD.search(title)
-    if explicit:
-        return int(explicit.group(1)), int(explicit.group(2))
-    fyp = _FYP.search(title)
-    number = chinese_number(fyp.group(1)) if fyp else None
-    if number is not None and number >= 3:
-        end = five_year_end(number)
-        return end - 4, end
-    return None
 
 
 def _plan_node(graph: Graph, doc: Document, plan: URIRef) -> None:

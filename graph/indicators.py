@@ -23,9 +23,8 @@ from rdflib.namespace import XSD
 from plankg.graph.document import Document, Section, Sentence
 from plankg.graph.evidence import add_evidence
 from plankg.graph.identifiers import in_plan, short_hash, slug
-from plankg.graph.structure import chinese_number
+from plankg.graph.numerals import chinese_number, five_year_end, plan_period
 from plankg.graph.tables import UNITS, IndicatorRow, ParsedTable, TableParse, split_unit
-from plankg.graph.targets import five_year_end
 from plankg.graph.vocab import PK, QB
 
 ROLES = {
@@ -69,7 +68,6 @@ _PERIOD_ANCHOR = re.compile(
     r"^(?:到|至|截至|在)?(?:(?:19|20)\d\d\s*年|[“\"]十[一二三四五六七八九]五[”\"])(?:期间|以来|前|内)?"
 )
 _PERIOD_WORDS = re.compile(r"期间|以来|[到至](?:19|20)\d\d")
-_FYP_TITLE = re.compile(r"[“\"]十([一二三四五六七八九])五[”\"]")
 _REGION = re.compile(r"^(\S{1,8}?[省市区县旗])")
 _DIGIT = re.compile(r"\d")
 
@@ -124,7 +122,8 @@ def read_headline_figures(doc: Document, parse: TableParse) -> list[HeadlineFigu
     A point in time ("截至2020年底", "2020年，", "截至“十三五”末") holds for the rest of its
     paragraph, until a period ("“十三五”期间", "到2025年") or another point replaces it.
     """
-    start_year = _period_start(doc.title)
+    period = plan_period(doc.title)
+    start_year = period[0] if period else None
     names = {}
     for row in parse.rows:
         names.setdefault(match_key(row.name), row.name)
@@ -157,7 +156,7 @@ def _anchor(clause: str, year: int | None, start_year: int | None) -> tuple[str,
     point = _POINT_ANCHOR.match(body)
     if point and not _PERIOD_WORDS.match(body[point.end():]):
         if point["fyp"]:
-            found = _fyp_start(point["fyp"]) + 4 if point["prefix"] else None
+            found = five_year_end(_fyp_number(point["fyp"])) if point["prefix"] else None
         else:
             found = int(point["year"])
         # before the plan period; with no period known, only "截至…" marks the past for sure
@@ -216,16 +215,11 @@ def _subject_name(subject: str, region: re.Match[str] | None) -> str | None:
     return name or None
 
 
-def _fyp_start(numeral: str) -> int:
-    """First year of the five-year plan 十<numeral>五: 十四五 → 2021."""
+def _fyp_number(numeral: str) -> int:
+    """The number of the five-year plan 十<numeral>五: 十四五 → 14."""
     number = chinese_number("十" + numeral)
     assert number is not None  # the patterns take one digit 一…九
-    return five_year_end(number) - 4
-
-
-def _period_start(title: str) -> int | None:
-    match = _FYP_TITLE.search(title)
-    return _fyp_start(match.group(1)) if match else None
+    return number
 
 
 # --- RDF -------------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ from pathlib import Path
 from plankg.graph.document import Document, Paragraph, Section, Sentence
 from plankg.graph.header import Header, document_type, parse_header, parse_signature
 from plankg.graph.lines import Line, split_lines
+from plankg.graph.numerals import chinese_number, chinese_numeral
 from plankg.graph.reading import read_source
 
 _CN = "一二三四五六七八九十百零〇"
@@ -66,8 +67,6 @@ _ENDS_SENTENCE = tuple("。！？；：!?;:”’」』）)")
 MAX_LEAD = 60  # a lead phrase longer than this is not a heading title: cut at the first ，
 MAX_UNNUMBERED = 30
 MAX_FRONT = 12  # lines read as front matter when the text has no heading at all
-_CN_DIGIT_CHARS = "零一二三四五六七八九"
-_CN_DIGITS = {c: i for i, c in enumerate(_CN_DIGIT_CHARS)}
 
 
 @dataclass
@@ -402,31 +401,7 @@ def _next_numbering(numbering: str) -> str | None:
     value = chinese_number(number)
     if value is None or value >= 99:
         return None
-    return f"{before}{_cn_numeral(value + 1)}{after}"
-
-
-def chinese_number(numeral: str) -> int | None:
-    """The value of a Chinese numeral below 100; None for anything else.
-
-    >>> [chinese_number(n) for n in ("七", "十", "十四", "二十", "三十五", "百")]
-    [7, 10, 14, 20, 35, None]
-    """
-    if numeral == "十":
-        return 10
-    if "十" in numeral:
-        tens, _, units = numeral.partition("十")
-        t = _CN_DIGITS.get(tens, 1 if not tens else None)
-        u = _CN_DIGITS.get(units, 0 if not units else None)
-        return None if t is None or u is None else 10 * t + u
-    return _CN_DIGITS.get(numeral) if len(numeral) == 1 else None
-
-
-def _cn_numeral(value: int) -> str:
-    digits = _CN_DIGIT_CHARS
-    if value < 10:
-        return digits[value]
-    tens, units = divmod(value, 10)
-    return f"{'' if tens == 1 else digits[tens]}十{digits[units] if units else ''}"
+    return f"{before}{chinese_numeral(value + 1)}{after}"
 
 
 def split_sentences(text: str, start: int, end: int) -> list[Sentence]:

@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from plankg.graph.document import Document, Section
-from plankg.graph.structure import chinese_number, opens_section
+from plankg.graph.numerals import chinese_number
+from plankg.graph.structure import opens_section
 
 # --- lexicon: the conventions of Chinese indicator tables, as data ----------------------------
 

@@ -31,6 +31,7 @@ from plankg.graph.document import Document, Section, Sentence
 from plankg.graph.evidence import add_evidence
 from plankg.graph.facts import PROGRAM, Mention, QuantTarget
 from plankg.graph.identifiers import Minter, in_plan
+from plankg.graph.numerals import chinese_number, five_year_end, plan_period
 from plankg.graph.relations import BACKGROUND, SectionTree
 from plankg.graph.vocab import PK, QB
 
@@ -71,9 +72,8 @@ _FIGURE = re.compile(
 # a year a target is set for, not one it is compared with (比2015年, 截至2020年底)
 _YEAR = re.compile(r"(?<!截至)(?<!截止)(?<![比较与自从])(?:19|20)\d\d(?=\s*年)")
 _AFTER_YEAR = re.compile(r"\s*年\s*(?:底|末)?\s*(?:前|以前)?")
-_FIVE_YEAR = re.compile(r"“?十([一二三四五六七八九])五”?(?:期间|时期|期末|末|规划期)")
+_FIVE_YEAR = re.compile(r"“?(十[一二三四五六七八九])五”?(?:期间|时期|期末|末|规划期)")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
-_CHINESE_DIGITS = "一二三四五六七八九"
 
 
 @dataclass(frozen=True)
@@ -89,15 +89,6 @@ class ReadTarget:
     start: int  # the figure with its measure where they are contiguous
     end: int
     figure_start: int
-
-
-def five_year_end(number: int) -> int:
-    """Last year of the n-th Five-Year Plan (from the third on).
-
-    >>> five_year_end(14)
-    2025
-    """
-    return 1955 + 5 * number
 
 
 def read_targets(
@@ -150,7 +141,7 @@ def _year_before(text: str, start: int, at: int, year: int | None) -> int | None
     """The last year named in ``text[start:at]``, else ``year``."""
     marks = [(m.start(), int(m.group())) for m in _YEAR.finditer(text, start, at)]
     marks += [
-        (m.start(), five_year_end(11 + _CHINESE_DIGITS.index(m.group(1))))
+        (m.start(), five_year_end(chinese_number(m.group(1)) or 0))
         for m in _FIVE_YEAR.finditer(text, start, at)
     ]
     return max(marks)[1] if marks else year
@@ -215,7 +206,8 @@ def _measure_before(text: str, left: int, at: int) -> tuple[int, str, list[str]]
 def extract_targets(doc: Document, mentions: Iterable[Mention]) -> list[QuantTarget]:
     """The quantitative targets of one plan, each with its section, sentence and program."""
     programs = sorted((m for m in mentions if m.kind == PROGRAM), key=lambda m: m.start)
-    first_year = _first_year(doc.title)
+    period = plan_period(doc.title)
+    first_year = period[0] if period else None
     tree = SectionTree(doc)
     targets: list[QuantTarget] = []
     for section, paragraph in doc.paragraphs():
@@ -241,13 +233,6 @@ def extract_targets(doc: Document, mentions: Iterable[Mention]) -> list[QuantTar
                 ))
             year = _year_before(doc.text, sentence.start, sentence.end, year)
     return targets
-
-
-def _first_year(title: str) -> int | None:
-    found = re.search(r"十([一二三四五六七八九])五", title)
-    if found:
-        return five_year_end(11 + _CHINESE_DIGITS.index(found.group(1))) - 4
-    return None
 
 
 def _program(

@@ -14,8 +14,9 @@ from rdflib.namespace import DCTERMS, SKOS
 
 from plankg.cli_build import dataset_bytes
 from plankg.graph import build as build_module
-from plankg.graph.build import Build, build_dataset, plan_period
+from plankg.graph.build import Build, build_dataset
 from plankg.graph.errors import InputError
+from plankg.graph.numerals import plan_period
 from plankg.graph.validate import validate
 from plankg.graph.vocab import OA, ONTOLOGY_GRAPH, PK
 

@@ -459,9 +459,18 @@ def test_sentence_at_finds_the_sentence_holding_an_offset() -> None:
 
 
 def test_doctests_of_the_text_stage() -> None:
-    from plankg.graph import document, evidence, header, identifiers, lines, regions, structure
+    from plankg.graph import (
+        document,
+        evidence,
+        header,
+        identifiers,
+        lines,
+        numerals,
+        regions,
+        structure,
+    )
 
-    for module in (structure, header, lines, regions, identifiers, evidence, document):
+    for module in (structure, header, lines, numerals, regions, identifiers, evidence, document):
         failures, tried = doctest.testmod(module)
         assert failures == 0, module.__name__
         assert tried > 0 or module is document, module.__name__
