@@ -32,7 +32,7 @@ from plankg.graph.lexicon import Lexicon, load_lexicon
 from plankg.graph.numerals import plan_period
 from plankg.graph.ontology import load_ontology
 from plankg.graph.regions import Region, region_chain
-from plankg.graph.relations import TASK_CHAPTER, path_name
+from plankg.graph.relations import TASK_CHAPTER
 from plankg.graph.structure import TABLE, read_document
 from plankg.graph.tables import parse_tables
 from plankg.graph.vocab import ONTOLOGY_GRAPH, PK
@@ -272,7 +272,7 @@ def _heading_evidence(graph: Graph, doc: Document, plan: URIRef, section: Sectio
 
 def _defined(graph: Graph, doc: Document, plan: URIRef, section: Section, kind: str,
              link: URIRef) -> None:
-    node = in_plan(plan, kind, path_name(section))
+    node = in_plan(plan, kind, section.key)
     graph.add((node, RDF.type, PK.Goal if kind == "goal" else PK.Task))
     graph.add((node, RDFS.label, Literal(section.title, lang="zh")))
     graph.add((node, PK.definedIn, section_iri(plan, section)))

@@ -36,7 +36,7 @@ from plankg.graph.document import Document, Section, Sentence
 from plankg.graph.facts import DEPARTMENT, PROGRAM, TASK, Mention, NodeRef, Relation
 from plankg.graph.names import plain, program_name
 from plankg.graph.programs import SUFFIX_END
-from plankg.graph.relations import TASK_CHAPTER, SectionTree, path_name
+from plankg.graph.relations import TASK_CHAPTER, SectionTree
 from plankg.graph.structure import split_numbering
 
 if TYPE_CHECKING:
@@ -528,7 +528,7 @@ class _Extraction:
             self.relations.append(relation)
 
     def _task(self, section: Section | None) -> NodeRef | None:
-        return None if section is None else (TASK, path_name(section))
+        return None if section is None else (TASK, section.key)
 
     def _in_tasks(self, section: Section | None) -> bool:
         return any(s.level == 1 and TASK_CHAPTER.search(s.title) for s in self.tree.chain(section))
@@ -565,7 +565,7 @@ def _row_subject(cell: str, titles: Mapping[str, Section]) -> NodeRef | None:
     if not key:
         return None
     if key in titles:
-        return TASK, path_name(titles[key])
+        return TASK, titles[key].key
     if SUFFIX_END.search(key):
         return PROGRAM, program_name(cell)[0]
     return None

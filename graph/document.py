@@ -57,6 +57,11 @@ class Section:
             yield from child.walk()
 
     @property
+    def key(self) -> str:
+        """The section's path as its key in IRIs and fact names: "3-2-1"."""
+        return "-".join(str(i) for i in self.path)
+
+    @property
     def label(self) -> str:
         return f"{self.numbering}{self.title}"
 

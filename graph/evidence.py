@@ -17,14 +17,13 @@ from rdflib.namespace import XSD
 
 from plankg.graph.document import Section
 from plankg.graph.identifiers import in_plan, short_hash
-from plankg.graph.relations import path_name
 from plankg.graph.vocab import OA, PK
 
 CONTEXT_CHARS = 16
 
 
 def section_iri(plan: URIRef, section: Section) -> URIRef:
-    return in_plan(plan, "section", path_name(section))
+    return in_plan(plan, "section", section.key)
 
 
 def add_evidence(

@@ -38,7 +38,7 @@ from plankg.graph.lexicon import Lexicon
 from plankg.graph.names import plain
 from plankg.graph.platforms import find_platforms
 from plankg.graph.programs import find_programs
-from plankg.graph.relations import MENTIONS, SECTION, path_name, relations
+from plankg.graph.relations import MENTIONS, SECTION, relations
 from plankg.graph.targets import extract_targets
 
 
@@ -75,7 +75,7 @@ def extract_facts(doc: Document, *, lexicon: Lexicon) -> Facts:
     for mention in department_mentions:
         if mention.section is not None:
             facts.relations.append(Relation(
-                (SECTION, path_name(mention.section)), MENTIONS, (DEPARTMENT, mention.name),
+                (SECTION, mention.section.key), MENTIONS, (DEPARTMENT, mention.name),
                 mention.sentence, mention.section,
             ))
     facts.targets = extract_targets(doc, facts.mentions)

@@ -33,7 +33,7 @@ from plankg.graph.document import Document, Section, Sentence
 from plankg.graph.facts import INDUSTRY, PLATFORM, PROGRAM, TASK, NodeRef, Relation
 from plankg.graph.phrases import clauses
 
-SECTION = "section"  # subject kind of a section: name is its path_name, "3-2"
+SECTION = "section"  # subject kind of a section: name is its key, "3-2"
 TARGETS = "targetsIndustry"
 USES = "usesPlatform"
 PART_OF = "partOfProgram"
@@ -51,11 +51,6 @@ ACTORS = (PROGRAM, PLATFORM)
 
 def ref(cand: Candidate) -> NodeRef:
     return cand.kind, cand.name
-
-
-def path_name(section: Section) -> str:
-    """The section's place in the tree, as IRIs and node names use it: path (2, 1, 3) → "2-1-3"."""
-    return "-".join(str(i) for i in section.path)
 
 
 class SectionTree:
@@ -125,13 +120,13 @@ def from_structure(doc: Document, cands: list[Candidate]) -> Iterator[Relation]:
             if owner is not None and owner.name != cand.name:
                 yield _relation(ref(cand), PART_OF, ref(owner), cand)
         if cand.section is not None:
-            yield _relation((SECTION, path_name(cand.section)), MENTIONS, ref(cand), cand)
+            yield _relation((SECTION, cand.section.key), MENTIONS, ref(cand), cand)
             if cand.kind == INDUSTRY:
                 chapter = sections.chapter(cand.section)
                 if TASK_CHAPTER.search(chapter.title):
-                    yield _relation((TASK, path_name(cand.section)), TARGETS, ref(cand), cand)
+                    yield _relation((TASK, cand.section.key), TARGETS, ref(cand), cand)
                 elif not BACKGROUND.search(chapter.title):
-                    yield _relation((SECTION, path_name(cand.section)), TARGETS, ref(cand), cand)
+                    yield _relation((SECTION, cand.section.key), TARGETS, ref(cand), cand)
 
 
 def _governed(text: str, industry: Candidate, actor: Candidate) -> bool:
