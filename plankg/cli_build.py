@@ -7,7 +7,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import click
-import pyoxigraph
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
@@ -15,7 +14,7 @@ from rich.table import Table
 from plankg.graph.build import Build, build_dataset, bundled_corpus, plan_files
 from plankg.graph.errors import InputError
 from plankg.graph.export import format_for, serialize, write_atomically
-from plankg.graph.store import write_store
+from plankg.graph.store import dataset_to_store, write_store
 from plankg.options import SourceSpec, reports_errors, source_options, store_option
 
 PROGRESS_FROM = 4  # show a progress bar when building more plans than this
@@ -23,17 +22,9 @@ SUMMARY_COLUMNS = ("sections", "goals", "tasks", "programs", "platforms", "indus
                    "departments", "indicators", "targets", "triples")
 
 
-def dataset_store(build: Build) -> pyoxigraph.Store:
-    """The built dataset as an in-memory pyoxigraph store (for serialising)."""
-    store = pyoxigraph.Store()
-    data = build.dataset.serialize(format="nquads", encoding="utf-8")
-    store.bulk_load(data, format=pyoxigraph.RdfFormat.N_QUADS)
-    return store
-
-
 def dataset_bytes(build: Build, fmt: str) -> bytes:
     """The dataset in ``fmt``; N-Quads and N-Triples lines sorted, so a build is byte-stable."""
-    data = serialize(dataset_store(build), fmt)
+    data = serialize(dataset_to_store(build.dataset), fmt)
     if fmt in ("nq", "nt"):
         lines = sorted(set(data.decode("utf-8").splitlines()))
         data = ("\n".join(lines) + "\n").encode("utf-8")
