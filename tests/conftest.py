@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from corpus_paths import CHENGLAN, TESTS, WUXING, XIUZHOU
 from rdflib import Dataset
 
 from plankg.graph import store
@@ -12,15 +13,9 @@ from plankg.graph.document import Document
 from plankg.graph.lexicon import Lexicon, load_lexicon
 from plankg.graph.structure import read_document
 
-HERE = Path(__file__).resolve().parent
-CORPUS = HERE.parent / "corpus"
 # the two bundled plans and the fixture plan written for the gold annotations
-PLANS = (
-    CORPUS / "huzhou-wuxing-talent-plan-2021-2025.txt",
-    CORPUS / "jiaxing-xiuzhou-talent-plan-2021-2025.txt",
-    HERE / "data" / "plans" / "chenglan-talent-plan-2021-2025.txt",
-)
-MINI = HERE / "data" / "queries" / "mini.trig"
+PLANS = (WUXING, XIUZHOU, CHENGLAN)
+MINI = TESTS / "data" / "queries" / "mini.trig"
 
 
 @pytest.fixture(scope="session")

@@ -11,14 +11,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from corpus_paths import WUXING
 from oxigraph_server import oxigraph_server
 from rich.cells import cell_len
 
 from plankg.cli import main
 
 HERE = Path(__file__).parent
-CORPUS = HERE.parent / "corpus"
-WUXING = CORPUS / "huzhou-wuxing-talent-plan-2021-2025.txt"
 GOLD = HERE / "data" / "gold" / "huzhou-wuxing-talent-plan-2021-2025.json"
 WUXING_TITLE = "吴兴区人才发展“十四五”规划"
 XIUZHOU_TITLE = "秀洲区人才发展“十四五”规划"

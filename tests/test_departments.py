@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+from corpus_paths import CHENGLAN, GOLD, WUXING, XIUZHOU
 
 from plankg.graph.departments import (
     LEAD,
@@ -25,13 +26,6 @@ from plankg.graph.departments import (
 from plankg.graph.document import Document
 from plankg.graph.lexicon import Lexicon
 from plankg.graph.structure import read_document
-
-HERE = Path(__file__).parent
-CORPUS = HERE.parent / "corpus"
-WUXING = CORPUS / "huzhou-wuxing-talent-plan-2021-2025.txt"
-XIUZHOU = CORPUS / "jiaxing-xiuzhou-talent-plan-2021-2025.txt"
-CHENGLAN = HERE / "data" / "plans" / "chenglan-talent-plan-2021-2025.txt"
-GOLD = HERE / "data" / "gold"
 
 
 def by_title(doc: Document) -> dict[str, str]:

@@ -12,10 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from corpus_paths import CHENGLAN, GOLD
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT / "tests" / "data" / "gold"
-CHENGLAN = ROOT / "tests" / "data" / "plans" / "chenglan-talent-plan-2021-2025.txt"
 
 
 def plankg(*args: str) -> subprocess.CompletedProcess[str]:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from corpus_paths import GOLD, WUXING, XIUZHOU
 from rdflib import RDF, RDFS, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
@@ -23,12 +24,6 @@ from plankg.graph.lexicon import Lexicon, load_lexicon
 from plankg.graph.sources import RdflibSource
 from plankg.graph.vocab import OA, PK
 
-HERE = Path(__file__).parent
-CORPUS = HERE.parent / "corpus"
-WUXING = CORPUS / "huzhou-wuxing-talent-plan-2021-2025.txt"
-XIUZHOU = CORPUS / "jiaxing-xiuzhou-talent-plan-2021-2025.txt"
-CHENGLAN = HERE / "data" / "plans" / "chenglan-talent-plan-2021-2025.txt"
-GOLD = HERE / "data" / "gold"
 ID = "https://w3id.org/plankg/id/"
 
 # rdflib 7's Dataset warns about its own internal use of deprecated names

@@ -13,6 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
+from corpus_paths import WUXING, XIUZHOU
 from rdflib import RDF, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, XSD
 
@@ -33,8 +34,6 @@ from plankg.graph.tables import parse_tables
 from plankg.graph.vocab import OA, PK, QB
 
 ROOT = Path(__file__).resolve().parent.parent
-WUXING = ROOT / "corpus" / "huzhou-wuxing-talent-plan-2021-2025.txt"
-XIUZHOU = ROOT / "corpus" / "jiaxing-xiuzhou-talent-plan-2021-2025.txt"
 QUERIES = ROOT / "queries"
 WUXING_TITLE = "吴兴区人才发展“十四五”规划"
 XIUZHOU_TITLE = "秀洲区人才发展“十四五”规划"

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from corpus_paths import WUXING, XIUZHOU
 
 from plankg.graph.document import Document, Section
 from plankg.graph.errors import InputError
@@ -17,9 +18,6 @@ from plankg.graph.structure import TABLE, parse_document, read_document
 from plankg.graph.tables import parse_tables
 
 HERE = Path(__file__).parent
-CORPUS = HERE.parent / "corpus"
-WUXING = CORPUS / "huzhou-wuxing-talent-plan-2021-2025.txt"
-XIUZHOU = CORPUS / "jiaxing-xiuzhou-talent-plan-2021-2025.txt"
 FIXTURES = HERE / "data" / "structure"
 ACTION_PLAN = FIXTURES / "qingwu-digital-talent-action-plan.txt"
 OPINIONS = FIXTURES / "qingwu-youth-talent-opinions.gbk.txt"

@@ -11,15 +11,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from corpus_paths import WUXING, XIUZHOU
 
 from plankg.api import query
 from plankg.cli import main
 from plankg.graph.structure import read_document
 from plankg.graph.tables import ParsedTable, parse_table, parse_tables
 
-ROOT = Path(__file__).resolve().parent.parent
-WUXING = ROOT / "corpus" / "huzhou-wuxing-talent-plan-2021-2025.txt"
-XIUZHOU = ROOT / "corpus" / "jiaxing-xiuzhou-talent-plan-2021-2025.txt"
 DATA = Path(__file__).resolve().parent / "data" / "tables"
 SHANGHAI = DATA / "shanghai-style-main-indicators.txt"
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from corpus_paths import CHENGLAN, WUXING, XIUZHOU
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
@@ -19,11 +20,6 @@ from plankg.graph.identifiers import Minter
 from plankg.graph.targets import add_targets, extract_targets, read_targets
 from plankg.graph.vocab import OA, PK, QB
 
-HERE = Path(__file__).parent
-CORPUS = HERE.parent / "corpus"
-WUXING = CORPUS / "huzhou-wuxing-talent-plan-2021-2025.txt"
-XIUZHOU = CORPUS / "jiaxing-xiuzhou-talent-plan-2021-2025.txt"
-CHENGLAN = HERE / "data" / "plans" / "chenglan-talent-plan-2021-2025.txt"
 PLAN = URIRef("https://w3id.org/plankg/id/plan/test")
 
 
