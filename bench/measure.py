@@ -64,7 +64,7 @@ def peak():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 engine, kind, path = sys.argv[1:4]
 import pyoxigraph, rdflib
-from plankg.graph.sources import open_source
+from plankg.queries.sources import open_source
 before = peak()
 if kind == "store":
     source = open_source(store=path, engine=engine)

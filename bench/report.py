@@ -105,7 +105,7 @@ def markdown(results: dict[str, Any]) -> str:
         "",
         "## Serialising",
         "",
-        "Every quad of the graph written to bytes: pyoxigraph through `plankg.graph.export`,",
+        "Every quad of the graph written to bytes: pyoxigraph through `plankg.queries.export`,",
         "rdflib with `Dataset.serialize`.",
         "",
         *_side_by_side(results["serialise"], "format"),

@@ -27,13 +27,13 @@ from measure import Timing, peak_rss, timed
 from report import markdown
 from rich.console import Console
 
-from plankg import queries
 from plankg.api import run
-from plankg.cli_build import dataset_bytes, run_build
-from plankg.graph.build import build_dataset, bundled_corpus, plan_files
-from plankg.graph.export import serialize, write_atomically
-from plankg.graph.sources import load_file, open_source
-from plankg.graph.store import write_store
+from plankg.cli.build import dataset_bytes, run_build
+from plankg.graph.rdf.build import build_dataset, bundled_corpus, plan_files
+from plankg.queries import named as queries
+from plankg.queries.export import serialize, write_atomically
+from plankg.queries.sources import load_file, open_source
+from plankg.queries.store import write_store
 
 ROOT = Path(__file__).resolve().parents[1]
 # a label both plans' graphs know, so the entity query has work to do

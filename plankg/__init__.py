@@ -18,7 +18,7 @@ _WHERE = {
     "sparql": "plankg.api",
     "load_graph": "plankg.api",
     "open_store": "plankg.api",
-    "build_dataset": "plankg.graph.build",
+    "build_dataset": "plankg.graph.rdf.build",
 }
 
 

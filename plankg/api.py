@@ -2,7 +2,7 @@
 
 ``source`` is where the graph comes from: ``None`` (the default store), a store directory or a
 graph file path, an ``http(s)://`` endpoint URL, a pyoxigraph ``Store``, an rdflib ``Dataset``,
-or a :class:`~plankg.graph.sources.Source`. Parameters of a query are keyword arguments.
+or a :class:`~plankg.queries.sources.Source`. Parameters of a query are keyword arguments.
 
 >>> from pathlib import Path
 >>> mini = Path(__file__).parents[1] / "tests/data/queries/mini.trig"
@@ -22,11 +22,11 @@ from typing import Any
 import pyoxigraph
 from rdflib import Dataset, Graph
 
-from plankg import queries as named
-from plankg.graph import store as stores
-from plankg.graph.errors import InputError
-from plankg.graph.rows import Rows
-from plankg.graph.sources import (
+from plankg.errors import InputError
+from plankg.queries import named
+from plankg.queries import store as stores
+from plankg.queries.rows import Rows
+from plankg.queries.sources import (
     Engine,
     OxigraphSource,
     RdflibSource,

@@ -26,7 +26,7 @@ import pytest
 from rdflib import RDF, RDFS, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
-from plankg.graph.vocab import PK
+from plankg.graph.rdf.vocab import PK
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -301,9 +301,9 @@ def synthetic_dataset(*, plans: int, nodes_per_plan: int, shared: int) -> Datase
 def _regenerate_screenshot(out: Path) -> int:
     from playwright.sync_api import sync_playwright
 
-    from plankg.cli_viz import write_viewer
-    from plankg.graph.build import build_dataset
-    from plankg.graph.export import write_atomically
+    from plankg.cli.viz import write_viewer
+    from plankg.graph.rdf.build import build_dataset
+    from plankg.queries.export import write_atomically
 
     executable = chromium_executable()
     if executable is None:

@@ -8,10 +8,10 @@ import pytest
 from corpus_paths import CHENGLAN, TESTS, WUXING, XIUZHOU
 from rdflib import Dataset
 
-from plankg.graph import store
-from plankg.graph.document import Document
-from plankg.graph.lexicon import Lexicon, load_lexicon
-from plankg.graph.structure import read_document
+from plankg.graph.extract.lexicon import Lexicon, load_lexicon
+from plankg.graph.text.document import Document
+from plankg.graph.text.structure import read_document
+from plankg.queries import store
 
 # the two bundled plans and the fixture plan written for the gold annotations
 PLANS = (WUXING, XIUZHOU, CHENGLAN)

@@ -1,6 +1,6 @@
 """Test helper: a real Oxigraph server (the ``oxigraph`` PyPI package) on a free loopback port.
 
-Written apart from ``plankg.graph.serve`` on purpose: the tests that use it check plankg's own
+Written apart from ``plankg.queries.serve`` on purpose: the tests that use it check plankg's own
 client code against a server plankg did not start.
 """
 

@@ -1,4 +1,4 @@
-"""The RDF build (plankg.graph.build): plans, section trees, goals, tasks and regions of the two
+"""The RDF build (plankg.graph.rdf.build): plans, section trees, goals, tasks and regions of the two
 bundled plans; SHACL; round trips through every format; byte-stable output; other documents."""
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, SKOS
 
-from plankg.cli_build import dataset_bytes
-from plankg.graph import build as build_module
-from plankg.graph.build import Build, build_dataset
-from plankg.graph.errors import InputError
-from plankg.graph.numerals import plan_period
-from plankg.graph.validate import validate
-from plankg.graph.vocab import OA, ONTOLOGY_GRAPH, PK
+from plankg.cli.build import dataset_bytes
+from plankg.errors import InputError
+from plankg.graph.rdf import build as build_module
+from plankg.graph.rdf.build import Build, build_dataset
+from plankg.graph.rdf.validate import validate
+from plankg.graph.rdf.vocab import OA, ONTOLOGY_GRAPH, PK
+from plankg.graph.text.numerals import plan_period
 
 HERE = Path(__file__).parent
 CORPUS = HERE.parent / "corpus"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from corpus_paths import CHENGLAN, GOLD, WUXING, XIUZHOU
 
-from plankg.graph.departments import (
+from plankg.graph.extract.departments import (
     LEAD,
     PLAN,
     SUPPORT,
@@ -23,9 +23,9 @@ from plankg.graph.departments import (
     jurisdiction,
     responsibility_rows,
 )
-from plankg.graph.document import Document
-from plankg.graph.lexicon import Lexicon
-from plankg.graph.structure import read_document
+from plankg.graph.extract.lexicon import Lexicon
+from plankg.graph.text.document import Document
+from plankg.graph.text.structure import read_document
 
 
 def by_title(doc: Document) -> dict[str, str]:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from plankg.graph.candidates import resolve
-from plankg.graph.document import Sentence
-from plankg.graph.industries import IndustryFinder, head_class
-from plankg.graph.lexicon import load_lexicon
-from plankg.graph.phrases import enumerations
+from plankg.graph.extract.candidates import resolve
+from plankg.graph.extract.industries import IndustryFinder, head_class
+from plankg.graph.extract.lexicon import load_lexicon
+from plankg.graph.extract.phrases import enumerations
+from plankg.graph.text.document import Sentence
 
 
 @pytest.fixture(scope="module")

@@ -10,10 +10,10 @@ import pytest
 from rdflib import URIRef
 from rdflib.namespace import SKOS
 
-from plankg.graph.errors import InputError
-from plankg.graph.identifiers import Minter
-from plankg.graph.lexicon import INDUSTRY_SCHEME, PLATFORM_KIND_SCHEME, load_lexicon
-from plankg.graph.names import plain
+from plankg.errors import InputError
+from plankg.graph.extract.lexicon import INDUSTRY_SCHEME, PLATFORM_KIND_SCHEME, load_lexicon
+from plankg.graph.extract.names import plain
+from plankg.graph.rdf.identifiers import Minter
 
 DATA = Path(__file__).parent / "data" / "lexicon"
 
@@ -29,7 +29,7 @@ def test_default_lexicon_knows_aliases_levels_and_kinds() -> None:
     workstation = lexicon.kind_named("院士专家工作站")
     assert workstation is not None and workstation.en == "academician and expert workstation"
     assert lexicon.kind_named("中心").needs_name and not lexicon.kind_named("实验室").needs_name
-    # the departments block (graph/departments.py reads it)
+    # the departments block (graph/extract/departments.py reads it)
     assert lexicon.department_aliases["人力社保局"] == "人力资源和社会保障局"
 
 
@@ -83,8 +83,10 @@ def test_schemes_for_the_ontology_graph() -> None:
 
 
 # The modules whose rules read programs, platforms, industries, departments and targets.
-RULE_MODULES = ("programs", "platforms", "industries", "relations", "extract", "phrases",
-                "names", "candidates", "departments", "targets", "facts", "facts_rdf")
+RULE_MODULES = ("extract/programs", "extract/platforms", "extract/industries",
+                "extract/relations", "extract/extractor", "extract/phrases", "extract/names",
+                "extract/candidates", "extract/departments", "extract/targets", "extract/facts",
+                "extract/figures", "rdf/facts", "rdf/targets", "rdf/build")
 
 
 def _code_strings(path: Path) -> list[str]:

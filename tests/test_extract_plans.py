@@ -14,15 +14,15 @@ from corpus_paths import GOLD, WUXING, XIUZHOU
 from rdflib import RDF, RDFS, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
-from plankg.cli_evaluate import evaluate
-from plankg.graph.document import Document
-from plankg.graph.evaluate import read_gold, score
-from plankg.graph.extract import Facts, extract_facts
-from plankg.graph.facts_rdf import add_facts
-from plankg.graph.identifiers import Minter, plan_graph_iri, plan_iri, slug
-from plankg.graph.lexicon import Lexicon, load_lexicon
-from plankg.graph.sources import RdflibSource
-from plankg.graph.vocab import OA, PK
+from plankg.cli.evaluate import evaluate
+from plankg.graph.extract.evaluate import read_gold, score
+from plankg.graph.extract.extractor import Facts, extract_facts
+from plankg.graph.extract.lexicon import Lexicon, load_lexicon
+from plankg.graph.rdf.facts import add_facts
+from plankg.graph.rdf.identifiers import Minter, plan_graph_iri, plan_iri, slug
+from plankg.graph.rdf.vocab import OA, PK
+from plankg.graph.text.document import Document
+from plankg.queries.sources import RdflibSource
 
 ID = "https://w3id.org/plankg/id/"
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from plankg.graph.candidates import Candidate, resolve
-from plankg.graph.document import Sentence
-from plankg.graph.extract import normalise
-from plankg.graph.lexicon import Lexicon, load_lexicon
-from plankg.graph.platforms import PLATFORM_KIND, PlatformFinder, own_level
+from plankg.graph.extract.candidates import Candidate, resolve
+from plankg.graph.extract.extractor import normalise
+from plankg.graph.extract.lexicon import Lexicon, load_lexicon
+from plankg.graph.extract.platforms import PLATFORM_KIND, PlatformFinder, own_level
+from plankg.graph.text.document import Sentence
 
 
 @pytest.fixture(scope="module")

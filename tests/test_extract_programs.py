@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import pytest
 
-from plankg.graph.candidates import Candidate, resolve
-from plankg.graph.document import Section, Sentence
-from plankg.graph.extract import normalise
-from plankg.graph.lexicon import Lexicon, load_lexicon
-from plankg.graph.programs import (
+from plankg.graph.extract.candidates import Candidate, resolve
+from plankg.graph.extract.extractor import normalise
+from plankg.graph.extract.lexicon import Lexicon, load_lexicon
+from plankg.graph.extract.programs import (
     find_in_heading,
     find_in_sentence,
     find_known,
     find_listed,
     generic,
 )
+from plankg.graph.text.document import Section, Sentence
 
 
 def programs(text: str, lexicon: Lexicon | None = None) -> list[Candidate]:

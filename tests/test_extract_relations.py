@@ -7,14 +7,14 @@ tests/test_extract_plans.py.
 
 from __future__ import annotations
 
-from plankg.graph.candidates import resolve
-from plankg.graph.document import Sentence
-from plankg.graph.extract import normalise
-from plankg.graph.industries import IndustryFinder
-from plankg.graph.lexicon import Lexicon
-from plankg.graph.platforms import PlatformFinder
-from plankg.graph.programs import find_in_sentence, find_listed
-from plankg.graph.relations import from_sentence
+from plankg.graph.extract.candidates import resolve
+from plankg.graph.extract.extractor import normalise
+from plankg.graph.extract.industries import IndustryFinder
+from plankg.graph.extract.lexicon import Lexicon
+from plankg.graph.extract.platforms import PlatformFinder
+from plankg.graph.extract.programs import find_in_sentence, find_listed
+from plankg.graph.extract.relations import from_sentence
+from plankg.graph.text.document import Sentence
 
 
 def read(text: str, lexicon: Lexicon) -> set[tuple[str, str, str]]:

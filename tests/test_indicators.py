@@ -19,19 +19,15 @@ from rdflib.namespace import DCTERMS, XSD
 
 from plankg.api import query
 from plankg.cli import main
-from plankg.cli_build import dataset_bytes
-from plankg.graph.build import Build, build_dataset
-from plankg.graph.document import Document
-from plankg.graph.identifiers import plan_graph_iri, plan_iri, slug
-from plankg.graph.indicators import (
-    IndicatorReport,
-    add_indicators,
-    match_key,
-    read_headline_figures,
-)
-from plankg.graph.structure import read_document
-from plankg.graph.tables import parse_tables
-from plankg.graph.vocab import OA, PK, QB
+from plankg.cli.build import dataset_bytes
+from plankg.graph.extract.figures import match_key, read_headline_figures
+from plankg.graph.rdf.build import Build, build_dataset
+from plankg.graph.rdf.identifiers import plan_graph_iri, plan_iri, slug
+from plankg.graph.rdf.indicators import IndicatorReport, add_indicators
+from plankg.graph.rdf.vocab import OA, PK, QB
+from plankg.graph.text.document import Document
+from plankg.graph.text.structure import read_document
+from plankg.graph.text.tables import parse_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "queries"

@@ -13,14 +13,14 @@ from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, PROV, SH, SKOS
 
-from plankg.graph.ontology import (
+from plankg.graph.rdf.ontology import (
     ONTOLOGY_IRI,
     SHAPES_IRI,
     load_context,
     load_ontology,
     load_shapes,
 )
-from plankg.graph.vocab import OA, ORG, PK, PK_IRI, QB, SCHEMA
+from plankg.graph.rdf.vocab import OA, ORG, PK, PK_IRI, QB, SCHEMA
 
 HERE = Path(__file__).parent
 GOOD = HERE / "data" / "shapes" / "good.trig"

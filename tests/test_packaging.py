@@ -13,7 +13,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 # top-level folder → where setuptools puts it inside the wheel (pyproject.toml package-dir)
-PACKAGES = {"plankg": "plankg", "ontology": "plankg/ontology", "graph": "plankg/graph",
+PACKAGES = {"plankg": "plankg", "plankg/cli": "plankg/cli", "ontology": "plankg/ontology",
+            "graph": "plankg/graph", "graph/text": "plankg/graph/text",
+            "graph/extract": "plankg/graph/extract", "graph/rdf": "plankg/graph/rdf",
             "queries": "plankg/queries", "viz": "plankg/viz", "corpus": "plankg/corpus"}
 DATA_SUFFIXES = (".ttl", ".rq", ".tsv", ".html", ".jsonld", ".txt")
 
@@ -26,7 +28,7 @@ def wheel(tmp_path_factory) -> zipfile.ZipFile:
     source.mkdir()
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(ROOT / name, source / name)
-    for folder in PACKAGES:
+    for folder in {folder.split("/")[0] for folder in PACKAGES}:
         shutil.copytree(ROOT / folder, source / folder,
                         ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     dist = work / "dist"
@@ -61,7 +63,8 @@ def test_the_source_tree_has_the_data_files() -> None:
     # the files the package cannot work without, named so a missing glob cannot pass silently
     assert {
         "plankg/ontology/plankg.ttl", "plankg/ontology/shapes.ttl",
-        "plankg/ontology/context.jsonld", "plankg/graph/regions.tsv", "plankg/graph/lexicon.ttl",
+        "plankg/ontology/context.jsonld", "plankg/graph/rdf/regions.tsv",
+        "plankg/graph/extract/lexicon.ttl",
         "plankg/viz/template.html", "plankg/queries/plans.rq", "plankg/queries/programs.rq",
         "plankg/corpus/huzhou-wuxing-talent-plan-2021-2025.txt",
         "plankg/corpus/jiaxing-xiuzhou-talent-plan-2021-2025.txt",
@@ -94,7 +97,7 @@ def test_installed_package_finds_its_files_through_importlib_resources() -> None
 
     assert files("plankg.ontology").joinpath("plankg.ttl").is_file()
     assert files("plankg.queries").joinpath("plans.rq").is_file()
-    assert files("plankg.graph").joinpath("regions.tsv").is_file()
+    assert files("plankg.graph.rdf").joinpath("regions.tsv").is_file()
     assert files("plankg.viz").joinpath("template.html").is_file()
     corpus = [p.name for p in files("plankg.corpus").iterdir() if p.name.endswith(".txt")]
     assert sorted(corpus) == ["huzhou-wuxing-talent-plan-2021-2025.txt",

@@ -19,13 +19,13 @@ from click.testing import CliRunner
 from rdflib import Dataset
 
 import plankg.api as api
-from plankg import queries
-from plankg.cli_query import queries_command, query_command
-from plankg.graph import store
-from plankg.graph.errors import InputError
-from plankg.graph.querytext import QueryError, check_select, inject_values
-from plankg.graph.rows import Rows
-from plankg.graph.sources import EndpointSource, RdflibSource, load_file, open_source
+from plankg.cli.query import queries_command, query_command
+from plankg.errors import InputError
+from plankg.queries import named as queries
+from plankg.queries import store
+from plankg.queries.querytext import QueryError, check_select, inject_values
+from plankg.queries.rows import Rows
+from plankg.queries.sources import EndpointSource, RdflibSource, load_file, open_source
 
 DATA = Path(__file__).parent / "data" / "queries"
 MINI = DATA / "mini.trig"
@@ -550,8 +550,8 @@ def test_endpoint_source_rejects_a_non_http_url():
 
 
 def test_doctests_of_the_query_modules():
-    from plankg import formats
-    from plankg.graph import querytext, sources
+    from plankg.cli import formats
+    from plankg.queries import querytext, sources
 
     for module in (queries, querytext, sources, formats, api):
         failures, tried = doctest.testmod(module)
@@ -559,7 +559,7 @@ def test_doctests_of_the_query_modules():
 
 
 def test_a_turtle_file_is_read_into_one_named_graph(mini_store, tmp_path):
-    from plankg.graph import export
+    from plankg.queries import export
 
     ttl = tmp_path / "union.ttl"
     export.write_atomically(ttl, export.serialize(store.open_store(mini_store), "ttl"))

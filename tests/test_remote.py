@@ -27,12 +27,12 @@ from click.testing import CliRunner
 from oxigraph_server import RunningServer, free_port, oxigraph_server
 
 import plankg.api as api
-from plankg import queries
-from plankg.cli_query import export_command, push_command, query_command
-from plankg.graph import export, remote, serve, store
-from plankg.graph.build import build_dataset
-from plankg.graph.sources import load_file, open_source
-from plankg.graph.vocab import ONTOLOGY_GRAPH
+from plankg.cli.query import export_command, push_command, query_command
+from plankg.graph.rdf.build import build_dataset
+from plankg.graph.rdf.vocab import ONTOLOGY_GRAPH
+from plankg.queries import export, remote, serve, store
+from plankg.queries import named as queries
+from plankg.queries.sources import load_file, open_source
 
 pytestmark = pytest.mark.server
 
@@ -40,6 +40,12 @@ DATA = Path(__file__).parent / "data" / "queries"
 MINI = DATA / "mini.trig"
 PARAMS = {"entity": {"label": "鲲鹏行动计划"}}
 COUNT_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+GRAPH_NAMES = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g"
+
+
+def graphs_on(server: RunningServer) -> list[str]:
+    """The named graphs the server holds, asked of the server (not read from console text)."""
+    return [str(row["g"]) for row in open_source(endpoint=server.query_url).select(GRAPH_NAMES)]
 
 
 def push(server: RunningServer, local: Path) -> CliRunner:
@@ -75,12 +81,13 @@ def rows_of(name: str, source) -> list[tuple]:
 def test_push_sends_one_graph_per_plan_and_the_ontology(tmp_path, mini_store):
     with oxigraph_server(tmp_path / "db") as fresh:
         result = push(fresh, mini_store)
-        lines = result.output.splitlines()
-        assert [line.split()[1] for line in lines if line.startswith("PUT ")] == [
+        expected = [
             "https://w3id.org/plankg/graph/ontology",
             "https://w3id.org/plankg/graph/wu-xing-qu-ren-cai-fa-zhan-shi-si-wu-gui-hua",
             "https://w3id.org/plankg/graph/xiu-zhou-qu-ren-cai-fa-zhan-shi-si-wu-gui-hua",
         ]
+        assert graphs_on(fresh) == expected
+        assert all(name in result.output for name in expected)  # and says what it sent
         remote_source = open_source(endpoint=fresh.query_url)
         local_count = len(store.open_store(mini_store))
         assert remote_source.select(COUNT_QUADS)[0]["n"] == local_count
@@ -317,7 +324,7 @@ def test_push_sends_n_triples_by_put(stub):
 
 def test_serve_prints_a_working_url_and_stops_cleanly(mini_store):
     port = free_port()
-    code = "from plankg.cli_query import serve_command; serve_command()"
+    code = "from plankg.cli.query import serve_command; serve_command()"
     process = subprocess.Popen(
         [sys.executable, "-c", code, "--port", str(port), "--store", str(mini_store)],
         stdout=subprocess.PIPE,
@@ -379,8 +386,9 @@ def test_corpus_answers_every_query_the_same_everywhere(corpus_build, tmp_path):
         oxigraph_server(tmp_path / "db") as plain,
         oxigraph_server(tmp_path / "union", union_default_graph=True) as union,
     ):
-        pushed_names = [line.split()[1] for line in push(plain, built).output.splitlines()]
-        assert str(ONTOLOGY_GRAPH) in pushed_names
+        push(plain, built)
+        assert str(ONTOLOGY_GRAPH) in graphs_on(plain)
+        assert set(graphs_on(plain)) == {g.value for g in opened.named_graphs()}
         push(union, built)
         ways = {
             "store/oxigraph": open_source(store=built),

@@ -11,11 +11,11 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Dataset, Literal, URIRef
 
-from plankg.cli_query import export_command
-from plankg.graph import export, store
-from plankg.graph.errors import InputError
-from plankg.graph.sources import load_file, open_source
-from plankg.graph.vocab import ONTOLOGY_GRAPH
+from plankg.cli.query import export_command
+from plankg.errors import InputError
+from plankg.graph.rdf.vocab import ONTOLOGY_GRAPH
+from plankg.queries import export, store
+from plankg.queries.sources import load_file, open_source
 
 DATA = Path(__file__).parent / "data" / "queries"
 MINI = DATA / "mini.trig"
@@ -202,9 +202,9 @@ def test_write_atomically_leaves_no_temp_file(tmp_path):
 
 
 def test_doctests_of_the_store_modules():
-    from plankg.graph import export as export_module
-    from plankg.graph import rows
-    from plankg.graph import store as store_module
+    from plankg.queries import export as export_module
+    from plankg.queries import rows
+    from plankg.queries import store as store_module
 
     for module in (store_module, rows, export_module):
         failures, tried = doctest.testmod(module)

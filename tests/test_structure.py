@@ -1,5 +1,6 @@
-"""Document structure (plankg.graph.structure): the heading trees, metadata and offsets of the two
-bundled plans, typed from their texts, and of other documents in other numbering conventions."""
+"""Document structure (plankg.graph.text.structure): the heading trees, metadata and offsets
+of the two bundled plans, typed from their texts, and of other documents in other numbering
+conventions."""
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ from pathlib import Path
 import pytest
 from corpus_paths import WUXING, XIUZHOU
 
-from plankg.graph.document import Document, Section
-from plankg.graph.errors import InputError
-from plankg.graph.structure import TABLE, parse_document, read_document
-from plankg.graph.tables import parse_tables
+from plankg.errors import InputError
+from plankg.graph.text.document import Document, Section
+from plankg.graph.text.structure import TABLE, parse_document, read_document
+from plankg.graph.text.tables import parse_tables
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "data" / "structure"
@@ -457,18 +458,11 @@ def test_sentence_at_finds_the_sentence_holding_an_offset() -> None:
 
 
 def test_doctests_of_the_text_stage() -> None:
-    from plankg.graph import (
-        document,
-        evidence,
-        header,
-        identifiers,
-        lines,
-        numerals,
-        regions,
-        structure,
-    )
+    from plankg.graph.rdf import evidence, identifiers, regions
+    from plankg.graph.text import document, header, headings, lines, numerals, structure
 
-    for module in (structure, header, lines, numerals, regions, identifiers, evidence, document):
+    for module in (structure, header, headings, lines, numerals, regions, identifiers, evidence,
+                   document):
         failures, tried = doctest.testmod(module)
         assert failures == 0, module.__name__
         assert tried > 0 or module is document, module.__name__

@@ -15,8 +15,8 @@ from corpus_paths import WUXING, XIUZHOU
 
 from plankg.api import query
 from plankg.cli import main
-from plankg.graph.structure import read_document
-from plankg.graph.tables import ParsedTable, parse_table, parse_tables
+from plankg.graph.text.structure import read_document
+from plankg.graph.text.tables import ParsedTable, parse_table, parse_tables
 
 DATA = Path(__file__).resolve().parent / "data" / "tables"
 SHANGHAI = DATA / "shanghai-style-main-indicators.txt"

@@ -14,11 +14,12 @@ from corpus_paths import CHENGLAN, WUXING, XIUZHOU
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from plankg.graph.document import Document, Sentence
-from plankg.graph.facts import PROGRAM, Mention, QuantTarget
-from plankg.graph.identifiers import Minter
-from plankg.graph.targets import add_targets, extract_targets, read_targets
-from plankg.graph.vocab import OA, PK, QB
+from plankg.graph.extract.facts import PROGRAM, Mention, QuantTarget
+from plankg.graph.extract.targets import extract_targets, read_targets
+from plankg.graph.rdf.identifiers import Minter
+from plankg.graph.rdf.targets import add_targets
+from plankg.graph.rdf.vocab import OA, PK, QB
+from plankg.graph.text.document import Document, Sentence
 
 PLAN = URIRef("https://w3id.org/plankg/id/plan/test")
 

@@ -1,4 +1,5 @@
-"""plankg.graph.validate: a hand-written plan graph conforms; each kind of damage is reported."""
+"""plankg.graph.rdf.validate: a hand-written plan graph conforms; each kind of damage is
+reported."""
 
 from __future__ import annotations
 
@@ -11,9 +12,9 @@ import pytest
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SH, SKOS
 
-from plankg.graph.ontology import load_ontology, load_shapes
-from plankg.graph.validate import Violation, validate
-from plankg.graph.vocab import OA, ONTOLOGY_GRAPH, PK, QB
+from plankg.graph.rdf.ontology import load_ontology, load_shapes
+from plankg.graph.rdf.validate import Violation, validate
+from plankg.graph.rdf.vocab import OA, ONTOLOGY_GRAPH, PK, QB
 
 HERE = Path(__file__).parent
 GOOD = HERE / "data" / "shapes" / "good.trig"

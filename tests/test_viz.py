@@ -21,9 +21,9 @@ import plankg.viz.graphml
 import plankg.viz.layout
 import plankg.viz.network
 from plankg.cli import main
-from plankg.cli_viz import viz
-from plankg.graph.errors import InputError
-from plankg.graph.store import write_store
+from plankg.cli.viz import viz
+from plankg.errors import InputError
+from plankg.queries.store import write_store
 from plankg.viz.graphml import to_graphml
 from plankg.viz.html import render_html
 from plankg.viz.layout import plan_cluster_layout

@@ -12,8 +12,8 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Dataset, URIRef
 
-from plankg.graph.sources import open_source
-from plankg.graph.vocab import PK_IRI
+from plankg.graph.rdf.vocab import PK_IRI
+from plankg.queries.sources import open_source
 from plankg.viz.html import write_html
 from plankg.viz.layout import BIG_GRAPH
 from plankg.viz.network import plan_network

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from plankg.graph.export import write_atomically
+from plankg.queries.export import write_atomically
 
 LIST_SEPARATOR = "; "
 

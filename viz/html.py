@@ -20,7 +20,7 @@ from pathlib import Path
 import networkx as nx
 from pyvis.network import Network
 
-from plankg.graph.export import write_atomically
+from plankg.queries.export import write_atomically
 from plankg.viz.layout import BIG_GRAPH, plan_cluster_layout
 from plankg.viz.network import NODE_CLASSES
 

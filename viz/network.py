@@ -25,8 +25,8 @@ from rdflib import RDF, RDFS, SKOS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
-from plankg.graph.errors import InputError
-from plankg.graph.vocab import OA, ORG, PK, PK_IRI, QB, SCHEMA
+from plankg.errors import InputError
+from plankg.graph.rdf.vocab import OA, ORG, PK, PK_IRI, QB, SCHEMA
 
 # Order matters: a node typed with two of these (rare) shows as the first.
 NODE_CLASSES: tuple[str, ...] = (

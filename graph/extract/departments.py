@@ -1,0 +1,571 @@
+"""Departments and organisations: party and government bodies, and who is responsible for a task.
+
+Where bodies are read from:
+
+- the header: the issuing bodies under the notice, the 发布机构 field and the bodies among the
+  notice's recipients;
+- responsibility annotations after a task, "（牵头单位：区委组织部；配合单位：区科技局、区经信局）",
+  in full- or half-width punctuation, with 牵头部门 / 配合部门 / 责任单位 … as labels;
+- responsibility tables, a pipe table with a 牵头单位 (or 责任单位) column and a 配合单位 column;
+- phrases that give a body a role, "组织部门牵头抓总、职能部门各司其职",
+  "区委人才工作领导小组负责本规划的统筹协调";
+- any other sentence that names a body of the plan's own region, "区委、区政府高度重视人才工作".
+
+A body's name is normalised so that one body is one node across the plan (and across plans):
+the level word a plan uses for itself ("区委组织部", "县人力社保局") is replaced by the region's
+name (秀洲区委组织部), a prefix naming the region's parents or the party
+("中共嘉兴市秀洲区委组织部") is dropped, and abbreviations the lexicon knows are expanded
+(人力社保局 → 人力资源和社会保障局). Generic bodies that a phrase gives a role ("组织部门",
+"有关部门", "各乡镇（街道）") are kept as printed: they name a role, not one body, and the same
+role in two plans is one node.
+
+>>> region = Jurisdiction("秀洲区", parents=("嘉兴市",))
+>>> names = DepartmentNames(region, {"人力社保局": "人力资源和社会保障局"})
+>>> names.normalise("中共嘉兴市秀洲区委组织部"), names.normalise("区人力社保局")
+('秀洲区委组织部', '秀洲区人力资源和社会保障局')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from plankg.graph.extract.facts import DEPARTMENT, PROGRAM, TASK, Mention, NodeRef, Relation
+from plankg.graph.extract.names import plain, program_name
+from plankg.graph.extract.programs import SUFFIX_END
+from plankg.graph.extract.relations import TASK_CHAPTER, SectionTree
+from plankg.graph.text.document import Document, Section, Sentence
+from plankg.graph.text.headings import split_numbering
+
+if TYPE_CHECKING:
+    from plankg.graph.extract.lexicon import Lexicon
+
+LEAD = "leadDepartment"
+SUPPORT = "supportDepartment"
+PLAN = "plan"  # subject kind of a responsibility stated for the whole plan (its 组织保障 section)
+
+# --- the conventions, as data ------------------------------------------------------------------
+
+# Annotation and table labels → the role they give the bodies listed after them. 责任单位 lists the
+# responsible bodies without saying who leads; see FIRST_LEADS for the convention that does.
+ROLE_LABELS = {
+    "牵头单位": LEAD, "牵头部门": LEAD, "主责单位": LEAD, "主办单位": LEAD,
+    "责任单位": LEAD, "责任部门": LEAD, "主要责任单位": LEAD, "实施单位": LEAD,
+    "配合单位": SUPPORT, "配合部门": SUPPORT, "参与单位": SUPPORT, "协办单位": SUPPORT,
+    "协同单位": SUPPORT, "协作单位": SUPPORT,
+}
+RESPONSIBLE_LABELS = frozenset({"责任单位", "责任部门", "主要责任单位", "实施单位"})
+# "列第一位的为牵头单位": where a plan says so, the first of a 责任单位 list leads, the rest
+# support.
+FIRST_LEADS = re.compile(r"(?:列|排)在?(?:第一位|首位)的?(?:单位|部门)?为牵头(?:单位|部门)")
+
+# The ends of a body's name. A name ends in one of these; what comes before it back
+# to the region is the body's field (人力资源和社会保障, 委人才工作).
+BODY_ENDS = (
+    "领导小组办公室", "工作委员会", "管理委员会", "人民检察院", "人民法院", "领导小组", "委员会",
+    "管委会", "人民政府", "联合会", "办公室", "总工会", "工商联", "社科联", "政府", "检察院",
+    "法院", "协会", "妇联", "科协", "残联", "侨联", "文联", "工委", "分局", "局", "部", "办", "委",
+    "厅", "署",
+)
+# Words that end in a BODY_END character but name no body (格局, 干部, 一网通办 …).
+NOT_BODIES = (
+    "格局", "布局", "大局", "全局", "变局", "开局", "新局", "当局", "结局", "时局", "困局", "破局",
+    "僵局", "危局", "政局", "战局", "内部", "外部", "全部", "局部", "干部", "总部", "本部", "东部",
+    "西部", "南部", "北部", "中部", "俱乐部", "支部", "创办", "举办", "承办", "主办", "协办",
+    "督办", "代办", "开办", "兴办", "通办", "合办", "筹办", "经办", "交办", "好办", "难办", "民办",
+    "公办", "外办", "党委", "编委",
+)
+# A BODY_END followed by one of these is the start of another word (局面, 部门, 委托, 办法 …).
+NOT_AFTER = {"局": "面限势", "部": "门署分位", "委": "托员婉", "办": "法理事学好公", "厅": "堂"}
+# Words inside a would-be name that show it is a clause, not a name.
+NOT_IN_NAME = re.compile(
+    r"的|牵头|负责|配合|会同|第|及|在|对|将|要|把|由|按|是|为|以|并|高度|重视|统筹|开展|定期|"
+    r"通报|推进|加强|决策|部署|坚持|提出|落实|实施|关于|印发"
+)
+# After the plan's own level word: characters that make it part of another word (区域, 县级 …).
+NOT_AFTER_LEVEL = "域位块间别分城场民内外份级属直辖里镇街乡"
+# Before it: characters of words that end in it (全区, 园区, 地区, 示范区 …).
+NOT_BEFORE_LEVEL = (
+    "全我本各该此每地城园验范新景社片辖郊山湖心发能贸税校湾港矿灾疫牧农工商学住居营军战风禁"
+    "警考选教分管街乡镇两跨外内省市区县都门股集"
+)
+MAX_NAME = 20
+
+# Generic bodies: a role, not one body. Only read where a phrase gives them a role.
+GENERIC = re.compile(
+    r"(?:各级)?各?(?:[省市区县]级)?(?:有关|相关|职能|组织|宣传|人才工作|行业主管|主管|政法|统战)?部门"
+    r"|各(?:乡镇|镇|乡)[（(]?街道[）)]?|各(?:乡镇|镇)街道"
+)
+LEAD_PHRASE = re.compile(r"牵头抓总|牵头负责|负责牵头|牵头(?!单位|部门|推进|建设|组织)|负责(?!人)")
+SUPPORT_PHRASE = re.compile(r"各司其职|密切配合|协同配合|积极配合|配合(?!单位|部门)")
+
+_CJK = r"\u4e00-\u9fff"
+_OPEN, _CLOSE = "（(", "）)"
+_UNIT = rf"[{_CJK}]{{2,7}}?(?:自治区|自治州|自治县|省|市|州|盟|区|县|旗)"
+_REGION_UNIT = re.compile(_UNIT)
+_REGION_CHAIN = re.compile(rf"^(?:中国共产党|中共)?((?:{_UNIT})+)")
+_PARTY = re.compile(r"^(?:中国共产党|中共)")
+_LABEL = re.compile("(" + "|".join(sorted(ROLE_LABELS, key=len, reverse=True)) + r")\s*[：:]")
+_ANNOTATION_START = re.compile(r"[（(]\s*(?=(?:" + "|".join(ROLE_LABELS) + r")\s*[：:])")
+_ITEM_SEPARATORS = "、，,；;/"
+_LINE = re.compile(r"[^\n]+")
+_BOOK_TITLE = re.compile(r"《[^》]*》")
+
+
+# --- the plan's region and the names of its bodies ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    """The region a plan is for: "秀洲区", with its parents as printed ("嘉兴市",) where known."""
+
+    name: str
+    parents: tuple[str, ...] = ()
+
+    @property
+    def level(self) -> str:
+        """The level word the plan uses for itself: 区, 县, 市, 省, 旗."""
+        return "县" if self.name.endswith("自治县") else self.name[-1]
+
+
+def jurisdiction(doc: Document) -> Jurisdiction | None:
+    """The plan's region from its title ("秀洲区人才发展…"), else from its issuers; the parents
+    from the issuers' names."""
+    issuers = [*doc.metadata.issuers, doc.metadata.publisher or ""]
+    # the title names the region; else the first issuer that names one (青梧市人民政府办公室)
+    chain = next((found for found in (_REGION_CHAIN.match(text) for text in [doc.title, *issuers])
+                  if found), None)
+    if not chain:
+        return None
+    units = _REGION_UNIT.findall(chain.group(1))
+    name, parents = units[-1], tuple(units[:-1])
+    for issuer in issuers:
+        found = _REGION_CHAIN.match(issuer)
+        issuer_units = _REGION_UNIT.findall(found.group(1)) if found else []
+        if name in issuer_units and len(issuer_units[: issuer_units.index(name)]) > len(parents):
+            parents = tuple(issuer_units[: issuer_units.index(name)])
+    return Jurisdiction(name, parents)
+
+
+class DepartmentNames:
+    """Recognises body names of one plan and normalises them (see the module docstring).
+
+    ``aliases`` maps an abbreviated field-and-end to the full one, without any level word:
+    {"人力社保局": "人力资源和社会保障局", "人才办": "人才工作领导小组办公室"}.
+    """
+
+    def __init__(self, region: Jurisdiction | None, aliases: Mapping[str, str]) -> None:
+        self.region = region
+        self.aliases = dict(aliases)
+        anchors = []
+        if region:
+            parents = "".join(f"(?:{re.escape(p)})?" for p in region.parents)
+            anchors.append(f"(?:中国共产党|中共)?{parents}{re.escape(region.name)}")
+            anchors.append(f"团{region.level}委")
+            # the bare level word: before 委 / 政府 it is the region's committee or government
+            # wherever it stands; elsewhere not inside a longer word (全区, 园区, 区域, 县级 …)
+            anchors.append(f"(?:中共)?{region.level}(?=委|政府|人民政府)")
+            anchors.append(
+                f"(?<![{NOT_BEFORE_LEVEL}])(?:中共)?{region.level}(?![{NOT_AFTER_LEVEL}])"
+            )
+        self._anchor = re.compile("|".join(anchors)) if anchors else None
+
+    def normalise(self, printed: str) -> str:
+        name = re.sub(r"\s+", "", printed).replace("(", "（").replace(")", "）")
+        if GENERIC.fullmatch(name):
+            return _generic_name(name)
+        name = _PARTY.sub("", name)
+        region = self.region
+        if region is None:
+            return self._expand(name, "")
+        youth_league = re.fullmatch(rf"团{region.level}委", name)
+        if youth_league:
+            return f"共青团{region.name}委"
+        for parent in region.parents:
+            if name.startswith(parent + region.name):
+                name = name[len(parent) :]
+        if name.startswith(region.name):
+            return self._expand(name[len(region.name) :], region.name)
+        if name.startswith(region.level) and not name.startswith(region.level + "级"):
+            return self._expand(name[1:], region.name)
+        if name[:1] in "省市区县" and name[1:2] != "级":  # a body of another level: 市人力社保局
+            return self._expand(name[1:], name[0])
+        return self._expand(name, "")
+
+    def _expand(self, rest: str, prefix: str) -> str:
+        if rest in self.aliases:
+            return prefix + self.aliases[rest]
+        if rest.startswith("委") and rest[1:] in self.aliases:
+            return prefix + "委" + self.aliases[rest[1:]]
+        return prefix + rest
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+        """Spans of the plan's own bodies named in ``text[start:end]``, the longest at each."""
+        if self._anchor is None:
+            return
+        end = len(text) if end is None else end
+        pos = start
+        for anchor in self._anchor.finditer(text, start, end):
+            if anchor.start() < pos:
+                continue
+            stop = _body_end(text, anchor.end(), end)
+            if stop is not None:
+                yield anchor.start(), stop
+                pos = stop
+
+    def is_body(self, item: str) -> bool:
+        """Whether a list item ("秀洲国家高新区管委会", "区科技局") names one body."""
+        item = re.sub(r"\s+", "", item)
+        if not item or GENERIC.fullmatch(item) or item.startswith("各"):
+            return False
+        if item.endswith(("管委会", "管理委员会")):
+            return True
+        return any(s == 0 and e == len(item) for s, e in self.find(item))
+
+
+def _body_end(text: str, start: int, limit: int) -> int | None:
+    """End of the longest body name whose field starts at ``start`` (just after the region)."""
+    stop = start
+    while stop < min(limit, start + MAX_NAME) and re.match(f"[{_CJK}]", text[stop]):
+        stop += 1
+    best = None
+    for end in range(start + 1, stop + 1):
+        name = text[start:end]
+        if not name.endswith(BODY_ENDS) or name.endswith(NOT_BODIES):
+            continue
+        if end < len(text) and text[end] in NOT_AFTER.get(name[-1], ""):
+            continue
+        if NOT_IN_NAME.search(name):
+            break
+        best = end
+    return best
+
+
+def _generic_name(name: str) -> str:
+    name = re.sub(r"^各级", "", name)
+    name = re.sub(r"^各?[省市区县]级", "", name)
+    return re.sub(r"^各(?=有关|相关)", "", name)
+
+
+# --- responsibility annotations and tables -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A body printed in a list that gives it a role."""
+
+    printed: str
+    start: int
+    end: int
+    role: str
+
+
+def annotations(text: str) -> Iterator[tuple[int, int, list[Listed]]]:
+    """Each "（牵头单位：…；配合单位：…）" annotation: its span and the bodies it lists."""
+    responsible_first = bool(FIRST_LEADS.search(text))
+    for found in _ANNOTATION_START.finditer(text):
+        close = _matching_close(text, found.start())
+        if close is None:
+            continue
+        labels = list(_LABEL.finditer(text, found.end(), close))
+        listed: list[Listed] = []
+        for i, label in enumerate(labels):
+            stop = labels[i + 1].start() if i + 1 < len(labels) else close
+            items = list(_items(text, label.end(), stop))
+            role = ROLE_LABELS[label.group(1)]
+            for j, (s, e) in enumerate(items):
+                if label.group(1) in RESPONSIBLE_LABELS and responsible_first and j > 0:
+                    listed.append(Listed(text[s:e], s, e, SUPPORT))
+                else:
+                    listed.append(Listed(text[s:e], s, e, role))
+        yield found.start(), close + 1, listed
+
+
+def _matching_close(text: str, open_at: int) -> int | None:
+    depth = 0
+    for i in range(open_at, min(len(text), open_at + 400)):
+        if text[i] in _OPEN:
+            depth += 1
+        elif text[i] in _CLOSE:
+            depth -= 1
+            if depth == 0:
+                return i
+        elif text[i] == "\n":
+            return None
+    return None
+
+
+def _items(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Spans of the items of a 、-separated list in ``text[start:end]``, brackets kept whole."""
+    depth = 0
+    item_start = start
+    for i in range(start, end + 1):
+        char = text[i] if i < end else "、"
+        if char in _OPEN:
+            depth += 1
+        elif char in _CLOSE:
+            depth = max(0, depth - 1)
+        elif char in _ITEM_SEPARATORS and depth == 0:
+            span = _trim(text, item_start, i)
+            if span:
+                yield span
+            item_start = i + 1
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start] in " \t\u3000":
+        start += 1
+    while end > start and text[end - 1] in " \t\u3000。.":
+        end -= 1
+    if text[start:end].endswith("等") and end - start > 2:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+@dataclass(frozen=True)
+class ResponsibilityRow:
+    """A row of a responsibility table: the subject cell ("" in a table without one) and the
+    bodies listed for it."""
+
+    subject: str
+    start: int
+    end: int
+    listed: list[Listed]
+
+
+def responsibility_rows(text: str) -> Iterator[ResponsibilityRow]:
+    """Rows of pipe tables whose header has a 牵头单位 / 责任单位 column."""
+    roles: dict[int, str] | None = None
+    subject_column: int | None = 0
+    for line in _LINE.finditer(text):
+        cells = _pipe_cells(text, line.start(), line.end())
+        if len(cells) < 2:
+            roles = None
+            continue
+        header = {i: ROLE_LABELS.get(text[s:e]) for i, (s, e) in enumerate(cells)}
+        if any(role == LEAD for role in header.values()):
+            roles = {i: role for i, role in header.items() if role}
+            subject_column = next((i for i, role in header.items() if role is None and
+                                   text[cells[i][0]:cells[i][1]] not in ("序号", "编号")), None)
+            continue
+        if roles is None or (subject_column is not None and subject_column >= len(cells)):
+            continue
+        listed = []
+        for column, role in roles.items():
+            if column < len(cells):
+                s, e = cells[column]
+                listed.extend(Listed(text[a:b], a, b, role) for a, b in _items(text, s, e))
+        subject = ""
+        if subject_column is not None:
+            s, e = cells[subject_column]
+            subject = text[s:e]
+        yield ResponsibilityRow(subject, line.start(), line.end(), listed)
+
+
+def _pipe_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if "|" not in text[start:end]:
+        return []
+    cells = []
+    cell_start = start
+    for i in range(start, end + 1):
+        if i == end or text[i] == "|":
+            span = _trim(text, cell_start, i)
+            if span:
+                cells.append(span)
+            cell_start = i + 1
+    return cells
+
+
+# --- extraction ----------------------------------------------------------------------------------
+
+
+def extract_departments(doc: Document, lexicon: Lexicon) -> tuple[list[Mention], list[Relation]]:
+    """Department mentions and lead/support relations of one plan (see the module docstring).
+
+    The lexicon's department entries (graph/extract/lexicon.ttl, block "departments") give the
+    abbreviations to expand.
+    """
+    names = DepartmentNames(jurisdiction(doc), lexicon.department_aliases)
+    return _Extraction(doc, names).run()
+
+
+class _Extraction:
+    def __init__(self, doc: Document, names: DepartmentNames) -> None:
+        self.doc = doc
+        self.names = names
+        self.mentions: dict[tuple[int, int], Mention] = {}
+        self.relations: list[Relation] = []
+        self.tree = SectionTree(doc)
+        self.skip: list[tuple[int, int]] = []  # spans already read as annotations or tables
+
+    def run(self) -> tuple[list[Mention], list[Relation]]:
+        self._header()
+        self._annotations()
+        self._tables()
+        self._prose()
+        mentions = sorted(self.mentions.values(), key=lambda m: (m.start, m.end))
+        return mentions, self.relations
+
+    # the header: issuers, 发布机构, recipients
+    def _header(self) -> None:
+        meta = self.doc.metadata
+        head_end = self.doc.title_start
+        printed = [*meta.issuers, *([meta.publisher] if meta.publisher else [])]
+        for name in printed:
+            at = self.doc.text.find(name, 0, head_end) if head_end > 0 else -1
+            if at < 0:
+                at = self.doc.text.find(name)
+            if at >= 0 and self._identifiable(name):
+                self._mention(at, at + len(name), self._line(at), None)
+        if meta.recipients:
+            at = self.doc.text.find(meta.recipients)
+            if at >= 0:
+                for s, e in _items(self.doc.text, at, at + len(meta.recipients)):
+                    if self.names.is_body(self.doc.text[s:e]):
+                        self._mention(s, e, self._line(at), None)
+        # the notice's body, "已经九届区政府第62次常务会议审议通过"
+        for line in _LINE.finditer(self.doc.text, 0, max(head_end, 0)):
+            self._bodies_in(self._line(line.start()), None)
+
+    def _identifiable(self, name: str) -> bool:
+        """A header body that names its region or is one of the region's own bodies."""
+        region = self.names.region
+        if region and (region.name in name or any(p in name for p in region.parents)):
+            return True
+        return self.names.is_body(name)
+
+    def _annotations(self) -> None:
+        for start, end, listed in annotations(self.doc.text):
+            section = self.doc.section_at(start)
+            sentence = self._sentence(start, end)
+            subject = self._task(section)
+            self.skip.append((start, end))
+            self._listed(listed, subject, sentence, section)
+
+    def _tables(self) -> None:
+        titles = {_plain_title(s.title): s for s in self.doc.walk()}
+        for row in responsibility_rows(self.doc.text):
+            section = self.doc.section_at(row.start)
+            sentence = Sentence(row.start, row.end, self.doc.text[row.start : row.end])
+            subject = _row_subject(row.subject, titles)
+            self.skip.append((row.start, row.end))
+            self._listed(row.listed, subject, sentence, section)
+
+    def _listed(
+        self, listed: Iterable[Listed], subject: NodeRef | None, sentence: Sentence,
+        section: Section | None,
+    ) -> None:
+        for item in listed:
+            mention = self._mention(item.start, item.end, sentence, section)
+            if subject is not None:
+                self._relate(subject, item.role, mention)
+
+    # prose: role phrases and the plan's own bodies
+    def _prose(self) -> None:
+        for section, sentence in self.doc.sentences():
+            if self._skipped(sentence.start, sentence.end):
+                continue
+            self._roles(section, sentence)
+            self._bodies_in(sentence, section)
+
+    def _bodies_in(self, sentence: Sentence, section: Section | None) -> None:
+        """The plan's own bodies named in a sentence, except inside a document title 《…》."""
+        text = self.doc.text
+        blocked = [m.span() for m in _BOOK_TITLE.finditer(text, sentence.start, sentence.end)]
+        for s, e in self.names.find(text, sentence.start, sentence.end):
+            if not any(bs <= s < be for bs, be in blocked) and not self._skipped(s, e):
+                self._mention(s, e, sentence, section)
+
+    def _roles(self, section: Section | None, sentence: Sentence) -> None:
+        text = self.doc.text
+        pending: list[tuple[int, int]] = []  # bare names waiting for the verb after them
+        for s, e in _items(text, sentence.start, sentence.end):
+            if self._skipped(s, e):
+                continue
+            piece = text[s:e]
+            found = [p for p in (LEAD_PHRASE.search(piece), SUPPORT_PHRASE.search(piece)) if p]
+            phrase = min(found, key=lambda p: p.start()) if found else None
+            who = self._name_before(text, s, s + phrase.start()) if phrase else None
+            if phrase is None or who is None:
+                bare = self._name_before(text, s, e)
+                pending = [*pending, bare] if bare and bare[0] == s else []
+                continue
+            role = LEAD if phrase.re is LEAD_PHRASE else SUPPORT
+            subject = self._task(section) if self._in_tasks(section) else (PLAN, self.doc.title)
+            for ws, we in [*pending, who]:
+                self._relate(subject, role, self._mention(ws, we, sentence, section))
+            pending = []
+
+    def _name_before(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """The generic or named body that ends exactly at ``end`` (the verb follows it)."""
+        piece = text[start:end]
+        for generic in GENERIC.finditer(piece):
+            if generic.end() == len(piece):
+                return start + generic.start(), end
+        for s, e in self.names.find(text, start, end):
+            if e == end:
+                return s, e
+        return None
+
+    # helpers
+    def _mention(
+        self, start: int, end: int, sentence: Sentence, section: Section | None
+    ) -> Mention:
+        key = (start, end)
+        if key not in self.mentions:
+            surface = self.doc.text[start:end]
+            self.mentions[key] = Mention(
+                DEPARTMENT, self.names.normalise(surface), surface, start, end, sentence, section
+            )
+        return self.mentions[key]
+
+    def _relate(self, subject: NodeRef, role: str, mention: Mention) -> None:
+        relation = Relation(subject, role, (DEPARTMENT, mention.name), mention.sentence,
+                            mention.section)
+        if relation not in self.relations:
+            self.relations.append(relation)
+
+    def _task(self, section: Section | None) -> NodeRef | None:
+        return None if section is None else (TASK, section.key)
+
+    def _in_tasks(self, section: Section | None) -> bool:
+        return any(s.level == 1 and TASK_CHAPTER.search(s.title) for s in self.tree.chain(section))
+
+    def _sentence(self, start: int, end: int) -> Sentence:
+        """The sentence that holds ``start:end``, else the span itself."""
+        found = self.doc.sentence_at(start)
+        if found is not None and end <= found.end:
+            return found
+        return Sentence(start, end, self.doc.text[start:end])
+
+    def _line(self, at: int) -> Sentence:
+        text = self.doc.text
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        while text[start] in " \t\u3000":
+            start += 1
+        while text[end - 1] in " \t\u3000\r":
+            end -= 1
+        return Sentence(start, end, text[start:end])
+
+    def _skipped(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.skip)
+
+
+def _plain_title(title: str) -> str:
+    return plain(split_numbering(title)[1]).strip("。.， ")
+
+
+def _row_subject(cell: str, titles: Mapping[str, Section]) -> NodeRef | None:
+    """The task section a table row names by its title, else the program it names."""
+    key = _plain_title(cell)
+    if not key:
+        return None
+    if key in titles:
+        return TASK, titles[key].key
+    if SUFFIX_END.search(key):
+        return PROGRAM, program_name(cell)[0]
+    return None

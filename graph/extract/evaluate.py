@@ -1,0 +1,238 @@
+"""Score a built graph against a hand-made gold annotation of one plan (docs/extraction.md).
+
+Gold file (JSON)::
+
+    {"document": "<plan file name>",
+     "entities": {"program": [...], "platform": [...], "industry": [...], "department": [...]},
+     "relations": {"program-industry": [[program, industry], ...], "platform-industry": [...],
+                   "program-platform": [...], "program-parent": [[child, parent], ...],
+                   "lead-department": [[subject, department], ...], "support-department": [...]}}
+
+Names are normalised names. A node of the plan matches a gold name when its rdfs:label or one of
+its skos:altLabels (or, for the subject of a department relation, its dcterms:title or the title
+of the section it is defined in) is that name, quotes and spaces aside. Each gold name and each
+node is matched at most once, so two nodes for one thing count one wrong, and one node for two
+things finds only one. A relation is the plan's reified statement (pk:Statement with pk:inPlan).
+Only the types the gold file has keys for are scored.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from rdflib import URIRef
+
+from plankg.errors import InputError
+from plankg.graph.extract.names import plain
+from plankg.ontology import PK_IRI
+
+
+class Source(Protocol):
+    """What scoring reads: any graph source of the query layer (``plankg.queries.sources``).
+
+    The caller builds or opens the graph; this module only asks it SELECT queries, so the
+    extraction stage does not depend on the stages that build and store graphs.
+    """
+
+    name: str
+
+    def select(self, query: str, *, bindings: Mapping[str, Any] | None = None) -> Any: ...
+
+
+ENTITY_TYPES = {"program": "Program", "platform": "Platform", "industry": "Industry",
+                "department": "Department"}
+# relation type → (predicate, subject class or None for any, object class)
+RELATION_TYPES = {
+    "program-industry": ("targetsIndustry", "Program", "Industry"),
+    "platform-industry": ("targetsIndustry", "Platform", "Industry"),
+    "program-platform": ("usesPlatform", "Program", "Platform"),
+    "program-parent": ("partOfProgram", "Program", "Program"),
+    "lead-department": ("leadDepartment", None, "Department"),
+    "support-department": ("supportDepartment", None, "Department"),
+}
+PREFIXES = f"""PREFIX pk: <{PK_IRI}>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+"""
+PLAN_QUERY = PREFIXES + """SELECT DISTINCT ?plan ?source WHERE {
+  GRAPH ?g { ?plan a pk:Plan ; dcterms:source ?source }
+}"""
+NODE_QUERY = PREFIXES + """SELECT DISTINCT ?node WHERE {
+  GRAPH ?g { ?node a ?type ; pk:inPlan ?plan }
+}"""
+RELATION_QUERY = PREFIXES + """SELECT DISTINCT ?s ?o ?stype ?otype WHERE {
+  GRAPH ?g { ?st a pk:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+                pk:inPlan ?plan }
+  OPTIONAL { GRAPH ?g2 { ?s a ?stype } }
+  OPTIONAL { GRAPH ?g3 { ?o a ?otype } }
+}"""
+LABEL_QUERY = PREFIXES + """SELECT DISTINCT ?node ?label WHERE {
+  { GRAPH ?g { ?node rdfs:label|skos:altLabel|dcterms:title ?label } }
+  UNION
+  { GRAPH ?g { ?node pk:definedIn ?section } GRAPH ?h { ?section dcterms:title ?label } }
+}"""
+
+
+@dataclass(frozen=True)
+class Gold:
+    document: str
+    entities: dict[str, list[str]]
+    relations: dict[str, list[tuple[str, str]]]
+
+
+def read_gold(path: Path | str) -> Gold:
+    """The gold annotation in ``path``; InputError (naming the file) if it is not one."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such gold file") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"{path}: cannot read gold file ({err})") from None
+    except json.JSONDecodeError as err:
+        raise InputError(f"{path}: not JSON ({err.msg}, line {err.lineno})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("document"), str):
+        raise InputError(f"{path}: a gold file is an object with a \"document\" file name")
+    entities = data.get("entities", {})
+    relations = data.get("relations", {})
+    if not isinstance(entities, dict) or not isinstance(relations, dict):
+        raise InputError(f"{path}: \"entities\" and \"relations\" must be objects")
+    for key, names in entities.items():
+        if key not in ENTITY_TYPES:
+            raise InputError(f"{path}: unknown entity type {key!r} (known: "
+                             f"{', '.join(ENTITY_TYPES)})")
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise InputError(f"{path}: entities.{key} must be a list of names")
+    pairs: dict[str, list[tuple[str, str]]] = {}
+    for key, items in relations.items():
+        if key not in RELATION_TYPES:
+            raise InputError(f"{path}: unknown relation type {key!r} (known: "
+                             f"{', '.join(RELATION_TYPES)})")
+        if not isinstance(items, list) or not all(
+                isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
+                for p in items):
+            raise InputError(f"{path}: relations.{key} must be a list of [subject, object] pairs")
+        pairs[key] = [(a, b) for a, b in items]
+    return Gold(data["document"], {k: list(v) for k, v in entities.items()}, pairs)
+
+
+@dataclass
+class Score:
+    """Precision, recall and F1 of one entity or relation type."""
+
+    type: str
+    gold: int
+    predicted: int
+    correct: int
+    missed: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _match(left: Mapping[str, set[str]], right: Mapping[str, set[str]]) -> dict[str, str]:
+    """A maximum one-to-one matching of ``left`` keys to ``right`` keys sharing a name."""
+    by_name: dict[str, list[str]] = {}
+    for key, names in right.items():
+        for name in names:
+            by_name.setdefault(name, []).append(key)
+    owner: dict[str, str] = {}
+
+    def augment(key: str, seen: set[str]) -> bool:
+        for name in sorted(left[key]):
+            for other in by_name.get(name, []):
+                if other in seen:
+                    continue
+                seen.add(other)
+                if other not in owner or augment(owner[other], seen):
+                    owner[other] = key
+                    return True
+        return False
+
+    for key in sorted(left):
+        augment(key, set())
+    return {key: other for other, key in owner.items()}
+
+
+def _plan(source: Source, document: str) -> str:
+    found = [row["plan"] for row in source.select(PLAN_QUERY)
+             if Path(str(row["source"])).name == Path(document).name]
+    if not found:
+        raise InputError(f"{source.name}: no plan with source {document!r} in the graph")
+    return str(found[0])
+
+
+def _labels(source: Source) -> dict[str, set[str]]:
+    labels: dict[str, set[str]] = {}
+    for row in source.select(LABEL_QUERY):
+        labels.setdefault(str(row["node"]), set()).add(plain(str(row["label"])))
+    return labels
+
+
+def score(gold: Gold, source: Source) -> list[Score]:
+    """One Score per entity and relation type of ``gold``, in the order of the gold format."""
+    plan = _plan(source, gold.document)
+    labels = _labels(source)
+    scores = []
+    for key, local in ENTITY_TYPES.items():
+        if key not in gold.entities:
+            continue
+        bindings = {"type": URIRef(PK_IRI + local), "plan": URIRef(plan)}
+        rows = source.select(NODE_QUERY, bindings=bindings)
+        nodes = {str(row["node"]): labels.get(str(row["node"]), set()) for row in rows}
+        names = {name: {plain(name)} for name in gold.entities[key]}
+        matched = _match(names, nodes)
+        scores.append(Score(
+            key, len(names), len(nodes), len(matched),
+            missed=sorted(set(names) - set(matched)),
+            spurious=sorted(_show(n, labels) for n in set(nodes) - set(matched.values())),
+        ))
+    for key, (predicate, subject_class, object_class) in RELATION_TYPES.items():
+        if key not in gold.relations:
+            continue
+        rows = source.select(RELATION_QUERY, bindings={"p": URIRef(PK_IRI + predicate),
+                                                       "plan": URIRef(plan)})
+        pairs: dict[str, set[str]] = {}
+        shown: dict[str, str] = {}
+        by_pair: dict[tuple[str, str], tuple[set[str], set[str]]] = {}
+        for row in rows:
+            s, o = str(row["s"]), str(row["o"])
+            if subject_class and str(row["stype"] or "") != PK_IRI + subject_class:
+                continue
+            if str(row["otype"] or "") != PK_IRI + object_class:
+                continue
+            by_pair[(s, o)] = (labels.get(s, set()), labels.get(o, set()))
+        for (s, o), (s_labels, o_labels) in by_pair.items():
+            pair_key = f"{s} {o}"
+            pairs[pair_key] = {f"{a}\t{b}" for a in s_labels for b in o_labels}
+            shown[pair_key] = f"{_show(s, labels)} → {_show(o, labels)}"
+        wanted = {f"{a} → {b}": {f"{plain(a)}\t{plain(b)}"} for a, b in gold.relations[key]}
+        matched = _match(wanted, pairs)
+        scores.append(Score(
+            key, len(wanted), len(pairs), len(matched),
+            missed=sorted(set(wanted) - set(matched)),
+            spurious=sorted(shown[p] for p in set(pairs) - set(matched.values())),
+        ))
+    return scores
+
+
+def _show(node: str, labels: Mapping[str, Iterable[str]]) -> str:
+    names = sorted(labels.get(node, ()), key=lambda n: (len(n), n))
+    return names[0] if names else node

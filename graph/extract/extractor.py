@@ -1,0 +1,184 @@
+"""All facts of one plan: programs, platforms, industries, departments, targets and relations.
+
+``extract_facts`` runs the finders (programs, platforms, industries, departments and targets),
+keeps one candidate where candidates overlap, gives every variant of a name the same normalised
+name (the lexicon's, else the one printed most), and reads the relations.
+
+Variants that become one name within a plan:
+
+- programs: quotes, 《》, a leading level word or place, a version (秀湖双百计划2.0版), and
+  X计划 / X行动计划 / X行动 (鲲鹏计划 = 鲲鹏行动计划), the 行动计划 form kept;
+- platforms: a leading place (湖州多媒体产业园 = 多媒体产业园, 吴兴区科创园 = 吴兴科创园) and
+  科创 spelt out (吴兴科技创业园 = 吴兴科创园);
+- industries: X产业 = X when the plan names both;
+- anything the lexicon lists as an alias.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from plankg.graph.extract.candidates import Candidate, resolve
+from plankg.graph.extract.departments import extract_departments
+from plankg.graph.extract.facts import (
+    DEPARTMENT,
+    INDUSTRY,
+    PLATFORM,
+    PROGRAM,
+    Mention,
+    QuantTarget,
+    Relation,
+)
+from plankg.graph.extract.industries import find_industries
+from plankg.graph.extract.lexicon import Lexicon
+from plankg.graph.extract.names import plain
+from plankg.graph.extract.platforms import find_platforms
+from plankg.graph.extract.programs import find_programs
+from plankg.graph.extract.relations import MENTIONS, SECTION, relations
+from plankg.graph.extract.targets import extract_targets
+from plankg.graph.text.document import Document
+
+
+@dataclass
+class Facts:
+    """What one plan says: entity mentions, relations between them, quantitative targets."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    targets: list[QuantTarget] = field(default_factory=list)
+
+    def names(self, kind: str) -> list[str]:
+        """The distinct normalised names of ``kind`` ("program", "platform" …), sorted."""
+        return sorted({m.name for m in self.mentions if m.kind == kind})
+
+
+def extract_facts(doc: Document, *, lexicon: Lexicon) -> Facts:
+    """Every fact of ``doc``, each mention and relation with the sentence it was read from."""
+    department_mentions, department_relations = extract_departments(doc, lexicon)
+    # a body's name holds the zone it runs (澄岚经济开发区管委会): the body is what is named
+    bodies = [(m.start, m.end) for m in department_mentions]
+    found = resolve(
+        cand for cand in (*find_programs(doc, lexicon), *find_platforms(doc, lexicon),
+                          *find_industries(doc, lexicon))
+        if not any(s < cand.end and cand.start < e for s, e in bodies)
+    )
+    normalise(found, lexicon)
+    facts = Facts(
+        mentions=[cand.mention(doc.text) for cand in found],
+        relations=relations(doc, found),
+    )
+    facts.mentions.extend(department_mentions)
+    facts.relations.extend(department_relations)
+    for mention in department_mentions:
+        if mention.section is not None:
+            facts.relations.append(Relation(
+                (SECTION, mention.section.key), MENTIONS, (DEPARTMENT, mention.name),
+                mention.sentence, mention.section,
+            ))
+    facts.targets = extract_targets(doc, facts.mentions)
+    return facts
+
+
+# --- one name per thing ---------------------------------------------------------------------
+
+
+def _program_key(name: str) -> str:
+    """X计划, X行动计划 and X行动 share a key; 工程 and 项目 keep theirs."""
+    key = plain(name)
+    for ending in ("行动计划", "计划", "行动"):
+        if key.endswith(ending) and len(key) > len(ending) + 1:
+            return key[: -len(ending)] + "|plan"
+    return key
+
+
+# the long forms of a word plan texts abbreviate inside names (吴兴科技创业园 = 吴兴科创园)
+ABBREVIATED = re.compile(r"科技创业|科技创新")
+# a district or county printed with its unit word before a name: 吴兴区科创园 = 吴兴科创园
+_UNIT_PLACE = re.compile(r"^([\u4e00-\u9fff]{2})[区县](?![域级])")
+
+
+class _PlatformKeys:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.places = sorted(
+            ((label, entry.aliases[0] if entry.aliases else entry.name)
+             for label, entry in lexicon.labels("region").items()),
+            key=lambda pair: -len(pair[0]),
+        )
+        self.kind_words = {s for kind in lexicon.kinds for s in kind.suffixes}
+
+    def key(self, name: str) -> str:
+        """The name with its places in their short form and 科技创业 / 科技创新 as 科创."""
+        key = ABBREVIATED.sub("科创", plain(name))
+        for label, short in self.places:
+            key = key.replace(label, short)
+        unit = _UNIT_PLACE.match(key)
+        if unit and not any(key.startswith(k) for k in self.kind_words):
+            key = unit.group(1) + key[unit.end():]
+        return key
+
+    def without_place(self, key: str) -> str | None:
+        for _, short in self.places:
+            if key.startswith(short) and len(key) > len(short) + 2:
+                return key[len(short):]
+        return None
+
+
+def _industry_key(name: str) -> str:
+    """新材 is short for 新材料 at the end of an industry's name (金属新材 = 金属新材料)."""
+    key = plain(name)
+    return key + "料" if key.endswith("新材") else key
+
+
+def _choose(members: list[Candidate], lexicon: Lexicon, kind: str) -> str:
+    for cand in members:
+        entry = lexicon.find(kind, cand.name)
+        if entry is not None:
+            return entry.name
+    names = [c.name for c in members]
+    if kind == PROGRAM:
+        long_form = sorted({n for n in names if n.endswith("行动计划")})
+        if long_form:
+            return long_form[0]
+    counts = Counter(names)
+    first = {n: i for i, n in reversed(list(enumerate(names)))}
+    return min(counts, key=lambda n: (-counts[n], first[n]))
+
+
+def normalise(cands: Iterable[Candidate], lexicon: Lexicon) -> None:
+    """Give all variants of one thing in a plan the same name (in place)."""
+    cands = list(cands)
+    platform_keys = _PlatformKeys(lexicon)
+    groups: dict[tuple[str, str], list[Candidate]] = {}
+    for cand in cands:
+        entry = lexicon.find(cand.kind, cand.name)
+        if entry is not None:
+            key = "lexicon:" + entry.name
+        elif cand.kind == PROGRAM:
+            key = _program_key(cand.name)
+        elif cand.kind == PLATFORM:
+            key = platform_keys.key(cand.name)
+        elif cand.kind == INDUSTRY:
+            key = _industry_key(cand.name)
+        else:
+            key = cand.name
+        groups.setdefault((cand.kind, key), []).append(cand)
+    # a platform named with and without a place in front is one (湖州多媒体产业园, 多媒体产业园);
+    # an industry named as X产业 and as X is one
+    for (kind, key) in list(groups):
+        if (kind, key) not in groups:
+            continue
+        if kind == PLATFORM:
+            shorter = platform_keys.without_place(key)
+        elif kind == INDUSTRY and key.endswith("产业") and len(key) > 3:
+            shorter = key[:-2]
+        else:
+            shorter = None
+        if shorter and (kind, shorter) in groups:
+            groups[(kind, shorter)].extend(groups.pop((kind, key)))
+    for (kind, _), members in groups.items():
+        name = _choose(members, lexicon, kind)
+        for cand in members:
+            cand.name = name

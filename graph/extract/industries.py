@@ -1,0 +1,269 @@
+"""Industries: the items of lists headed by 产业 / 领域 / 增长点 …, and sector words in the prose.
+
+Where an industry is read:
+
+- an item of a 、-list whose head is an industry word:
+  "数字经济、低碳经济、健康经济三大新兴产业",
+  "金属新材、纺织服装两大特色产业", "聚焦新材料、新能源、智能装备三个领域",
+  "光伏新能源、智能家居…和现代物流等产业" (the head is read by phrases.enumerations);
+- an item of a list with another head, when most of its items are industries the lexicon knows
+  ("新能源、新材料、智能制造等…公共平台"); never of a list of technologies
+  ("大数据、云计算…等技术");
+- two items joined by 和 before 产业: "时尚美妆和童装产业";
+- a sector word: "X产业" (文化产业, 时尚产业), "X特色产业" (工艺美术), "X服务业",
+  "X制造业", 建筑业;
+- an industry the lexicon knows, three characters or more or followed by 产业 / 领域 / 行业.
+
+Generic words (新兴产业, 传统产业, 主导产业, 高新技术产业) and the lexicon's "not an industry"
+words (宣传, 数字政务) are no industry.
+
+>>> from plankg.graph.extract.lexicon import load_lexicon
+>>> text = "培育壮大数字经济、低碳经济、健康经济三大新兴产业，做优家居、纺织、毛衫三大传统优势产业"
+>>> finder = IndustryFinder(load_lexicon(empty=True))
+>>> [c.name for c in finder.in_sentence(text, Sentence(0, len(text), text), None)]
+['数字经济', '低碳经济', '健康经济', '家居', '纺织', '毛衫']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from plankg.graph.extract.candidates import Candidate
+from plankg.graph.extract.facts import INDUSTRY
+from plankg.graph.extract.lexicon import Lexicon
+from plankg.graph.extract.names import QUOTES, plain
+from plankg.graph.extract.phrases import (
+    NOT_INDUSTRY_HEAD,
+    PROGRAM_STOPS,
+    PUNCT,
+    Enumeration,
+    clauses,
+    enumerations,
+    name_start,
+)
+from plankg.graph.text.document import Document, Section, Sentence
+
+INDUSTRY_HEAD = re.compile(
+    r"^(?:等)?(?:[两二三四五六七八九十\d]+(?:大|个|类|项))?[^，。；、和的区地市分]{0,6}?"
+    r"(产业集群|产业领域|产业(?!" + NOT_INDUSTRY_HEAD + r")|领域|增长点|行业(?!共性))"
+)
+TECH_HEAD = re.compile(r"^(?:等)?[^，。；、]{0,6}?技术")
+PLATFORM_HEAD = re.compile(r"^(?:等|的)?[^，。；、]{0,12}?(平台|载体|机构|基地|中心|园区)")
+# Words before 产业 that make it a class of industries, not one (新兴产业, 高新技术产业).
+GENERIC_SECTORS = (
+    "新兴", "传统", "优势", "特色", "主导", "核心", "重点", "支柱", "标志性", "战略性", "高新技术",
+    "相关", "上下游", "区域", "地方", "本地", "未来", "新", "各", "二级", "现代化",
+)
+# Modifiers that may stand before an industry in a list item and are not part of its name.
+ITEM_MODIFIERS = re.compile(r"^.*?(?:特色|重点|优势|主导|核心|新兴|传统)(?=.{2,})")
+QUALITY = re.compile(r"^(?:高端|高水平|高质量|现代化|大力发展)")
+_SECTOR = re.compile(r"(服务业|制造业|建筑业)")
+_CJK_ITEM = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z]{2,12}$")
+# After "X产业" these words make X产业 the modifier of a thing (产业园, 产业链), not a sector.
+_AFTER_SECTOR = re.compile(r"园|基地|平台|链|联盟|集聚|工人|学院|政策|基金|导向|工程师|协会|基础|"
+                           r"加速器|集群|外延|竞争力|转型|走廊|发达|合作")
+# Words that show a would-be industry is a clause, not a name (培养产业人才, 契合产业发展).
+NOT_IN_NAME = (*PROGRAM_STOPS, "培养", "一批", "一支", "多元化", "人才", "企业", "技术")
+GENERIC_NOUNS = frozenset(("人才", "企业", "技术", "产业", "人员", "团队", "平台", "地区"))
+_SECTOR_STEM = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
+_SECTOR_WORD = re.compile(r"产业")
+MIN_STANDALONE = 3
+
+
+def head_class(head: str) -> str:
+    if head.startswith("的"):
+        return "other"
+    if TECH_HEAD.match(head):
+        return "technology"
+    if INDUSTRY_HEAD.match(head):
+        return "industry"
+    if PLATFORM_HEAD.match(head):
+        return "platform"
+    return "other"
+
+
+class IndustryFinder:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.not_industry = {plain(label) for label in lexicon.labels("not-industry")}
+        self.regions = sorted(lexicon.labels("region"), key=len, reverse=True)
+        self.kind_words = [s for kind in lexicon.kinds for s in kind.suffixes if len(s) > 2]
+
+    def known(self, name: str) -> bool:
+        return self.lexicon.find(INDUSTRY, name) is not None
+
+    def canonical(self, name: str) -> str:
+        entry = self.lexicon.find(INDUSTRY, name)
+        return entry.name if entry else plain(name)
+
+    def _item(self, text: str, start: int, end: int, *,
+              quality: bool = False) -> tuple[int, int] | None:
+        """An item's span less the modifiers and places before it (吴兴特色时尚美妆 → 时尚美妆).
+
+        With ``quality`` a leading 高端 / 高水平 goes too (高端人力资源服务业), which in a list
+        is part of the name (高端装备).
+        """
+        item = text[start:end]
+        for region in self.regions:
+            if item.startswith(region) and len(item) > len(region) + 1:
+                start += len(region)
+                item = item[len(region):]
+                break
+        lead = ITEM_MODIFIERS.match(item) or (QUALITY.match(item) if quality else None)
+        if lead:
+            start += lead.end()
+        while start < end and text[start] in QUOTES:
+            start += 1
+        while end > start and text[end - 1] in QUOTES:
+            end -= 1
+        if not _CJK_ITEM.match(text[start:end]) or text[start:end] in GENERIC_NOUNS:
+            return None
+        return start, end
+
+    def _is_place(self, word: str) -> bool:
+        return word in self.regions or bool(re.search(r"[省市区县]$", word))
+
+    def _industry(self, text: str, start: int, end: int, sentence: Sentence,
+                  section: Section | None, via: str) -> Candidate | None:
+        name = plain(text[start:end])
+        if name in self.not_industry or any(name == g + "产业" for g in GENERIC_SECTORS):
+            return None
+        return Candidate(INDUSTRY, self.canonical(name), start, end, sentence, section, via=via)
+
+    def from_lists(self, text: str, sentence: Sentence, section: Section | None,
+                   enums: list[Enumeration], rejected: list[tuple[int, int]]) -> list[Candidate]:
+        """Industries listed; the items of lists that are not lists of industries go to
+        ``rejected`` (子女教育、医疗健康、补贴申领…等服务内容)."""
+        found = []
+        for enum in enums:
+            cls = head_class(enum.head)
+            if any(w in text[s:e] for s, e in enum.items for w in NOT_IN_NAME if len(w) > 1) or any(
+                    text[s] in "和与及的在为以" for s, e in enum.items):
+                rejected.extend(enum.items)
+                continue  # an item holds a verb: a list of clauses, not of industries
+            spans = [span for span in (self._item(text, s, e) for s, e in enum.items) if span]
+            if cls == "industry":
+                chosen = spans
+            elif cls == "technology":
+                chosen = []
+            else:
+                known = [span for span in spans if self.known(text[span[0]:span[1]])]
+                chosen = known if 2 * len(known) >= len(enum.items) else []
+            rejected.extend(span for span in spans if span not in chosen)
+            for s, e in chosen:
+                cand = self._industry(text, s, e, sentence, section, via="list")
+                if cand is not None:
+                    cand.head, cand.head_class, cand.head_end = enum.head, cls, enum.head_end
+                    found.append(cand)
+        return found
+
+    def sectors(self, text: str, sentence: Sentence, section: Section | None,
+                listed: list[tuple[int, int]]) -> list[Candidate]:
+        """"X产业", "X特色产业", "A和B产业", "X服务业" printed on their own (not in a list)."""
+        found = []
+        floor, limit = sentence.start, sentence.end
+        for match in _SECTOR_WORD.finditer(text, floor, limit):
+            s, e = match.span()
+            if any(a <= s < b for a, b in listed):
+                continue
+            start = name_start(text, s, floor, stops=PROGRAM_STOPS)
+            if start >= s:
+                continue
+            word = text[start:s]
+            if any(w in word for w in NOT_IN_NAME if len(w) > 1):
+                continue
+            modifier = re.search(r"(?:特色|优势|主导|支柱|新兴)$", word)
+            if modifier:
+                # 工艺美术特色产业基地: the industry is what the modifier qualifies
+                span = self._item(text, start, start + modifier.start())
+                stem = text[span[0]:span[1]] if span else ""
+                if len(stem) >= 2 and _SECTOR_STEM.match(stem) and not self._is_place(stem) \
+                        and stem not in GENERIC_SECTORS:
+                    cand = self._industry(text, span[0], span[1], sentence, section, via="rule")
+                    if cand:
+                        found.append(cand)
+                continue
+            if _AFTER_SECTOR.match(text, e) or any(word.endswith(g) for g in GENERIC_SECTORS):
+                continue
+            joined = re.search(r"和|及|与", word)
+            if joined:
+                # 时尚美妆和童装产业: the head 产业 is shared by both
+                for a, b in ((start, start + joined.start()), (start + joined.end(), s)):
+                    span = self._item(text, a, b)
+                    if span:
+                        cand = self._industry(text, *span, sentence, section, via="rule")
+                        if cand:
+                            found.append(cand)
+                continue
+            span = self._item(text, start, e)
+            if span and _SECTOR_STEM.match(text[span[0]:s]):
+                if text.startswith("领域", e):
+                    span = (span[0], s)  # 生物医药产业领域 → 生物医药
+                cand = self._industry(text, *span, sentence, section, via="rule")
+                if cand:
+                    found.append(cand)
+        for match in _SECTOR.finditer(text, floor, limit):
+            s, e = match.span()
+            if any(text.startswith(k, s) for k in self.kind_words):
+                continue  # 制造业创新中心 is a kind of platform
+            start = name_start(text, s, floor, stops=PROGRAM_STOPS)
+            if start == s and match.group() != "建筑业":
+                continue
+            if any(w in text[start:s] for w in NOT_IN_NAME if len(w) > 1):
+                continue
+            span = self._item(text, start, e, quality=True)
+            if span:
+                cand = self._industry(text, *span, sentence, section, via="rule")
+                if cand:
+                    found.append(cand)
+        return found
+
+    def from_lexicon(self, text: str, sentence: Sentence, section: Section | None,
+                     blocked: list[tuple[int, int]]) -> list[Candidate]:
+        found = []
+        for label, entry, s, e in self.lexicon.printed_in(INDUSTRY, text, sentence.start,
+                                                          sentence.end):
+            if any(b_s <= s and e <= b_e for b_s, b_e in blocked):
+                continue
+            followed = re.match(r"产业|行业|领域|业", text[e:e + 2])
+            # outside a list only a main label of three characters or more stands alone
+            # (数字经济); an alias (医疗健康 in 医疗健康服务体系) needs 产业 / 领域 after it
+            if not followed and (label != entry.name or len(label) < MIN_STANDALONE):
+                continue
+            found.append(Candidate(INDUSTRY, entry.name, s, e, sentence, section, via="lexicon"))
+        return found
+
+    def in_sentence(self, text: str, sentence: Sentence,
+                    section: Section | None) -> list[Candidate]:
+        found: list[Candidate] = []
+        blocked: list[tuple[int, int]] = []
+        listed: list[tuple[int, int]] = []
+        for c_start, c_end in clauses(text, sentence.start, sentence.end):
+            enums = enumerations(text, c_start, c_end)
+            found.extend(self.from_lists(text, sentence, section, enums, blocked))
+            for enum in enums:
+                listed.append((enum.items[0][0], enum.head_end))
+        found.extend(self.sectors(text, sentence, section, listed))
+        found.extend(self.from_lexicon(text, sentence, section, blocked))
+        # a kind of platform is no industry: 人力资源服务产业园, 制造业创新中心
+        kinds = [(at, at + len(k)) for k in self.kind_words
+                 for at in _occurrences(text, k, sentence.start, sentence.end)]
+        return [c for c in found
+                if not any(s <= c.start and c.end <= e for s, e in blocked)
+                and not any(s < c.end and c.start < e for s, e in kinds)]
+
+
+def _occurrences(text: str, word: str, start: int, end: int) -> Iterator[int]:
+    at = text.find(word, start, end)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1, end)
+
+
+def find_industries(doc: Document, lexicon: Lexicon) -> Iterator[Candidate]:
+    finder = IndustryFinder(lexicon)
+    for section, sentence in doc.sentences():
+        if "|" in sentence.text or all(c in PUNCT or c.isdigit() for c in sentence.text):
+            continue
+        yield from finder.in_sentence(doc.text, sentence, section)

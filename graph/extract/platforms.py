@@ -1,0 +1,267 @@
+"""Platforms: labs, institutes, zones, parks, towns, incubators, stations, 谷 … with their kind.
+
+A platform name ends in a platform-kind word of the lexicon's platform-kind scheme (实验室,
+研究院, 高新区, 产业园, 小镇, 人才飞地, 科学谷 …); the longest suffix gives the kind. The name runs
+left to the word that introduces it, over quoted and bracketed parts: 建设西塞“科学谷”,
+高标准运营“浙富西溪堂”杭州人才飞地, 中国乌克兰金属新材料(湖州)研究院.
+
+A kind word alone, or with only generic words before it (省级重点企业研究院, 院士专家工作站,
+市级以上众创空间), names a kind, not a platform. For the kinds too common to mark a name alone
+(中心, 基地, 工作站 …, the lexicon's "needs name" collection) a name needs a place, an
+institution, quotes or brackets: 浙江大学光电创新中心 is a platform, 矛盾调解中心 is not.
+
+Items of a list whose head is a class of platforms ("…、吴兴梦工场、佳成创业园等国家级、省级众创
+空间和孵化器", "…等人才服务机构") are platforms too, with or without a kind word.
+
+>>> from plankg.graph.extract.lexicon import load_lexicon
+>>> text = "建设西塞“科学谷”，加快省级重点企业研究院建设，依托浙江大学光电创新中心。"
+>>> finder = PlatformFinder(load_lexicon())
+>>> found = finder.in_sentence(text, Sentence(0, len(text), text), None)
+>>> for cand in sorted(found, key=lambda c: c.start):
+...     print(cand.kind, cand.name, cand.attributes.get("platform_kind"))
+platform 西塞科学谷 谷
+platform-kind 研究院 None
+platform 浙江大学光电创新中心 创新中心
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from plankg.graph.extract.candidates import Candidate
+from plankg.graph.extract.facts import PLATFORM
+from plankg.graph.extract.lexicon import Lexicon, PlatformKind, kind_suffixes
+from plankg.graph.extract.names import plain, platform_name
+from plankg.graph.extract.phrases import (
+    CLOSERS,
+    PLATFORM_STOPS,
+    PUNCT,
+    clauses,
+    enumerations,
+    inside_quotes,
+    matching_close,
+    name_start,
+)
+from plankg.graph.text.document import Document, Section, Sentence
+
+PLATFORM_KIND = "platform-kind"  # a kind of platform mentioned without a name; name is its label
+
+# Words that do not tell one platform from another; what is left of a name without them and
+# without its kind word must be two characters or more for a name.
+GENERIC_WORDS = tuple(sorted((
+    "国家级", "省级", "市级", "区级", "县级", "及以上", "以上", "国家", "省市", "全省", "全市",
+    "全区", "重点", "科技企业", "企业", "科技", "创新", "创业", "双创", "协同", "技术", "研发",
+    "研究", "产业", "人才", "海外", "国际", "新型", "高端", "高能级", "公共", "共性", "工程师",
+    "工程", "特色产业", "特色", "专业", "示范", "小微", "合作", "联合", "科研", "重要", "各类",
+    "一批", "若干", "二级", "青年", "社区", "基层", "农村", "农民", "实训", "孵化", "综合", "服务",
+    "功能性", "高水平", "高质量", "本地", "区域", "行业", "领军", "龙头", "大型", "知名", "一流",
+    "高端化", "专业化", "国际化", "市场化", "众创", "创客", "科创", "高校", "院所", "科研院所",
+    "高等院校", "工作", "建设", "发展", "域外", "海内外", "异地", "园区", "跨国公司", "各", "级",
+    "省", "市", "区", "县", "等",
+), key=len, reverse=True))
+# A list item that ends in one of these names a class of bodies, not one platform.
+CLASS_WORDS = ("平台", "载体", "机构", "体系", "联盟", "协会", "阵地", "网络", "系统")
+# The head of a list of platforms: a class word, not followed by a program suffix.
+_PLATFORM_HEAD = re.compile(r"^(?:等)[^，。；]*?(平台|载体|机构|基地|空间|孵化器|加速器|园区|园|"
+                            r"研究院|中心|工作站|实验室)(?!.*?(?:计划|工程|行动|项目))")
+_INSTITUTION = re.compile(r"大学|学院|集团|公司|研究所|研究院|科学院|医院|交大|理工|工大|[A-Za-z]")
+_PLACE_UNIT = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?:省|市|县)|^[\u4e00-\u9fff]{2,3}?区(?!域)")
+_COUNT_AFTER = re.compile(r"\d+(?:\.\d+)?[家个所座]")
+_OWN_LEVEL = re.compile(r"[省市区县](?![级域场内外属直镇])")
+_BRACKETS = re.compile(r"[（(][^）)]*[）)]")
+_COUNTS = re.compile(r"若干个?|[\d一二三四五六七八九十两百千]+[个家所座]")
+# After a one-character kind word (谷) the name must end: 五谷丰登 and 两谷一室 are no platforms.
+_AFTER_SHORT = re.compile(r"[^\u4e00-\u9fff]|建设|等|为|的|和|与|及|基础|发展|作为|成为|打造")
+MAX_BRACKET = 8
+
+
+# A quoted name introduced by the class of a software system is no platform: 人才工作数字化平台
+# “秀洲人才大数据中心”, 人才综合信息网站“人才e家”.
+_DIGITAL_CLASS = re.compile(r"(?:数字化?|信息|数据|网络|在线|线上|云)[\u4e00-\u9fff]{0,4}?"
+                            r"(?:平台|网站|系统|应用)$")
+# The level word a plan's region ends in, from its title: 澄岚县人才发展“十四五”规划 → 县.
+_TITLE_LEVEL = re.compile(r"^[\u4e00-\u9fff]{2,6}?([区县市])")
+
+
+def own_level(title: str) -> str | None:
+    """The level word the plan uses for its own region (区, 县, 市), from its title."""
+    found = _TITLE_LEVEL.match(title)
+    return found.group(1) if found else None
+
+
+class PlatformFinder:
+    def __init__(self, lexicon: Lexicon, *, level: str | None = None) -> None:
+        """``level``: the plan's own level word (县); 县人才服务中心 is then the county's own."""
+        self.lexicon = lexicon
+        self.level = level
+        self.suffixes = kind_suffixes(lexicon.kinds)
+        self.places = sorted({label for label in lexicon.labels("region")}, key=len, reverse=True)
+        self.kind_words = {s for s, _ in self.suffixes}
+
+    # --- is a printed name a proper name? --------------------------------------------------
+    def residue(self, name: str, suffix: str) -> str:
+        """What is left of ``name`` without its kind word, brackets, places and generic words."""
+        rest = plain(name)
+        if suffix and rest.endswith(suffix):
+            rest = rest[: -len(suffix)]
+        rest = _COUNTS.sub("", _BRACKETS.sub("", rest.replace("（", "(").replace("）", ")")))
+        for word in GENERIC_WORDS:
+            rest = rest.replace(word, "")
+        return rest
+
+    def has_place(self, name: str) -> bool:
+        if any(place in name for place in self.places):
+            return True
+        if _OWN_LEVEL.match(name):
+            return True  # 县人才服务中心: the plan's own county
+        found = _PLACE_UNIT.match(plain(name))
+        return bool(found) and not any(found.group().endswith(k) for k in self.kind_words)
+
+    def _own(self, name: str) -> bool:
+        return bool(self.level) and _OWN_LEVEL.match(plain(name)) is not None \
+            and plain(name)[0] == self.level
+
+    def named(self, printed: str, name: str, suffix: str, kind: PlatformKind) -> bool:
+        before_kind = plain(name)[: -len(suffix)] if suffix else plain(name)
+        # a zone named before the kind word locates the platform: 高新区科技创业园
+        zoned = any(k in before_kind for k in self.kind_words if len(k) >= 3)
+        if len(self.residue(name, suffix)) < 2 and not zoned:
+            # the plan's own level word names its region: 县人才服务中心 is the county's one
+            return kind.needs_name and self._own(name)
+        if not kind.needs_name:
+            return True
+        return (
+            any(q in printed for q in "“‘") or "·" in name or bool(_BRACKETS.search(name))
+            or bool(_INSTITUTION.search(name)) or self.has_place(name)
+        )
+
+    # --- finding -------------------------------------------------------------------------------
+    def _suffix_at(self, text: str, end: int, floor: int) -> tuple[str, PlatformKind] | None:
+        for suffix, kind in self.suffixes:
+            if end - len(suffix) >= floor and text.startswith(suffix, end - len(suffix)):
+                return suffix, kind
+        return None
+
+    def _bracket_after(self, text: str, end: int, limit: int) -> int:
+        """A short bracket right after the kind word is the name's: …长三角研究院（嘉兴）."""
+        if end < limit and text[end] in "（(":
+            close = matching_close(text, end, limit)
+            if close is not None and close - end - 1 <= MAX_BRACKET:
+                return close + 1
+        return end
+
+    def in_sentence(self, text: str, sentence: Sentence,
+                    section: Section | None) -> list[Candidate]:
+        found: list[Candidate] = []
+        floor, limit = sentence.start, sentence.end
+        taken: set[int] = set()
+        for suffix, kind in self.suffixes:
+            at = text.find(suffix, floor, limit)
+            while at >= 0:
+                end = at + len(suffix)
+                if end not in taken and self._suffix_at(text, end, floor) == (suffix, kind):
+                    taken.add(end)
+                    cand = self._at(text, at, end, suffix, kind, sentence, section)
+                    if cand is not None:
+                        found.append(cand)
+                at = text.find(suffix, at + 1, limit)
+        return found
+
+    def _at(self, text: str, at: int, end: int, suffix: str, kind: PlatformKind,
+            sentence: Sentence, section: Section | None) -> Candidate | None:
+        floor, limit = sentence.start, sentence.end
+        if len(suffix) == 1 and not (end >= limit or _AFTER_SHORT.match(text, end)
+                                     or text[end] in CLOSERS):
+            return None
+        quoted = inside_quotes(text, at, end, floor)
+        if quoted and name_start(text, at, quoted[0] + 1, stops=PLATFORM_STOPS) > quoted[0] + 1:
+            quoted = None  # “红船旁的国家高新区”: the name starts inside the quotes
+        appositive = None
+        if quoted and quoted[1] - 1 == end and text[end] in "”’":
+            content = text[quoted[0] + 1:end]
+            before = name_start(text, quoted[0], floor, stops=PLATFORM_STOPS)
+            if _DIGITAL_CLASS.search(text, floor, quoted[0]):
+                return None
+            if len(self.residue(content, suffix)) >= 2:
+                # the quotes hold a name; a kind word before them is in apposition (人才飞地
+                # “秀水新区上海创新中心”), other words are the name's (澄岚“智造谷”)
+                start, end = quoted[0], end + 1
+                prefix = self._suffix_at(text, start, before)
+                if prefix is not None:
+                    appositive = prefix[1]
+                elif before < start:
+                    start = before
+            else:
+                # 西塞“科学谷”: the quotes hold the kind word, the name starts before them
+                start, end = before, end + 1
+        else:
+            quoted = inside_quotes(text, at, end, floor)
+            inner_floor = quoted[0] + 1 if quoted else floor
+            start = name_start(text, at, inner_floor, stops=PLATFORM_STOPS)
+            end = self._bracket_after(text, end, limit)
+        printed = text[start:end]
+        name = platform_name(printed)
+        if not name:
+            return None
+        # "院士专家工作站13家", "建设市文化名家工作室2家": a count makes it a class of platforms
+        counted = _COUNT_AFTER.match(text, end)
+        if counted or not self.named(printed, name, suffix, kind):
+            if kind.needs_name or len(self.residue(name, suffix)) >= 2:
+                return None
+            # a kind printed without a name (院士专家工作站, 省级重点企业研究院): a kind mention
+            return Candidate(PLATFORM_KIND, kind.name, start, end, sentence, section)
+        cand = Candidate(PLATFORM, name, start, end, sentence, section)
+        cand.attributes["platform_kind"] = (appositive or kind).name
+        return cand
+
+    def listed(self, text: str, sentence: Sentence, section: Section | None) -> list[Candidate]:
+        """Items of a list of platforms: its head names a class of platforms and at least half
+        of its items end in a kind word ("上海、杭州、宁波等地的科技园区" lists places)."""
+        found = []
+        for c_start, c_end in clauses(text, sentence.start, sentence.end):
+            for enum in enumerations(text, c_start, c_end):
+                if not _PLATFORM_HEAD.match(enum.head):
+                    continue
+                kinded = [self._suffix_at(text, e, s) for s, e in enum.items]
+                if 2 * sum(1 for k in kinded if k) < len(enum.items):
+                    continue
+                for s, e in enum.items:
+                    printed = text[s:e]
+                    name = platform_name(printed)
+                    if not name or name.endswith(CLASS_WORDS) or any(c in PUNCT for c in name):
+                        continue
+                    match = self._suffix_at(name, len(name), 0)
+                    suffix = match[0] if match else ""
+                    if len(self.residue(name, suffix)) < 2:
+                        continue
+                    cand = Candidate(PLATFORM, name, s, e, sentence, section, via="list")
+                    if match:
+                        cand.attributes["platform_kind"] = match[1].name
+                    found.append(cand)
+        return found
+
+    def known(self, text: str, sentence: Sentence, section: Section | None) -> list[Candidate]:
+        found = []
+        for _, entry, s, e in self.lexicon.printed_in(PLATFORM, text, sentence.start,
+                                                      sentence.end):
+            cand = Candidate(PLATFORM, entry.name, s, e, sentence, section, via="lexicon")
+            kind = None
+            if entry.platform_kind is not None:
+                kind = self.lexicon.platform_kind(entry.platform_kind)
+            if kind:
+                cand.attributes["platform_kind"] = kind.name
+            found.append(cand)
+        return found
+
+
+def find_platforms(doc: Document, lexicon: Lexicon) -> Iterator[Candidate]:
+    """Every platform candidate of a document, overlapping ones included."""
+    finder = PlatformFinder(lexicon, level=own_level(doc.title))
+    text = doc.text
+    for section, sentence in doc.sentences():
+        if "|" in sentence.text:
+            continue
+        yield from finder.in_sentence(text, sentence, section)
+        yield from finder.listed(text, sentence, section)
+        yield from finder.known(text, sentence, section)

@@ -1,0 +1,257 @@
+"""Programs: named schemes ending in 计划 / 工程 / 行动 / 项目 / 行动计划 (docs/extraction.md).
+
+Where a program name is read:
+
+- a suffix in a sentence, the name running left to the verb that introduces it (实施, 深化 …),
+  over quoted parts: 实施“邻凤筑巢”异地平台引才工程, 深化新生代企业家“311”领航计划;
+- a quoted name that ends in a suffix: “南太湖精英计划”, “秀湖双百计划2.0版”;
+- a section heading or ——lead-in that names one: （一）实施科创英才领航行动, ——党政人才队伍提升计划;
+- quoted items of a list whose head is a generic program word: “海外工程师”等引才项目工程;
+- a name or alias the lexicon knows, printed with or without quotes (鲲鹏计划).
+
+Generic references (人才计划, 重点人才工程, 交流项目) are no program: what is left of the name once
+level words and generic words are taken off must be two characters or more, or be quoted.
+
+>>> text = "深化新生代企业家“311”领航计划，入选省“鲲鹏行动”计划1个以上。"
+>>> found = find_in_sentence(text, Sentence(0, len(text), text), None)
+>>> [(c.name, c.attributes.get("level")) for c in found]
+[('新生代企业家311领航计划', None), ('鲲鹏行动计划', 'provincial')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from plankg.graph.extract.candidates import Candidate
+from plankg.graph.extract.facts import PROGRAM
+from plankg.graph.extract.lexicon import Lexicon
+from plankg.graph.extract.names import LEVEL_WORDS, QUOTES, plain, program_name
+from plankg.graph.extract.phrases import (
+    CLOSERS,
+    HEAD_VERBS,
+    OPENERS,
+    PROGRAM_STOPS,
+    PUNCT,
+    VERBS,
+    clauses,
+    enumerations,
+    inside_quotes,
+    name_start,
+    skip_numbering,
+)
+from plankg.graph.text.document import Document, Section, Sentence
+
+SUFFIX = re.compile(r"(?:行动计划|计划|工程|行动|项目)(?:[0-9]+(?:\.[0-9]+)*版)?")
+SUFFIX_END = re.compile(SUFFIX.pattern + "$")
+# What may follow a program's name in a sentence; anything else makes the suffix part of a longer
+# word (科技项目组织管理, 人才项目全发展周期).
+FOLLOW_OK = ("建设", "实施", "等", "为", "和", "与", "及", "的", "中", "落地", "工作", "期间",
+             "人才", "项目", "推进")
+# Words that say nothing about which scheme is meant; a name made only of these is generic.
+GENERIC_WORDS = tuple(sorted((
+    "国家级", "省级", "市级", "区级", "县级", "以上", "国家", "省市", "中央", "重点", "重大",
+    "重要", "人才", "引才", "引智", "招才", "科技", "科研", "创新", "创业", "高层次", "高端",
+    "各类", "相关", "有关", "专项", "工作", "试点", "合作", "交流", "建设", "项目", "工程", "计划",
+    "行动", "发展", "产业", "企业", "政策", "专家", "团队", "成果", "高精尖缺", "高精尖", "紧缺",
+    "急需", "省", "市", "区", "县", "级", "各", "等", "全", "新", "大", "以下", "下列", "上述",
+    "各项",
+), key=len, reverse=True))
+_COUNTS = re.compile(r"[\d一二三四五六七八九十两百千]+[项个类大批]")
+# 省级鲲鹏计划 → 鲲鹏计划, provincial; 省“鲲鹏行动”计划 → provincial (names.LEVEL_WORDS)
+_LEVEL_PREFIX_NAMES = {word: level for word, level in LEVEL_WORDS if word.endswith("级")}
+_LEVEL_PREFIX = re.compile("^(" + "|".join(_LEVEL_PREFIX_NAMES) + ")")
+_UNIT_LEVELS = {word: level for word, level in LEVEL_WORDS if len(word) == 1}
+_VERBS_LONGEST_FIRST = sorted(VERBS, key=len, reverse=True)
+_FIGURE_AFTER = re.compile(r"[”’]?\d")
+_MASKED = re.compile(r"[*＊]")
+
+
+def generic(name: str) -> bool:
+    """Whether a name (quotes off) says no more than "a talent program"."""
+    stem = _COUNTS.sub("", SUFFIX_END.sub("", plain(name)))
+    for word in GENERIC_WORDS:
+        stem = stem.replace(word, "")
+    return len(stem) < 2
+
+
+def _coined(printed: str) -> bool:
+    """A quoted part that is not all of the name is a coined name: “人才房”工程."""
+    stripped = printed.strip()
+    return any(q in stripped for q in "“‘") and not (stripped[0] in "“‘" and stripped[-1] in "”’")
+
+
+def _names_a_program(printed: str) -> bool:
+    """Whether a quoted part of ``printed`` (not all of it) is itself a program's full name."""
+    for found in re.finditer(r"[“‘]([^”’]+)[”’]", printed):
+        after = printed[found.end():]
+        # “鲲鹏行动”计划 is one name: 行动 and 计划 make 行动计划
+        if after and after != "计划" and SUFFIX_END.search(found.group(1)):
+            return True
+    return False
+
+
+def _level_before(text: str, at: int, floor: int) -> str | None:
+    """The level a word right before a quoted name gives: 省“…”, 湖州市“…”, 省级“…”."""
+    if at <= floor:
+        return None
+    char = text[at - 1]
+    if char == "级" and at - 2 >= floor:
+        char = text[at - 2]
+    if char == "家" and text[max(floor, at - 2):at].startswith("国"):
+        return "national"
+    return _UNIT_LEVELS.get(char)
+
+
+def _follow_ok(text: str, end: int, limit: int) -> bool:
+    if end >= limit:
+        return True
+    char = text[end]
+    if char in PUNCT or char in CLOSERS or char in OPENERS or char.isdigit():
+        return True
+    return text.startswith(FOLLOW_OK, end)
+
+
+def _candidate(text: str, start: int, end: int, sentence: Sentence, section: Section | None,
+               *, via: str, level: str | None = None) -> Candidate | None:
+    printed = text[start:end]
+    if _MASKED.search(printed):
+        return None  # a masked name (万**划) cannot be normalised
+    name, stated = program_name(printed)
+    found_level = stated or level
+    prefix = _LEVEL_PREFIX.match(name)
+    if prefix:
+        name = name[prefix.end():]
+        found_level = found_level or _LEVEL_PREFIX_NAMES[prefix.group()]
+    if not SUFFIX_END.search(name) and via != "list":
+        return None
+    if _names_a_program(printed):
+        return None  # “南太湖精英计划”人才项目: the projects of a program, not a program
+    if generic(name) and not _coined(printed):
+        return None
+    cand = Candidate(PROGRAM, name, start, end, sentence, section, via=via)
+    if found_level:
+        cand.attributes["level"] = found_level
+    cand.counted = bool(_FIGURE_AFTER.match(text, end))
+    return cand
+
+
+def find_in_sentence(text: str, sentence: Sentence, section: Section | None) -> list[Candidate]:
+    """Programs named in one sentence, by their suffix (see the module docstring)."""
+    found: list[Candidate] = []
+    floor, limit = sentence.start, sentence.end
+    for match in SUFFIX.finditer(text, floor, limit):
+        s, e = match.span()
+        quoted = inside_quotes(text, s, e, floor)
+        if quoted and quoted[1] - 1 == e and text[e] in "”’":
+            if match.group().endswith("行动") and text.startswith("计划", e + 1):
+                continue  # “鲲鹏行动”计划: the name goes on after the quotes
+            # the suffix closes a quoted name: the name is what the quotes hold
+            q_start = quoted[0]
+            cand = _candidate(text, q_start + 1, e, sentence, section, via="rule",
+                              level=_level_before(text, q_start, floor))
+            if cand is not None:
+                cand.start, cand.end = q_start, e + 1
+                cand.counted = bool(_FIGURE_AFTER.match(text, e + 1))
+                found.append(cand)
+            continue
+        inner_floor = quoted[0] + 1 if quoted else floor
+        if not _follow_ok(text, e, quoted[1] - 1 if quoted else limit):
+            continue
+        start = name_start(text, s, inner_floor, stops=PROGRAM_STOPS, head_verbs=HEAD_VERBS)
+        start = skip_numbering(text, start, s)
+        if start >= s:
+            continue
+        cand = _candidate(text, start, e, sentence, section, via="rule")
+        if cand is not None:
+            found.append(cand)
+    return found
+
+
+def find_listed(text: str, sentence: Sentence, section: Section | None) -> list[Candidate]:
+    """Quoted items of a list headed by a generic program word: “海外工程师”等引才项目工程."""
+    found = []
+    for c_start, c_end in clauses(text, sentence.start, sentence.end):
+        for enum in enumerations(text, c_start, c_end):
+            head = enum.head
+            if not head.startswith("等"):
+                continue
+            head_word = SUFFIX.search(head)
+            if not head_word or not generic(head[1:head_word.end()]):
+                continue
+            for s, e in enum.items:
+                item = text[s:e]
+                if len(item) > 2 and item[0] in "“‘" and item[-1] in "”’":
+                    cand = Candidate(PROGRAM, plain(item), s, e, sentence, section, via="list")
+                    found.append(cand)
+    return found
+
+
+def heading_name(text: str, section: Section) -> tuple[int, int] | None:
+    """The span of the program a heading names: the first of its clauses that ends in a suffix,
+    less the verbs before the name ("聚焦科创人才，实施“秀水精英”工程" → “秀水精英”工程)."""
+    start, end = section.heading_start, section.heading_end
+    while end > start and text[end - 1] in "。；;：:. \t":
+        end -= 1
+    body = start
+    if text.startswith(section.numbering, start) and not section.numbering_inferred:
+        body = start + len(section.numbering)
+    body = skip_numbering(text, body, end)
+    for s, e in clauses(text, body, end):
+        changed = True
+        while changed:
+            changed = False
+            for verb in _VERBS_LONGEST_FIRST:
+                if text.startswith(verb, s) and e - s > len(verb) + 2:
+                    s += len(verb)
+                    changed = True
+                    break
+        if SUFFIX_END.search(text[s:e]):
+            return s, e
+    return None
+
+
+def find_in_heading(text: str, section: Section) -> Candidate | None:
+    span = heading_name(text, section)
+    if span is None:
+        return None
+    heading = Sentence(section.heading_start, section.heading_end,
+                       text[section.heading_start:section.heading_end])
+    cand = _candidate(text, span[0], span[1], heading, section, via="heading")
+    if cand is not None:
+        cand.in_heading = True
+    return cand
+
+
+def find_known(text: str, sentence: Sentence, section: Section | None,
+               lexicon: Lexicon) -> list[Candidate]:
+    """Programs the lexicon knows, printed with or without quotes."""
+    found = []
+    skip = QUOTES + " \u3000"
+    for _, entry, s, e in lexicon.printed_in(PROGRAM, text, sentence.start, sentence.end,
+                                              skip=skip):
+        cand = Candidate(PROGRAM, entry.name, s, e, sentence, section, via="lexicon")
+        # take the quotes round the name in, so the span is the name as printed
+        if s > sentence.start and text[s - 1] in "“‘" and e < sentence.end and text[e] in "”’":
+            cand.start, cand.end = s - 1, e + 1
+        level = _level_before(text, cand.start, sentence.start)
+        if level:
+            cand.attributes["level"] = level
+        cand.counted = bool(_FIGURE_AFTER.match(text, cand.end))
+        found.append(cand)
+    return found
+
+
+def find_programs(doc: Document, lexicon: Lexicon) -> Iterator[Candidate]:
+    """Every program candidate of a document, overlapping ones included (see candidates.resolve)."""
+    text = doc.text
+    for section in doc.walk():
+        cand = find_in_heading(text, section)
+        if cand is not None:
+            yield cand
+    for section, sentence in doc.sentences():
+        if "|" in sentence.text:
+            continue
+        yield from find_in_sentence(text, sentence, section)
+        yield from find_listed(text, sentence, section)
+        yield from find_known(text, sentence, section, lexicon)

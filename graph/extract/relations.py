@@ -1,0 +1,200 @@
+"""Relations between the entities of one plan, from its structure and its wording.
+
+From structure:
+
+- a section whose heading names a program (（一）实施科创英才领航行动, ——党政人才队伍提升计划):
+  the program targets every industry named in the section, uses every platform named in it,
+  and every program named in its body (or heading a section inside it) is part of it;
+- a section mentions every entity named in it (pk:mentions), and a section of the plan's task
+  chapters targets every industry named in it.
+
+From wording, within one sentence split into clauses at ，；：
+
+- same clause: a program or platform and the industries listed with it
+  ("承载杭州临空经济示范区在临空现代服务业和先进制造业的人才外溢");
+- a leading frame clause (围绕 / 聚焦 / 针对 / 面向 / 立足 / 依托 …) scopes over the rest of the
+  sentence: "聚焦新材料、新能源、智能装备三个领域，高标准推进太湖实验室建设";
+- a program or platform a clause introduces carries on into the clauses after it until the next
+  one: "实施百名紧缺型技能人才引进计划，大力引进光伏新能源…等产业所需的…人才".
+
+Industries listed as the field of another, generic thing (…等公共平台, …等技术) or coordinated
+with the entity rather than governed by it ("新能源…等重点领域和秀洲国家高新区等重点平台合作")
+are not related to it. A program counted by a figure ("入选省“鲲鹏行动”计划1个以上") is a
+measure, not an actor, and takes no relation from wording.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from plankg.graph.extract.candidates import Candidate
+from plankg.graph.extract.facts import INDUSTRY, PLATFORM, PROGRAM, TASK, NodeRef, Relation
+from plankg.graph.extract.phrases import clauses
+from plankg.graph.text.document import Document, Section, Sentence
+
+SECTION = "section"  # subject kind of a section: name is its key, "3-2"
+TARGETS = "targetsIndustry"
+USES = "usesPlatform"
+PART_OF = "partOfProgram"
+MENTIONS = "mentions"
+
+FRAME = re.compile(r"(?:重点|全力|深入|紧紧|主动|积极|同时)?(?:围绕|聚焦|针对|面向|立足|依托|结合|"
+                   r"瞄准|借助|以)")
+_COORDINATED = re.compile(r"^(?:和|及|与|以及)")
+# The chapters whose sections are the plan's tasks (as rdf/build.py and extract/departments.py
+# read them) and the chapters about the past, whose industries and figures are not targets.
+TASK_CHAPTER = re.compile(r"任务|重点工程|重大工程")
+BACKGROUND = re.compile(r"基础|背景|成效|成就|回顾|现状|形势|成绩")
+ACTORS = (PROGRAM, PLATFORM)
+
+
+def ref(cand: Candidate) -> NodeRef:
+    return cand.kind, cand.name
+
+
+class SectionTree:
+    """The parent of every section of a document (sections hold only their children)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.parent = {id(child): section for section in doc.walk() for child in section.children}
+
+    def chapter(self, section: Section) -> Section:
+        """The top-level section (一、…) that holds ``section``."""
+        while id(section) in self.parent:
+            section = self.parent[id(section)]
+        return section
+
+    def chain(self, section: Section | None) -> Iterator[Section]:
+        """``section`` and the sections that hold it, innermost first."""
+        while section is not None:
+            yield section
+            section = self.parent.get(id(section))
+
+
+class _Sections(SectionTree):
+    """A document's sections with the programs their headings name."""
+
+    def __init__(self, doc: Document, cands: list[Candidate]) -> None:
+        super().__init__(doc)
+        self.heads: dict[int, Candidate] = {}
+        for cand in cands:
+            if cand.kind != PROGRAM or cand.section is None:
+                continue
+            section = cand.section
+            if section.heading_start <= cand.start and cand.end <= section.heading_end \
+                    and id(section) not in self.heads:
+                self.heads[id(section)] = cand
+
+    def in_heading(self, cand: Candidate, section: Section) -> bool:
+        return section.heading_start <= cand.start and cand.end <= section.heading_end
+
+    def owner(self, cand: Candidate) -> Candidate | None:
+        """The program heading the innermost section that holds ``cand`` in its body."""
+        for section in self.chain(cand.section):
+            if self.in_heading(cand, section):
+                continue
+            head = self.heads.get(id(section))
+            if head is not None:
+                return head
+        return None
+
+
+def _relation(subject: NodeRef, predicate: str, obj: NodeRef, evidence: Candidate) -> Relation:
+    return Relation(subject, predicate, obj, evidence.sentence, evidence.section)
+
+
+def from_structure(doc: Document, cands: list[Candidate]) -> Iterator[Relation]:
+    sections = _Sections(doc, cands)
+    for cand in cands:
+        for section in sections.chain(cand.section):
+            head = sections.heads.get(id(section))
+            if head is None or head is cand or sections.in_heading(cand, section):
+                continue
+            if cand.kind == INDUSTRY:
+                yield _relation(ref(head), TARGETS, ref(cand), cand)
+            elif cand.kind == PLATFORM:
+                yield _relation(ref(head), USES, ref(cand), cand)
+        if cand.kind == PROGRAM:
+            owner = sections.owner(cand)
+            if owner is not None and owner.name != cand.name:
+                yield _relation(ref(cand), PART_OF, ref(owner), cand)
+        if cand.section is not None:
+            yield _relation((SECTION, cand.section.key), MENTIONS, ref(cand), cand)
+            if cand.kind == INDUSTRY:
+                chapter = sections.chapter(cand.section)
+                if TASK_CHAPTER.search(chapter.title):
+                    yield _relation((TASK, cand.section.key), TARGETS, ref(cand), cand)
+                elif not BACKGROUND.search(chapter.title):
+                    yield _relation((SECTION, cand.section.key), TARGETS, ref(cand), cand)
+
+
+def _governed(text: str, industry: Candidate, actor: Candidate) -> bool:
+    """Whether an industry in the actor's scope is the actor's: not a generic thing's field,
+    not coordinated with the actor."""
+    if industry.head_class in ("platform", "technology"):
+        return False
+    if industry.head_end is not None and industry.head_end <= actor.start:
+        between = text[industry.head_end:actor.start]
+        if _COORDINATED.match(between) and not any(c in between for c in "，；;,"):
+            return False
+    return True
+
+
+def from_sentence(text: str, sentence: Sentence, cands: list[Candidate]) -> Iterator[Relation]:
+    parts = clauses(text, sentence.start, sentence.end)
+
+    def clause_of(cand: Candidate) -> int:
+        for index, (s, e) in enumerate(parts):
+            if s <= cand.start < e:
+                return index
+        return -1
+
+    placed = [(clause_of(c), c) for c in cands]
+    actors = [(k, c) for k, c in placed if c.kind in ACTORS and not c.counted]
+    industries = [(k, c) for k, c in placed if c.kind == INDUSTRY]
+    platforms = [(k, c) for k, c in placed if c.kind == PLATFORM]
+    frames = [i for i, (s, _) in enumerate(parts) if FRAME.match(text, s)]
+
+    for k, actor in actors:
+        # the clauses this actor speaks for: its own and the ones after it up to the next actor
+        # of its kind (for industries also up to the next frame clause, which opens a scope of
+        # its own); and the frame clause before it, which governs the rest of the sentence
+        ahead = [j for j, other in actors if other.kind == actor.kind and j > k]
+        scope = set(range(k, min(ahead, default=len(parts))))
+        industry_scope = set(range(k, min([*ahead, *(f for f in frames if f > k)],
+                                          default=len(parts))))
+        if k in frames:
+            # an actor of a frame clause governs what follows it, like the frame itself:
+            # "以秀洲南部空港物流平台为依托，承载…在临空现代服务业和先进制造业的人才外溢"
+            industry_scope = set(range(k, min((f for f in frames if f > k), default=len(parts))))
+        before = [f for f in frames if f < k]
+        if before:
+            scope |= set(range(before[-1], k))
+            industry_scope |= set(range(before[-1], k))
+        for j, industry in industries:
+            if j in industry_scope and _governed(text, industry, actor):
+                yield _relation(ref(actor), TARGETS, ref(industry), industry)
+        if actor.kind == PROGRAM:
+            for j, platform in platforms:
+                if (j in scope and j != k) or (j == k and platform.start > actor.end):
+                    yield _relation(ref(actor), USES, ref(platform), platform)
+
+
+def relations(doc: Document, cands: Iterable[Candidate]) -> list[Relation]:
+    """Every relation of one plan's candidates, duplicates (same triple, same sentence) once."""
+    cands = list(cands)
+    found: dict[tuple, Relation] = {}
+    for relation in from_structure(doc, cands):
+        found.setdefault((relation.subject, relation.predicate, relation.object,
+                          relation.sentence.start), relation)
+    by_sentence: dict[tuple[int, int], list[Candidate]] = {}
+    for cand in cands:
+        by_sentence.setdefault((cand.sentence.start, cand.sentence.end), []).append(cand)
+    for group in by_sentence.values():
+        for relation in from_sentence(doc.text, group[0].sentence, group):
+            if relation.subject == relation.object:
+                continue
+            found.setdefault((relation.subject, relation.predicate, relation.object,
+                              relation.sentence.start), relation)
+    return list(found.values())

@@ -1,0 +1,372 @@
+"""Plan texts → one RDF dataset: a named graph per plan plus the ontology graph (docs/model.md).
+
+>>> from importlib.resources import files
+>>> build = build_dataset([Path(str(files("plankg.corpus")))])
+>>> [(p.title, p.counts["sections"] > 50) for p in build.plans]
+[('吴兴区人才发展“十四五”规划', True), ('秀洲区人才发展“十四五”规划', True)]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+
+import pyoxigraph
+from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, XSD
+
+from plankg.errors import InputError
+from plankg.graph.extract.departments import jurisdiction
+from plankg.graph.extract.extractor import Facts, extract_facts
+from plankg.graph.extract.facts import DEPARTMENT, INDUSTRY, PLATFORM, PROGRAM
+from plankg.graph.extract.lexicon import Lexicon, load_lexicon
+from plankg.graph.extract.relations import TASK_CHAPTER
+from plankg.graph.rdf.evidence import add_evidence, section_iri
+from plankg.graph.rdf.facts import LEVELS, add_facts
+from plankg.graph.rdf.identifiers import Minter, in_plan, plan_graph_iri, plan_iri, short_hash, slug
+from plankg.graph.rdf.indicators import add_indicators
+from plankg.graph.rdf.ontology import load_ontology
+from plankg.graph.rdf.regions import Region, region_chain
+from plankg.graph.rdf.vocab import ONTOLOGY_GRAPH, PK
+from plankg.graph.text.document import Document, Section
+from plankg.graph.text.headings import TABLE
+from plankg.graph.text.numerals import plan_period
+from plankg.graph.text.structure import read_document
+from plankg.graph.text.tables import parse_tables
+
+GOAL_SECTION = re.compile(r"主要目标|发展目标|总体目标|目标任务")
+PLAN_SUFFIXES = (".txt",)
+REGION = "region"
+
+
+@dataclass
+class PlanSummary:
+    path: Path
+    title: str
+    iri: URIRef
+    graph: URIRef
+    counts: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Build:
+    dataset: Dataset
+    plans: list[PlanSummary]
+
+
+def bundled_corpus() -> Path:
+    """The folder of plan texts shipped with the package (the project's ``corpus/``)."""
+    return Path(str(files("plankg.corpus")))
+
+
+def plan_files(paths: Iterable[Path | str]) -> list[Path]:
+    """Every plan text the paths name: files as given, folders' ``*.txt`` files sorted by name."""
+    found: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            try:
+                texts = sorted(p for p in path.iterdir()
+                               if p.is_file() and p.suffix in PLAN_SUFFIXES)
+            except OSError as err:
+                raise InputError(f"{path}: cannot list the folder ({err.strerror})") from None
+            if not texts:
+                raise InputError(f"{path}: no plan texts (*.txt) in this folder")
+            found.extend(texts)
+        elif path.exists():
+            found.append(path)
+        else:
+            raise InputError(f"{path}: no such file or folder")
+    unique: dict[Path, Path] = {}
+    for path in found:
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())
+
+
+def build_dataset(paths: Iterable[Path | str] | None = None, *, lexicon: Lexicon | None = None,
+                  progress: Callable[[Path], None] | None = None) -> Build:
+    """Read, structure and extract every plan of ``paths`` (default: the bundled corpus)."""
+    files_ = plan_files(paths if paths is not None else [bundled_corpus()])
+    documents = [read_document(path) for path in files_]  # all input is checked before any work
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    dataset = Dataset()
+    minter = Minter()
+    plans: list[PlanSummary] = []
+    taken: set[str] = set()
+    for doc in sorted(documents, key=lambda d: (d.title, d.sha256)):
+        key = slug(doc.title)
+        if key in taken:
+            key = f"{key}-{short_hash(doc.sha256)}"
+        taken.add(key)
+        plans.append(add_plan(dataset, doc, key, minter=minter, lexicon=lexicon))
+        if progress is not None:
+            progress(doc.path)
+    ontology = dataset.graph(ONTOLOGY_GRAPH)
+    for triple in _skolemised(load_ontology() + lexicon.schemes()):
+        ontology.add(triple)
+    _as_stored(dataset)
+    return Build(dataset, plans)
+
+
+def add_plan(dataset: Dataset, doc: Document, key: str, *, minter: Minter,
+             lexicon: Lexicon) -> PlanSummary:
+    """Add one plan's named graph to ``dataset``."""
+    plan = plan_iri(key)
+    graph = dataset.graph(plan_graph_iri(key))
+    summary = PlanSummary(doc.path, doc.title, plan, graph.identifier)
+    _plan_node(graph, doc, plan)
+    regions = _regions(graph, doc, plan, minter)
+    sections = _sections(graph, doc, plan)
+    goals = _goals(graph, doc, plan)
+    tasks = _tasks(graph, doc, plan)
+    facts = extract_facts(doc, lexicon=lexicon)
+    add_facts(graph, doc, plan, facts, minter=minter, lexicon=lexicon)
+    _publishers(graph, doc, plan, facts, minter)
+    report = add_indicators(graph, doc, plan, parse_tables(doc))
+    summary.warnings.extend(report.warnings)
+    if not regions:
+        summary.warnings.append(f"{doc.path.name}: no region found in the title {doc.title!r}")
+    summary.counts = {
+        "sections": sections,
+        "goals": goals,
+        "tasks": tasks,
+        "programs": len(facts.names(PROGRAM)),
+        "platforms": len(facts.names(PLATFORM)),
+        "industries": len(facts.names(INDUSTRY)),
+        "departments": len(facts.names(DEPARTMENT)),
+        "indicators": len(set(graph.subjects(RDF.type, PK.Indicator))),
+        "targets": len(facts.targets),
+        "triples": len(graph),
+    }
+    return summary
+
+
+# --- the plan ------------------------------------------------------------------------------
+
+
+def _plan_node(graph: Graph, doc: Document, plan: URIRef) -> None:
+    meta = doc.metadata
+    graph.add((plan, RDF.type, PK.Plan))
+    graph.add((plan, RDFS.label, Literal(doc.title, lang="zh")))
+    graph.add((plan, DCTERMS.title, Literal(doc.title, lang="zh")))
+    graph.add((plan, DCTERMS.source, Literal(doc.path.name)))
+    graph.add((plan, PK.sha256, Literal(doc.sha256)))
+    graph.add((plan, PK.encoding, Literal(doc.encoding)))
+    graph.add((plan, PK.documentType, Literal(doc.doc_type, lang="zh")))
+    issued = meta.issued_date or meta.written_date
+    if issued:
+        graph.add((plan, DCTERMS.issued, Literal(issued, datatype=XSD.date)))
+    if meta.written_date:
+        graph.add((plan, PK.writtenDate, Literal(meta.written_date, datatype=XSD.date)))
+    for identifier in (meta.index_number, meta.document_number):
+        if identifier:
+            graph.add((plan, DCTERMS.identifier, Literal(identifier)))
+    period = plan_period(doc.title)
+    if period:
+        start, end = period
+        graph.add((plan, DCTERMS.temporal, Literal(f"{start}/{end}")))
+        graph.add((plan, PK.periodStart, Literal(str(start), datatype=XSD.gYear)))
+        graph.add((plan, PK.periodEnd, Literal(str(end), datatype=XSD.gYear)))
+    if doc.title_end > doc.title_start:
+        evidence = add_evidence(graph, text=doc.text, plan=plan, start=doc.title_start,
+                                end=doc.title_end, section=None)
+        graph.add((plan, PK.evidence, evidence))
+
+
+def _regions(graph: Graph, doc: Document, plan: URIRef, minter: Minter) -> list[Region]:
+    """The plan's region and those above it; each with the first sentence that names it."""
+    found = jurisdiction(doc)
+    if found is None:
+        return []
+    chain = region_chain(found.name, found.parents)
+    nodes = [minter.shared(REGION, region.name) for region in chain]
+    graph.add((plan, DCTERMS.spatial, nodes[0]))
+    for i, (region, node) in enumerate(zip(chain, nodes, strict=True)):
+        graph.add((node, RDF.type, PK.Region))
+        graph.add((node, RDFS.label, Literal(region.name, lang="zh")))
+        if region.en:
+            graph.add((node, RDFS.label, Literal(region.en, lang="en")))
+        if region.code:
+            graph.add((node, DCTERMS.identifier, Literal(region.code)))
+        graph.add((node, PK.programLevel, LEVELS[region.level]))
+        graph.add((node, PK.inPlan, plan))
+        if i + 1 < len(nodes):
+            graph.add((node, DCTERMS.isPartOf, nodes[i + 1]))
+        at = doc.text.find(region.name, doc.title_start)
+        if at < 0:
+            at = doc.text.find(region.name)
+        if at >= 0:
+            sentence = _sentence_around(doc, at)
+            evidence = add_evidence(graph, text=doc.text, plan=plan, start=sentence[0],
+                                    end=sentence[1], section=doc.section_at(at))
+        else:  # the plan never prints it: its region's parent as the table knows it
+            evidence = add_evidence(graph, text=doc.text, plan=plan, start=doc.title_start,
+                                    end=max(doc.title_end, doc.title_start + 1), section=None)
+        graph.add((node, PK.evidence, evidence))
+    return chain
+
+
+def _sentence_around(doc: Document, at: int) -> tuple[int, int]:
+    """The title, sentence or else line (a heading, a table row) ``at`` lies in."""
+    if doc.title_start <= at < doc.title_end:
+        return doc.title_start, doc.title_end
+    sentence = doc.sentence_at(at)
+    if sentence is not None:
+        return sentence.start, sentence.end
+    line_start = doc.text.rfind("\n", 0, at) + 1
+    line_end = doc.text.find("\n", at)
+    return line_start, line_end if line_end >= 0 else len(doc.text)
+
+
+def _publishers(graph: Graph, doc: Document, plan: URIRef, facts: Facts, minter: Minter) -> None:
+    """dcterms:publisher → the departments the header names as issuers."""
+    issuers = {*doc.metadata.issuers, *([doc.metadata.publisher] if doc.metadata.publisher else [])}
+    body_end = max((top.end for top in doc.sections), default=len(doc.text))
+    for mention in facts.mentions:
+        # printed in the front matter or in a closing signature, not named in the body
+        outside = mention.start < max(doc.title_start, 1) or mention.start >= body_end
+        if mention.kind == DEPARTMENT and mention.surface in issuers and outside:
+            graph.add((plan, DCTERMS.publisher, minter.shared(DEPARTMENT, mention.name)))
+
+
+# --- sections, goals, tasks ----------------------------------------------------------------
+
+
+def _sections(graph: Graph, doc: Document, plan: URIRef) -> int:
+    count = 0
+    parents: dict[int, URIRef] = {}
+    for section in doc.walk():
+        node = section_iri(plan, section)
+        for child in section.children:
+            parents[id(child)] = node
+        parent = parents.get(id(section), plan)
+        graph.add((node, RDF.type, PK.Section))
+        graph.add((node, RDFS.label, Literal(section.label, lang="zh")))
+        graph.add((node, DCTERMS.title, Literal(section.title, lang="zh")))
+        graph.add((node, PK.numbering, Literal(section.numbering)))
+        graph.add((node, PK.headingStyle, Literal(section.style)))
+        graph.add((node, PK.headingLevel, Literal(section.level)))
+        graph.add((node, PK.order, Literal(section.order)))
+        graph.add((node, PK.textStart, Literal(section.start)))
+        graph.add((node, PK.textEnd, Literal(section.end)))
+        if section.numbering_inferred:
+            graph.add((node, PK.numberingInferred, Literal(True)))
+        graph.add((node, DCTERMS.isPartOf, parent))
+        graph.add((parent, DCTERMS.hasPart, node))
+        graph.add((node, PK.inPlan, plan))
+        _heading_evidence(graph, doc, plan, section, node)
+        count += 1
+    return count
+
+
+def _heading_evidence(graph: Graph, doc: Document, plan: URIRef, section: Section,
+                      node: URIRef) -> None:
+    evidence = add_evidence(graph, text=doc.text, plan=plan, start=section.heading_start,
+                            end=section.heading_end, section=section)
+    graph.add((node, PK.evidence, evidence))
+
+
+def _defined(graph: Graph, doc: Document, plan: URIRef, section: Section, kind: str,
+             link: URIRef) -> None:
+    node = in_plan(plan, kind, section.key)
+    graph.add((node, RDF.type, PK.Goal if kind == "goal" else PK.Task))
+    graph.add((node, RDFS.label, Literal(section.title, lang="zh")))
+    graph.add((node, PK.definedIn, section_iri(plan, section)))
+    graph.add((node, PK.inPlan, plan))
+    graph.add((plan, link, node))
+    _heading_evidence(graph, doc, plan, section, node)
+
+
+def _goals(graph: Graph, doc: Document, plan: URIRef) -> int:
+    """A Goal per item under a 主要目标/发展目标 heading (the heading itself when it has none)."""
+    count = 0
+    for section in doc.walk():
+        if section.style == TABLE or not GOAL_SECTION.search(section.title) \
+                or any(GOAL_SECTION.search(child.title) for child in section.children):
+            continue  # "二、指导思想、基本原则和主要目标" holds the goal section, it is not one
+        items = [c for c in section.children if c.style != TABLE]
+        for item in items or [section]:
+            _defined(graph, doc, plan, item, "goal", PK.hasGoal)
+            count += 1
+    return count
+
+
+def _tasks(graph: Graph, doc: Document, plan: URIRef) -> int:
+    """A Task per section inside a top-level chapter of tasks (…任务, 重点工程, 重大工程)."""
+    count = 0
+    for chapter in doc.sections:
+        if not TASK_CHAPTER.search(chapter.title):
+            continue
+        for section in chapter.walk():
+            if section is chapter or section.style == TABLE:
+                continue
+            _defined(graph, doc, plan, section, "task", PK.hasTask)
+            count += 1
+    return count
+
+
+# --- determinism ---------------------------------------------------------------------------
+
+
+def _as_stored(dataset: Dataset) -> None:
+    """Rewrite typed literals in the canonical form a store keeps them in.
+
+    Oxigraph keeps a value, not its spelling: "52.0"^^xsd:decimal comes back as "52", and
+    xsd:nonNegativeInteger as xsd:integer. Every file the CLI writes goes through the store, so the
+    dataset handed back is made to hold the same terms: what a build returns, stores and writes is
+    one graph, and a written file parses back isomorphic to it.
+    """
+    typed = sorted({o for _, _, o, _ in dataset.quads((None, None, None, None))
+                    if isinstance(o, Literal) and o.datatype is not None
+                    and o.datatype != XSD.string}, key=lambda lit: (str(lit.datatype), str(lit)))
+    if not typed:
+        return
+    probe = pyoxigraph.Store()
+    value = pyoxigraph.NamedNode("urn:plankg:value")
+    probe.extend(pyoxigraph.Quad(pyoxigraph.NamedNode(f"urn:plankg:{i}"), value,
+                                 pyoxigraph.Literal(str(lit), datatype=pyoxigraph.NamedNode(
+                                     str(lit.datatype))))
+                 for i, lit in enumerate(typed))
+    canonical: dict[Literal, Literal] = {}
+    for quad in probe:
+        original = typed[int(quad.subject.value.rsplit(":", 1)[1])]
+        obj = quad.object
+        assert isinstance(obj, pyoxigraph.Literal)
+        stored = Literal(obj.value, datatype=URIRef(obj.datatype.value))
+        if stored != original or stored.datatype != original.datatype:
+            canonical[original] = stored
+    if not canonical:
+        return
+    changed = [q for q in dataset.quads((None, None, None, None)) if q[2] in canonical]
+    for s, p, o, g in changed:
+        graph = dataset.graph(g)
+        graph.remove((s, p, o))
+        graph.add((s, p, canonical[o]))
+
+
+def _skolemised(graph: Graph) -> Graph:
+    """``graph`` with each blank node replaced by an IRI derived from where it hangs, so that the
+    same ontology always serialises to the same bytes (blank node labels are random)."""
+    names: dict[BNode, URIRef] = {}
+
+    def name(node: BNode, seen: tuple[BNode, ...] = ()) -> URIRef:
+        if node not in names:
+            referrers = sorted(
+                (str(s) if not isinstance(s, BNode) or s in seen else str(name(s, (*seen, node))),
+                 str(p))
+                for s, p in graph.subject_predicates(node)
+            )
+            digest = hashlib.sha1(repr(referrers).encode("utf-8")).hexdigest()[:12]
+            names[node] = URIRef(f"https://w3id.org/plankg/.well-known/genid/{digest}")
+        return names[node]
+
+    out = Graph()
+    for s, p, o in graph:
+        out.add((name(s) if isinstance(s, BNode) else s, p,
+                 name(o) if isinstance(o, BNode) else o))
+    return out

@@ -1,0 +1,376 @@
+"""The heading tree of a plan text: sections, paragraphs and sentences with character offsets.
+
+Chinese policy documents number their headings in a fixed family of conventions (第一章 /
+一、 / （一） / 1. / （1） / ① / —— lead-ins) and print tables under 表N： captions. Each line is
+classified on its own; a stack of open sections places it in the tree. Four habits of real
+plans need care:
+
+- **paragraph-headings**: "1.人才规模逐步壮大。到2025年…" is a heading (the lead phrase up to the
+  first 。) and its own paragraph at once. Such a section is a leaf: the next heading of another
+  style, a table or an unnumbered paragraph belongs to the section above it.
+- **tables**: a 表N： caption opens a table section that ends where the table parser says the last
+  row ends; prose printed after the table is a paragraph of the enclosing section again.
+- **unnumbered headings**: a plan sometimes prints a heading without its number (秀洲 prints its
+  fifth task heading bare). A short line without punctuation, followed by body text, at a point
+  where a numbered sibling list is open, becomes the next sibling with ``numbering_inferred``.
+- **closing signature**: an 实施意见 or 通知 often ends with the issuing bodies and a date; those
+  lines go into ``Metadata.issuers``/``issued_date`` (when the front matter had none), not into
+  the last section.
+
+>>> doc = parse_document("某区人才发展规划\\n一、总体要求\\n（一）目标\\n"
+...                      "1.规模扩大。到2025年达到10万人。\\n")
+>>> [(s.label, s.level, s.path) for s in doc.walk()]
+[('一、总体要求', 1, (1,)), ('（一）目标', 2, (1, 1)), ('1.规模扩大', 3, (1, 1, 1))]
+>>> [s.text for _, s in doc.sentences()]
+['1.规模扩大。', '到2025年达到10万人。']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from plankg.graph.text.document import Document, Paragraph, Section, Sentence
+from plankg.graph.text.header import Header, document_type, parse_header, parse_signature
+from plankg.graph.text.headings import (
+    CN_DIGITS,
+    TABLE,
+    TABLE_CAPTION,
+    find_numbering,
+    opens_section,
+)
+from plankg.graph.text.lines import Line, split_lines
+from plankg.graph.text.numerals import chinese_number, chinese_numeral
+from plankg.graph.text.reading import read_source
+from plankg.graph.text.tables import parse_table
+
+_LEAD_END = re.compile(r"[。！？]")
+_LEAD_CUT = re.compile(r"[，,：:；;]")  # where an over-long lead phrase is cut
+# A sentence ends at 。！？ plus any closing quotes or brackets; ；does not end one (in these texts
+# it joins the clauses of one sentence).
+_SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』）)]*|$)")
+_CLAUSE_PUNCT = re.compile(r"[。，；：,;:！？、]")
+_ENDS_SENTENCE = tuple("。！？；：!?;:”’」』）)")
+MAX_LEAD = 60  # a lead phrase longer than this is not a heading title: cut at the first ，
+MAX_UNNUMBERED = 30
+MAX_FRONT = 12  # lines read as front matter when the text has no heading at all
+
+
+@dataclass
+class _Heading:
+    style: str
+    rank: int
+    numbering: str
+    title: str
+    heading_start: int
+    heading_end: int
+    inline: bool  # the line goes on after the heading: a paragraph-heading
+    inferred: bool = False  # printed without its number; ``numbering`` is the sibling's next
+
+
+def read_document(path: Path | str) -> Document:
+    """Read and structure one plan file (raises InputError for input that is not plan text)."""
+    source = read_source(Path(path))
+    return parse_document(source.text, path=source.path, encoding=source.encoding,
+                          sha256=source.sha256)
+
+
+def parse_document(text: str, *, path: Path | str = "<text>", encoding: str = "utf-8",
+                   sha256: str | None = None) -> Document:
+    """Structure already decoded ``text``; offsets in the result index ``text``."""
+    lines = split_lines(text)
+    first = _first_heading(lines)
+    front = lines[:first] if first is not None else lines[:MAX_FRONT]
+    header = parse_header(front)
+    body_from = first if first is not None else len(front)
+    table = _table_in_front(front, header.title_line)
+    if table is not None:  # a table printed before the first heading starts the body
+        front, body_from = lines[:table], table
+        header = parse_header(front)
+    title, title_start, title_end = _title(text, header, Path(path))
+    builder = _TreeBuilder(text)
+    for line in front:
+        if line.number not in header.consumed and not line.blank:
+            builder.preamble_line(line)
+    body = lines[body_from:]
+    signature = parse_signature(body)
+    if signature is not None and not header.metadata.issuers \
+            and header.metadata.issued_date is None:
+        header.metadata.issuers, header.metadata.issued_date, closing = signature
+        body = [line for line in body if line.number not in closing]
+    builder.run(body)
+    return Document(
+        path=Path(path),
+        text=text,
+        encoding=encoding,
+        sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        title=title,
+        title_start=title_start,
+        title_end=title_end,
+        doc_type=document_type(title),
+        metadata=header.metadata,
+        sections=builder.roots,
+        preamble=builder.preamble,
+    )
+
+
+def _first_heading(lines: list[Line]) -> int | None:
+    """Index of the first line of the body: the first outermost-style heading, else any heading."""
+    found: dict[int, int] = {}
+    for i, line in enumerate(lines):
+        heading = classify(line)
+        if heading is not None and heading.style != TABLE:
+            found.setdefault(heading.rank, i)
+    if not found:
+        return None
+    return found[min(found)]
+
+
+def _table_in_front(front: list[Line], title_line: Line | None) -> int | None:
+    """Index of a 表N： caption after the title in the front matter, if one is printed there."""
+    after = title_line.number if title_line is not None else 0
+    for i, line in enumerate(front):
+        if line.number > after and TABLE_CAPTION.match(line.content):
+            return i
+    return None
+
+
+def _title(text: str, header: Header, path: Path) -> tuple[str, int, int]:
+    if header.title_line is not None:
+        return header.title, header.title_line.start, header.title_line.end
+    if header.title:
+        at = text.find(header.title)
+        return header.title, at, at + len(header.title)
+    return path.stem, 0, 0
+
+
+
+def classify(line: Line) -> _Heading | None:
+    """The heading a line starts with, or None for body text."""
+    found = find_numbering(line.content) if line.content else None
+    if found is None:
+        return None
+    style, rank, match = found
+    return _heading(line, style, rank, match, inline=False if style == TABLE else None)
+
+
+def _heading(line: Line, style: str, rank: int, match: re.Match[str], *,
+             inline: bool | None = None) -> _Heading:
+    numbering, rest = match.group("n"), match.group("t")
+    rest_at = line.start + match.start("t")
+    if inline is None:
+        end = _LEAD_END.search(rest)
+        inline = end is not None and end.end() < len(rest.rstrip())
+        lead = rest[: end.start()] if end is not None else rest
+        if len(lead) > MAX_LEAD:
+            comma = _LEAD_CUT.search(lead)
+            lead = lead[: comma.start()] if comma else lead[:MAX_LEAD]
+            inline = True
+        title = lead
+    else:
+        title = rest
+    title = title.rstrip(" \t\u3000")
+    return _Heading(style, rank, numbering, title, line.start, rest_at + len(title), inline)
+
+
+class _TreeBuilder:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.roots: list[Section] = []
+        self.preamble: list[Paragraph] = []
+        self.stack: list[tuple[Section, _Heading]] = []
+        self.paragraph: Paragraph | None = None  # the open paragraph a wrapped line continues
+        self.skip_until = -1  # lines inside a table are the table's
+
+    # -- lines -----------------------------------------------------------------------------
+
+    def preamble_line(self, line: Line) -> None:
+        self._paragraph_line(line, self.preamble)
+
+    def run(self, lines: list[Line]) -> None:
+        for i, line in enumerate(lines):
+            if line.blank or line.start < self.skip_until:
+                continue
+            heading = classify(line)
+            if heading is None and self._is_unnumbered_heading(lines, i):
+                heading = self._unnumbered(line)
+            if heading is None:
+                self._body_line(line)
+            elif heading.style == TABLE:
+                self._table(heading, lines, i)
+            else:
+                self._open(heading, line)
+        self._finish()
+
+    def _body_line(self, line: Line) -> None:
+        if self.paragraph is not None and self._continues(line):
+            self._extend(line.end)
+            return
+        self._close_leaves()
+        self._paragraph_line(line, self.stack[-1][0].paragraphs if self.stack else self.preamble)
+
+    def _continues(self, line: Line) -> bool:
+        """A line continues the open paragraph when that paragraph stopped mid-sentence."""
+        assert self.paragraph is not None
+        last = self.text[self.paragraph.start : self.paragraph.end].rstrip()
+        return bool(last) and not last.endswith(_ENDS_SENTENCE) and len(last) > MAX_UNNUMBERED
+
+    def _paragraph_line(self, line: Line, into: list[Paragraph]) -> None:
+        self.paragraph = Paragraph(line.start, line.end)
+        into.append(self.paragraph)
+        self._touch(line.end)
+
+    def _extend(self, end: int) -> None:
+        assert self.paragraph is not None
+        self.paragraph.end = end
+        self._touch(end)
+
+    def _touch(self, end: int) -> None:
+        for section, _ in self.stack:
+            section.end = max(section.end, end)
+
+    # -- headings --------------------------------------------------------------------------
+
+    def _open(self, heading: _Heading, line: Line) -> None:
+        self._pop_for(heading)
+        section = self._push(heading)
+        if heading.inline:
+            self._paragraph_line(line, section.paragraphs)
+        else:
+            self.paragraph = None
+            self._touch(heading.heading_end)
+
+    def _pop_for(self, heading: _Heading) -> None:
+        styles = [h.style for _, h in self.stack]
+        if heading.style in styles:
+            del self.stack[styles.index(heading.style):]
+            return
+        while self.stack and (_is_leaf(top := self.stack[-1][1]) or top.rank >= heading.rank):
+            self.stack.pop()
+
+    def _close_leaves(self) -> None:
+        """Close the open paragraph-headings and tables: what follows them is not theirs."""
+        while self.stack and _is_leaf(self.stack[-1][1]):
+            self.stack.pop()
+
+    def _push(self, heading: _Heading) -> Section:
+        siblings = self.stack[-1][0].children if self.stack else self.roots
+        parent_path = self.stack[-1][0].path if self.stack else ()
+        order = len(siblings) + 1
+        section = Section(
+            numbering=heading.numbering, title=heading.title, level=len(self.stack) + 1,
+            order=order, path=(*parent_path, order), style=heading.style,
+            heading_start=heading.heading_start, heading_end=heading.heading_end,
+            start=heading.heading_start, end=heading.heading_end,
+            numbering_inferred=heading.inferred,
+        )
+        siblings.append(section)
+        self.stack.append((section, heading))
+        return section
+
+    def _table(self, heading: _Heading, lines: list[Line], i: int) -> None:
+
+        self._close_leaves()
+        section = self._push(heading)
+        self.paragraph = None
+        bound = next((later.start for later in lines[i + 1 :] if opens_section(later.content)),
+                     len(self.text))
+        table = parse_table(self.text, heading.heading_end, bound, number=0,
+                            caption=heading.title)
+        end = table.end if table.end > heading.heading_end else heading.heading_end
+        section.end = end
+        self._touch(end)
+        self.skip_until = end
+
+    # -- unnumbered headings ---------------------------------------------------------------
+
+    def _is_unnumbered_heading(self, lines: list[Line], i: int) -> bool:
+        line = lines[i]
+        if len(line.content) > MAX_UNNUMBERED or _CLAUSE_PUNCT.search(line.content):
+            return False
+        if self.paragraph is not None and self._continues(line):
+            return False
+        following = next((ln for ln in lines[i + 1 :] if not ln.blank), None)
+        if following is None or classify(following) is not None \
+                or len(following.content) <= len(line.content):
+            return False
+        return self._sibling_for_unnumbered() is not None
+
+    def _sibling_for_unnumbered(self) -> tuple[int, Section, _Heading] | None:
+        """The open section an unnumbered heading would follow: the deepest non-inline numbered
+        section below the top level whose numbering can be counted on."""
+        for depth in range(len(self.stack) - 1, 0, -1):
+            section, heading = self.stack[depth]
+            if _is_leaf(heading):
+                continue
+            if _next_numbering(section.numbering) is not None:
+                return depth, section, heading
+            return None
+        return None
+
+    def _unnumbered(self, line: Line) -> _Heading:
+        found = self._sibling_for_unnumbered()
+        assert found is not None
+        _, section, heading = found
+        numbering = _next_numbering(section.numbering)
+        assert numbering is not None
+        return _Heading(heading.style, heading.rank, numbering, line.content, line.start,
+                        line.end, inline=False, inferred=True)
+
+    # -- end -------------------------------------------------------------------------------
+
+    def _finish(self) -> None:
+        for paragraph in self.preamble:
+            paragraph.sentences = split_sentences(self.text, paragraph.start, paragraph.end)
+        for root in self.roots:
+            for section in root.walk():
+                for paragraph in section.paragraphs:
+                    paragraph.sentences = split_sentences(self.text, paragraph.start,
+                                                          paragraph.end)
+            _close_extents(root)
+
+
+def _is_leaf(heading: _Heading) -> bool:
+    """A paragraph-heading or a table: a section nothing else nests in."""
+    return heading.inline or heading.style == TABLE
+
+
+def _close_extents(section: Section) -> int:
+    for child in section.children:
+        section.end = max(section.end, _close_extents(child))
+    return section.end
+
+
+def _next_numbering(numbering: str) -> str | None:
+    """The numbering after ``numbering`` in the same convention: （四） → （五）, 3. → 4.
+
+    >>> [_next_numbering(n) for n in ("（四）", "(九)", "3.", "——")]
+    ['（五）', '(十)', '4.', None]
+    """
+    match = re.match(rf"^(\D*?)([{CN_DIGITS}]+|[0-9]+)(\D*)$", numbering)
+    if not match or numbering.startswith("第"):
+        return None
+    before, number, after = match.groups()
+    if number.isdigit():
+        return f"{before}{int(number) + 1}{after}"
+    value = chinese_number(number)
+    if value is None or value >= 99:
+        return None
+    return f"{before}{chinese_numeral(value + 1)}{after}"
+
+
+def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
+    """The sentences of ``text[start:end]``: ending at 。！？ with any closing quotes, or at the
+    end of the span; surrounding blanks (and line breaks of wrapped lines) are outside them."""
+    sentences: list[Sentence] = []
+    for match in _SENTENCE.finditer(text, start, end):
+        s, e = match.start(), match.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            sentences.append(Sentence(s, e, text[s:e]))
+    return sentences

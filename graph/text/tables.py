@@ -1,0 +1,792 @@
+"""Indicator tables of a plan: every row and every printed value, with its character offsets.
+
+Plan texts reach us as tables flattened in one of three ways, each read into the same rows:
+
+- ``pipe``: one row per line, cells between ``|`` (government sites' HTML tables saved as text);
+  a header may span two lines, trailing cells are empty, a row-group label is printed only on the
+  first row of its group (the row then has one cell fewer).
+- ``cell-per-line``: every cell on its own tab-indented line, rows separated by blank lines; a cell
+  wrapped over two lines continues on a line that is not indented; an empty cell is a line
+  holding only the tab.
+- ``spaced``: PDF-extracted text, one row per line with columns separated by runs of spaces;
+  wrapped cells continue on the next line in the same column, a line holding one cell that lines
+  up with no column is a row-group label, page numbers ("— 12 —") are skipped.
+
+>>> text = "表1：指标\\n指标 | 单位 | 2020年 | 2025年 |\\n人才总量 | 万人 | 1.5 | 2以上 |\\n"
+>>> t = parse_table(text, 6, len(text), number=1, caption="指标")
+>>> row = t.rows[0]
+>>> row.name, row.unit, [(v.year, v.role, str(v.value), v.qualifier) for v in row.values]
+('人才总量', '万人', [(2020, 'baseline', '1.5', None), (2025, 'target', '2', '以上')])
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from plankg.graph.text.document import Document, Section
+from plankg.graph.text.headings import opens_section
+from plankg.graph.text.numerals import chinese_number
+
+# --- lexicon: the conventions of Chinese indicator tables, as data ----------------------------
+
+# Units a value or a bracketed name suffix may carry, compared after NFKC (so "／" is "/").
+UNITS = (
+    "个百分点", "百分点", "人年/万人", "万元/人", "元/人", "万人次", "人次", "万人", "人年",
+    "万元", "亿元", "元", "万个", "万平方米", "平方米", "万吨", "吨", "千瓦", "万户", "户", "公里",
+    "%", "‰",
+    "件", "项", "家", "个", "人", "名", "套", "所", "座", "岁", "亩", "台", "辆", "次", "天", "倍",
+)
+# A cell printing one of these has no value (a dash, not a zero).
+NO_VALUE = frozenset({"", "—", "——", "———", "-", "--", "/", "…", "……", "－", "–", "无"})
+PREFIX_QUALIFIERS = (
+    ">=", "<=", "≥", "≤", ">", "<", "超过", "大于", "小于", "高于", "低于", "不低于", "不少于",
+    "不超过", "不高于", "力争", "约",
+)
+SUFFIX_QUALIFIERS = ("以上", "以下", "左右", "以内", "上下", "内")
+# "[20]" in a 年均[累计] column is the cumulative figure for the whole period.
+CUMULATIVE_BRACKETS = {"[": "]", "【": "】", "〔": "〕"}
+CUMULATIVE = "累计"
+
+# Header keywords → column kind, tried in order: "一级指标" and "指标属性" are not names.
+COLUMN_KINDS = (
+    ("number", ("序号", "编号")),
+    ("group", ("一级指标", "类别", "领域", "分类", "方面", "维度")),
+    ("unit", ("单位",)),
+    ("nature", ("属性", "性质")),
+    ("text", ("完成度", "备注", "说明", "责任单位", "牵头单位")),
+    ("name", ("指标", "名称")),
+)
+# Header keywords → observation role, tried in order ("完成情况" is actual, not "情况" baseline).
+ROLE_WORDS = (
+    ("actual", ("完成", "实际", "实现")),
+    ("target", ("目标", "规划", "预期值", "预计")),
+    ("baseline", ("基数", "基期", "基准", "基础", "现状", "情况")),
+    ("growth", ("增长", "增幅", "增速", "年均", "累计", "提高")),
+)
+ANNUAL_AVERAGE = "年均"
+NATURES = ("预期性", "约束性")
+
+# --- patterns --------------------------------------------------------------------------------
+
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_NUMBER = r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?"
+_VALUE = re.compile(
+    "^(?P<pre>" + "|".join(map(re.escape, PREFIX_QUALIFIERS)) + ")?"
+    f"(?P<num>{_NUMBER})"
+    "(?P<unit>" + "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True))) + ")?"
+    "(?P<post>" + "|".join(map(re.escape, SUFFIX_QUALIFIERS)) + ")?$"
+)
+_INTEGER = re.compile(r"^\d{1,3}$")
+_TRAILING_BRACKET = re.compile(r"[（(]([^（）()]+)[）)]\s*$")
+_ANY_BRACKET = re.compile(r"[（(]([^（）()]+)[）)]")
+_CAPTION = re.compile(r"^表\s*([0-9０-９]+|[一二三四五六七八九十]+)\s*[：:]?\s*(.*)$")
+_PAGE_NUMBER = re.compile(r"^[-—–－]+\s*\d{1,4}\s*[-—–－]+$|^第\s*\d+\s*页")
+_NOTE = re.compile(r"^(?:注|说明|备注|资料来源|数据来源)\s*\d*\s*[：:]")
+_SPACED_GAP = re.compile(r"(?:[ \u3000\u00a0]{2,}|\t+)")
+_BLANKS = " \t\u3000\u00a0\ufeff"
+_LINE_BREAKS = "\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines: \f ends a PDF page
+MAX_CELL_CHARS = 40  # a longer line in a table region is prose that follows the table
+ALIGN_TOLERANCE = 2  # columns of slack when lining up PDF-extracted cells
+
+
+# --- results ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CellValue:
+    """One printed value: ``text[start:end] == printed``."""
+
+    column: str  # the column's header as printed, header lines joined by a space
+    year: int | None
+    role: str  # baseline | target | actual | planned | growth
+    value: Decimal
+    printed: str
+    qualifier: str | None  # 以上, 左右, >, <, 累计, 年均 …; several are joined by a space
+    unit: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """One row of a table: an indicator and the values printed for it.
+
+    ``start:end`` covers the row from its first to its last printed cell (across lines in the
+    cell-per-line and spaced layouts). ``printed_name`` joins a name wrapped over lines without
+    the line break, so it is ``text[name_start:name_end]`` only when the name is on one line.
+    """
+
+    table: int
+    index: int  # 1-based position among the table's rows
+    number: str | None  # 序号 as printed
+    printed_name: str
+    name: str  # normalised: unit suffix "(万人)" dropped, NFKC, no spaces
+    unit: str | None
+    category: str | None  # row-group label (一级指标)
+    nature: str | None  # 预期性 / 约束性
+    start: int
+    end: int
+    name_start: int
+    name_end: int
+    values: tuple[CellValue, ...] = ()
+    # (column header, text) of text columns (完成度) and of value cells printed in words
+    notes: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class TableWarning:
+    """A row (or a whole table when ``row`` is None) that could not be read completely."""
+
+    table: int
+    row: int | None
+    reason: str
+    start: int
+    end: int
+
+    def __str__(self) -> str:
+        where = f"表{self.table}" + (f" row {self.row}" if self.row is not None else "")
+        return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    kind: str  # number | group | name | unit | nature | value | text
+    year: int | None = None
+    role: str | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+
+
+@dataclass
+class ParsedTable:
+    number: int
+    caption: str
+    layout: str  # pipe | cell-per-line | spaced | unknown
+    start: int  # first header cell
+    end: int  # end of the last row: text after it (up to the next heading) is prose
+    columns: tuple[Column, ...] = ()
+    rows: list[IndicatorRow] = field(default_factory=list)
+    warnings: list[TableWarning] = field(default_factory=list)
+    caption_start: int | None = None
+    caption_end: int | None = None
+    section: Section | None = None
+    # "other" for a table with no number in it at all: a responsibility table (任务 | 牵头单位 |
+    # 配合单位) is not an indicator table with rows missing, so it has no rows and no warnings
+    kind: str = "indicators"
+
+
+@dataclass
+class TableParse:
+    tables: list[ParsedTable] = field(default_factory=list)
+
+    @property
+    def warnings(self) -> list[TableWarning]:
+        return [w for table in self.tables for w in table.warnings]
+
+    @property
+    def rows(self) -> Iterator[IndicatorRow]:
+        for table in self.tables:
+            yield from table.rows
+
+
+
+# --- entry points ----------------------------------------------------------------------------
+
+
+def parse_tables(doc: Document) -> TableParse:
+    """Every table of ``doc``: the sections whose heading style is "表N："."""
+    parse = TableParse()
+    for section in doc.walk():
+        if section.style != "表N：":
+            continue
+        caption_line = doc.text[section.heading_start : section.heading_end]
+        number, caption = _caption(caption_line, fallback=len(parse.tables) + 1)
+        table = parse_table(doc.text, section.heading_end, section.end, number=number,
+                            caption=caption)
+        table.caption_start, table.caption_end = section.heading_start, section.heading_end
+        table.section = section
+        parse.tables.append(table)
+    return parse
+
+
+def parse_table(text: str, start: int, end: int, *, number: int, caption: str) -> ParsedTable:
+    """Read the table printed in ``text[start:end]`` (the lines after its caption)."""
+    lines = _table_lines(text, start, end)
+    layout = _layout(lines)
+    table = ParsedTable(number=number, caption=caption, layout=layout, start=start, end=start)
+    if layout == "pipe":
+        header, raw_rows = _pipe_rows(table, lines)
+    elif layout == "cell-per-line":
+        header, raw_rows = _cell_per_line_rows(table, lines)
+    elif layout == "spaced":
+        header, raw_rows = _spaced_rows(table, lines)
+    else:
+        first = next((ln for ln in lines if ln.content), None)
+        if first is not None:
+            table.warnings.append(TableWarning(number, None, "table layout not recognised",
+                                               first.start, first.end))
+        return table
+    table.columns = _classify(header, caption)
+    if "value" not in {c.kind for c in table.columns} and not any(
+            _is_value_like(c.text) for raw in raw_rows for c in raw.cells if c is not None):
+        table.kind = "other"
+        table.warnings.clear()
+        return table
+    _check_columns(table)
+    for index, raw in enumerate(raw_rows, start=1):
+        if raw.problem is not None:
+            table.warnings.append(TableWarning(number, index, raw.problem, raw.start, raw.end))
+            continue
+        row = _read_row(table, raw, index)
+        if row is not None:
+            table.rows.append(row)
+    return table
+
+
+# --- lines -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int  # offset of the first character of the content (line start when blank)
+    end: int
+    line_start: int
+    content: str
+    raw: str  # the line without its line break
+
+    @property
+    def indented(self) -> bool:
+        return self.raw[:1] in ("\t", " ", "\u3000")
+
+    @property
+    def empty_cell(self) -> bool:
+        """A line holding only a tab: an empty cell of the cell-per-line layout."""
+        return not self.content and "\t" in self.raw
+
+
+def _table_lines(text: str, start: int, end: int) -> list[_Line]:
+    lines = []
+    pos = start
+    for raw_line in text[start:end].splitlines(keepends=True):
+        raw = raw_line.rstrip(_LINE_BREAKS)
+        lead = len(raw) - len(raw.lstrip(_BLANKS))
+        content = raw.strip(_BLANKS)
+        begin = pos + lead if content else pos
+        lines.append(_Line(begin, begin + len(content), pos, content, raw))
+        pos += len(raw_line)
+    return lines
+
+
+def _layout(lines: list[_Line]) -> str:
+    first = [ln for ln in lines if ln.content or ln.empty_cell][:3]
+    if not first:
+        return "unknown"
+    if any("|" in ln.content for ln in first):
+        return "pipe"
+    if first[0].raw.startswith("\t") and len(_spaced_cells(first[0])) == 1:
+        return "cell-per-line"
+    if len(_spaced_cells(first[0])) >= 3:
+        return "spaced"
+    return "unknown"
+
+
+def _ends_table(line: _Line) -> bool:
+    c = line.content
+    return opens_section(c) or bool(_NOTE.match(c)) or "。" in c
+
+
+# --- cells and raw rows ----------------------------------------------------------------------
+
+
+@dataclass
+class _Cell:
+    text: str
+    start: int
+    end: int
+    column: int = 0  # position in its line (spaced layout)
+
+
+@dataclass
+class _RawRow:
+    """A body row: its cells one per column, or, when they could not be lined up, ``problem``."""
+
+    cells: list[_Cell | None]
+    category: str | None = None  # from a row-group label line above it
+    problem: str | None = None
+
+    def _printed(self) -> list[_Cell]:
+        cells = [c for c in self.cells if c is not None]
+        return [c for c in cells if c.text] or cells
+
+    @property
+    def start(self) -> int:
+        return min(c.start for c in self._printed())
+
+    @property
+    def end(self) -> int:
+        return max(c.end for c in self._printed())
+
+
+def _pipe_cells(line: _Line) -> list[_Cell]:
+    cells = []
+    pos = line.start
+    parts = line.content.split("|")
+    for i, part in enumerate(parts):
+        lead = len(part) - len(part.lstrip(_BLANKS))
+        body = part.strip(_BLANKS)
+        if not (i == 0 and not body and line.content.startswith("|")):
+            begin = pos + lead if body else pos
+            cells.append(_Cell(body, begin, begin + len(body)))
+        pos += len(part) + 1
+    while cells and not cells[-1].text:
+        cells.pop()
+    return cells
+
+
+def _spaced_cells(line: _Line) -> list[_Cell]:
+    cells = []
+    offset = line.start - line.line_start
+    pos = 0
+    for gap in [*_SPACED_GAP.finditer(line.content), None]:
+        stop = gap.start() if gap else len(line.content)
+        body = line.content[pos:stop]
+        if body:
+            begin = line.start + pos
+            cells.append(_Cell(body, begin, begin + len(body), column=offset + pos))
+        if gap:
+            pos = gap.end()
+    return cells
+
+
+def _is_value_like(text: str) -> bool:
+    return _parse_value(text) is not None
+
+
+def _is_label(cells: list[_Cell], kinds: list[str]) -> bool:
+    """A line holding one label and nothing else names the group of the rows below it."""
+    filled = [c for c in cells if c.text]
+    return ("group" not in kinds and len(filled) == 1 and len(cells) < len(kinds)
+            and not _is_value_like(filled[0].text))
+
+
+def _body_rows(groups: list[list[_Cell]], kinds: list[str]) -> list[_RawRow]:
+    """Line up the cells of each body row of the pipe and cell-per-line layouts."""
+    rows: list[_RawRow] = []
+    category = None
+    n = len(kinds)
+    for cells in groups:
+        if _is_label(cells, kinds):
+            category = next(c.text for c in cells if c.text)
+            continue
+        if len(cells) == n:
+            rows.append(_RawRow(list(cells), category))
+        elif (len(cells) == n - 1 and kinds[:1] == ["group"]
+              and (kinds[1:2] != ["number"] or _INTEGER.match(_nfkc(cells[0].text)))):
+            # the row-group label is printed only on its group's first row
+            rows.append(_RawRow([None, *cells], category))
+        else:
+            filled = [c for c in cells if c.text] or cells
+            rows.append(_RawRow(list(filled), category,
+                                problem=f"{len(cells)} cells where the header has {n}"))
+    return rows
+
+
+def _pipe_rows(table: ParsedTable, lines: list[_Line]) -> tuple[list[str], list[_RawRow]]:
+    groups: list[list[_Cell]] = []
+    for line in lines:
+        if not line.content:
+            continue
+        if "|" not in line.content:
+            break  # prose after the table
+        cells = _pipe_cells(line)
+        if cells:
+            groups.append(cells)
+            table.end = line.end
+    if not groups:
+        return [], []
+    header_rows: list[list[_Cell]] = []
+    for cells in groups:
+        if header_rows and (any(_is_value_like(c.text) for c in cells)
+                            or sum(1 for c in cells if c.text) < 2):
+            break  # a data row, or a row-group label
+        header_rows.append(cells)
+    data = groups[len(header_rows):]
+    table.start = groups[0][0].start
+    lengths = Counter(len(cells) for cells in data)
+    width = max(len(header_rows[0]), lengths.most_common(1)[0][0] if lengths else 0)
+    header = _merge_header_rows(table, header_rows, width)
+    return header, _body_rows(data, [_column_kind(h) for h in header])
+
+
+def _merge_header_rows(table: ParsedTable, header_rows: list[list[_Cell]], width: int) -> list[str]:
+    """Column headers from one or two header lines.
+
+    With two lines and fewer cells than columns in each, the first line's leading cells span
+    both lines (rowspan) and its other cells are group headers over the second line's cells,
+    one each from the left, the last taking the rest (colspan).
+    """
+    top = [c.text for c in header_rows[0]]
+    if len(header_rows) == 1:
+        return top + [""] * (width - len(top))
+    bottom = [c.text for c in header_rows[1]]
+    if len(header_rows) > 2:
+        table.warnings.append(TableWarning(table.number, None,
+                                           f"{len(header_rows)} header lines, read the first two",
+                                           header_rows[2][0].start, header_rows[2][-1].end))
+    if len(top) == width and len(bottom) == width:
+        return [f"{a} {b}".strip() for a, b in zip(top, bottom, strict=True)]
+    spanning = width - len(bottom)
+    parents = top[spanning:] if spanning >= 0 else []
+    if not parents:
+        table.warnings.append(TableWarning(table.number, None, "header lines do not line up",
+                                           header_rows[1][0].start, header_rows[1][-1].end))
+        return top + [""] * (width - len(top))
+    merged = top[:spanning]
+    for i, child in enumerate(bottom):
+        merged.append(f"{parents[min(i, len(parents) - 1)]} {child}")
+    return merged
+
+
+def _cell_per_line_rows(table: ParsedTable, lines: list[_Line]) -> tuple[list[str],
+                                                                         list[_RawRow]]:
+    groups: list[list[_Cell]] = []
+    current: list[_Cell] = []
+    blanks = 0
+    for line in lines:
+        if line.empty_cell or (line.content and line.indented):
+            if blanks and current:
+                groups.append(current)
+                current = []
+            current.append(_Cell(line.content, line.start, line.end))
+            blanks = 0
+        elif not line.content:
+            blanks += 1
+        elif _ends_table(line) or len(line.content) > MAX_CELL_CHARS or not current:
+            break
+        else:
+            # a cell wrapped onto a line of its own: "计量" / "单位"
+            cell = current[-1]
+            if cell.text:
+                cell.text += line.content
+                cell.end = line.end
+            else:
+                current[-1] = _Cell(line.content, line.start, line.end)
+            blanks = 0
+    if current:
+        groups.append(current)
+    if not groups:
+        return [], []
+    table.start = groups[0][0].start
+    table.end = _RawRow(list(groups[-1])).end
+    header = [c.text for c in groups[0]]
+    return header, _body_rows(groups[1:], [_column_kind(h) for h in header])
+
+
+def _spaced_rows(table: ParsedTable, lines: list[_Line]) -> tuple[list[str], list[_RawRow]]:
+    header: list[_Cell] = []
+    first_header: list[str] = []
+    kinds: list[str] = []
+    rows: list[_RawRow] = []
+    category: str | None = None
+    above: _RawRow | None = None  # the row a wrapped line continues
+    in_header = False
+    for line in lines:
+        if not line.content or _PAGE_NUMBER.match(line.content):
+            continue
+        if _ends_table(line):
+            break
+        cells = _spaced_cells(line)
+        if not header:
+            header, first_header, in_header = cells, [c.text for c in cells], True
+            table.start = line.start
+            kinds = [_column_kind(c.text) for c in header]
+            continue
+        if [c.text for c in cells] == first_header:
+            in_header = True  # the header printed again at the top of the next page
+            continue
+        if in_header and not _is_data_line(cells, kinds):
+            targets = _wrap_targets(header, None, cells)
+            if targets is not None:
+                if not rows:  # a header cell wrapped onto a second line: "年均" / "[累计]"
+                    _join(targets, cells)
+                    kinds = [_column_kind(c.text) for c in header]
+                continue
+        in_header = False
+        targets = _wrap_targets(above.cells, kinds, cells) if above is not None else None
+        if targets is not None:
+            _join(targets, cells)
+            table.end = max(table.end, line.end)
+            continue
+        if len(cells) == 1 and not _is_data_line(cells, kinds):
+            category = cells[0].text  # a row-group label spanning the table
+            above = None
+            continue
+        row = _place(cells, header, category)
+        rows.append(row)
+        above = row if row.problem is None else None
+        table.end = line.end
+    return [c.text for c in header], rows
+
+
+def _is_data_line(cells: list[_Cell], kinds: list[str]) -> bool:
+    if "number" in kinds:
+        return bool(_INTEGER.match(_nfkc(cells[0].text)))
+    return len(cells) >= 2 and any(_is_value_like(c.text) or _no_value(c.text) for c in cells)
+
+
+def _wrap_targets(above: list[_Cell | None], kinds: list[str] | None,
+                  cells: list[_Cell]) -> list[_Cell] | None:
+    """The cells above that the cells of a line continue (same column), or None.
+
+    A 序号 is never wrapped, so a label printed at the table's left edge is not taken for one.
+    """
+    filled = [(i, c) for i, c in enumerate(above) if c is not None and c.text]
+    if len(cells) >= len(filled) > 1:
+        return None  # a full line of its own
+    targets = []
+    for cell in cells:
+        match = [(i, c) for i, c in filled if abs(c.column - cell.column) <= ALIGN_TOLERANCE]
+        if len(match) != 1 or (kinds is not None and kinds[match[0][0]] == "number"):
+            return None
+        targets.append(match[0][1])
+    return targets
+
+
+def _join(targets: list[_Cell], cells: list[_Cell]) -> None:
+    """Join wrapped text without the line break; the span then runs over both lines."""
+    for target, cell in zip(targets, cells, strict=True):
+        target.text += cell.text
+        target.end = cell.end
+
+
+def _place(cells: list[_Cell], header: list[_Cell], category: str | None) -> _RawRow:
+    if len(cells) == len(header):
+        return _RawRow(list(cells), category)
+    placed: list[_Cell | None] = [None] * len(header)
+    for cell in cells:
+        nearest = min(range(len(header)), key=lambda i: abs(header[i].column - cell.column))
+        if placed[nearest] is not None:
+            return _RawRow(cells, category, problem=f"cells {placed[nearest].text!r} and "
+                           f"{cell.text!r} fall under the same column {header[nearest].text!r}")
+        placed[nearest] = cell
+    return _RawRow(placed, category)
+
+
+# --- columns ---------------------------------------------------------------------------------
+
+
+def _column_kind(header: str) -> str:
+    compact = re.sub(r"\s+", "", header)
+    for kind, words in COLUMN_KINDS:
+        if any(w in compact for w in words):
+            return kind
+    if _YEAR.search(compact) or _role_word(compact):
+        return "value"
+    return "text"
+
+
+def _role_word(header: str) -> str | None:
+    for role, words in ROLE_WORDS:
+        if any(w in header for w in words):
+            return role
+    return None
+
+
+def _classify(headers: list[str], caption: str) -> tuple[Column, ...]:
+    columns = []
+    for header in headers:
+        compact = re.sub(r"\s+", "", header)
+        kind = _column_kind(header)
+        if kind != "value":
+            columns.append(Column(header, kind))
+            continue
+        year = _YEAR.search(compact)
+        unit = next((_nfkc(m.group(1)) for m in _ANY_BRACKET.finditer(compact)
+                     if _is_unit(m.group(1))), None)
+        role = _role_word(compact)
+        qualifier = ANNUAL_AVERAGE if role == "growth" and ANNUAL_AVERAGE in compact else None
+        columns.append(Column(header, kind, int(year.group(1)) if year else None, role, unit,
+                              qualifier))
+    years = [c.year for c in columns if c.year is not None]
+    latest = max(years) if years else None
+    # A table reporting what was achieved (完成情况) holds the previous plan's targets: planned.
+    completion = "完成" in caption or any(c.role == "actual" for c in columns)
+    resolved = []
+    for col in columns:
+        if col.kind == "value":
+            role, year = col.role, col.year
+            if role is None:
+                role = ("actual" if completion else "target") if year == latest else "baseline"
+            elif role == "target" and completion:
+                role = "planned"
+            if role == "growth" and year is None:
+                year = latest
+            col = dataclasses.replace(col, role=role, year=year)
+        resolved.append(col)
+    return tuple(resolved)
+
+
+def _check_columns(table: ParsedTable) -> None:
+    kinds = [c.kind for c in table.columns]
+    if "name" not in kinds:
+        table.warnings.append(TableWarning(table.number, None, "no indicator-name column in "
+                                           f"header {[c.header for c in table.columns]}",
+                                           table.start, table.end))
+    elif "value" not in kinds:
+        table.warnings.append(TableWarning(table.number, None, "no value column in header "
+                                           f"{[c.header for c in table.columns]}",
+                                           table.start, table.end))
+
+
+# --- rows and values -------------------------------------------------------------------------
+
+
+def _read_row(table: ParsedTable, raw: _RawRow, index: int) -> IndicatorRow | None:
+    cells = {col.kind: cell for col, cell in zip(table.columns, raw.cells, strict=True)
+             if cell is not None and cell.text and col.kind not in ("value", "text")}
+    name_cell = cells.get("name")
+    if name_cell is None:
+        table.warnings.append(TableWarning(table.number, index, "row without an indicator name",
+                                           raw.start, raw.end))
+        return None
+    previous = table.rows[-1] if table.rows else None
+    if "group" in cells:
+        category: str | None = cells["group"].text
+    elif raw.category is not None:
+        category = raw.category
+    else:
+        category = previous.category if previous is not None else None
+    printed_name = name_cell.text
+    name, name_unit = split_unit(printed_name)
+    unit = cells["unit"].text if "unit" in cells else name_unit
+    nature = cells["nature"].text if "nature" in cells else None
+    values: list[CellValue] = []
+    notes: list[tuple[str, str]] = []
+    for col, cell in zip(table.columns, raw.cells, strict=True):
+        if cell is None:
+            continue
+        if col.kind == "text":
+            if cell.text:
+                notes.append((col.header, cell.text))
+        elif col.kind == "value":
+            value = _cell_value(table, index, col, cell, unit)
+            if value is not None:
+                values.append(value)
+            elif not _no_value(cell.text):
+                notes.append((col.header, cell.text))  # a target in words: 完成市下达目标
+    if name_unit and unit and _nfkc(name_unit) != _nfkc(unit):
+        table.warnings.append(TableWarning(table.number, index, f"unit {unit!r} differs from "
+                                           f"{name_unit!r} in the name", raw.start, raw.end))
+    if nature is not None and nature not in NATURES:
+        table.warnings.append(TableWarning(table.number, index, f"属性 {nature!r} is neither "
+                                           + " nor ".join(NATURES), raw.start, raw.end))
+    return IndicatorRow(
+        table=table.number, index=index,
+        number=cells["number"].text if "number" in cells else None,
+        printed_name=printed_name, name=name, unit=unit, category=category, nature=nature,
+        start=raw.start, end=raw.end, name_start=name_cell.start, name_end=name_cell.end,
+        values=tuple(values), notes=tuple(notes),
+    )
+
+
+def _cell_value(table: ParsedTable, index: int, col: Column, cell: _Cell,
+                row_unit: str | None) -> CellValue | None:
+    if _no_value(cell.text):
+        return None
+    parsed = _parse_value(cell.text)
+    if parsed is None:
+        table.warnings.append(TableWarning(table.number, index, f"{cell.text!r} in column "
+                                           f"{col.header!r} is not a number", cell.start,
+                                           cell.end))
+        return None
+    value, qualifier, own_unit = parsed
+    if own_unit is not None:
+        unit: str | None = own_unit
+    elif col.unit is not None:
+        unit = col.unit
+    elif col.role == "growth" and qualifier != CUMULATIVE:
+        unit = "%"  # an annual growth rate of an amount is a percentage, whatever the amount
+    else:
+        unit = row_unit
+    if col.qualifier and qualifier != CUMULATIVE:
+        qualifier = f"{col.qualifier} {qualifier}" if qualifier else col.qualifier
+    assert col.role is not None
+    return CellValue(col.header, col.year, col.role, value, cell.text, qualifier, unit,
+                     cell.start, cell.end)
+
+
+def _no_value(printed: str) -> bool:
+    return normalise_name(printed) in NO_VALUE
+
+
+def _parse_value(printed: str) -> tuple[Decimal, str | None, str | None] | None:
+    """(value, qualifier, unit) of a printed cell, or None when it is no number."""
+    text = normalise_name(printed)
+    qualifiers = []
+    if text[:1] in CUMULATIVE_BRACKETS and text.endswith(CUMULATIVE_BRACKETS[text[0]]):
+        text = text[1:-1]
+        qualifiers.append(CUMULATIVE)
+    match = _VALUE.match(text)
+    if match is None:
+        return None
+    try:
+        value = Decimal(match["num"].replace(",", ""))
+    except InvalidOperation:
+        return None
+    qualifiers += [q for q in (match["pre"], match["post"]) if q]
+    unit = _printed_unit(printed, match["unit"]) if match["unit"] else None
+    return value, " ".join(qualifiers) or None, unit
+
+
+def _printed_unit(printed: str, unit: str) -> str:
+    """The unit as printed in the cell (full-width forms kept), found through its NFKC form."""
+    for size in range(len(unit), len(unit) + 3):
+        for i in range(len(printed) - size + 1):
+            if _nfkc(printed[i : i + size]) == unit:
+                return printed[i : i + size]
+    return unit
+
+
+def _is_unit(text: str) -> bool:
+    return _nfkc(text).strip() in UNITS
+
+
+def split_unit(printed_name: str) -> tuple[str, str | None]:
+    """(normalised name, unit printed in brackets at its end or None).
+
+    >>> split_unit("人才资源总量(万人)")
+    ('人才资源总量', '万人')
+    >>> split_unit("社会工作（专业）人才")
+    ('社会工作(专业)人才', None)
+    """
+    unit = None
+    name = printed_name
+    match = _TRAILING_BRACKET.search(printed_name)
+    if match and _is_unit(match.group(1)):
+        unit = match.group(1).strip()
+        name = printed_name[: match.start()]
+    return normalise_name(name), unit
+
+
+def normalise_name(name: str) -> str:
+    return re.sub(r"\s+", "", _nfkc(name))
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def _caption(line: str, *, fallback: int) -> tuple[int, str]:
+    match = _CAPTION.match(line.strip(_BLANKS))
+    if match is None:
+        return fallback, line.strip(_BLANKS)
+    digits = _nfkc(match.group(1))
+    number = int(digits) if digits.isdigit() else chinese_number(digits)
+    return number if number is not None else fallback, match.group(2).strip()

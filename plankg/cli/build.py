@@ -1,0 +1,152 @@
+"""``plankg build``, ``plankg validate`` and ``plankg stats``: making the graph and checking it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from plankg.cli.options import SourceSpec, reports_errors, source_options, store_option
+from plankg.errors import InputError
+from plankg.graph.rdf.build import Build, build_dataset, bundled_corpus, plan_files
+from plankg.queries.export import format_for, serialize, write_atomically
+from plankg.queries.store import dataset_to_store, write_store
+
+PROGRESS_FROM = 4  # show a progress bar when building more plans than this
+SUMMARY_COLUMNS = ("sections", "goals", "tasks", "programs", "platforms", "industries",
+                   "departments", "indicators", "targets", "triples")
+
+
+def dataset_bytes(build: Build, fmt: str) -> bytes:
+    """The dataset in ``fmt``; N-Quads and N-Triples lines sorted, so a build is byte-stable."""
+    data = serialize(dataset_to_store(build.dataset), fmt)
+    if fmt in ("nq", "nt"):
+        lines = sorted(set(data.decode("utf-8").splitlines()))
+        data = ("\n".join(lines) + "\n").encode("utf-8")
+    return data
+
+
+@contextmanager
+def _progress(console: Console, total: int) -> Iterator:
+    if total <= PROGRESS_FROM:
+        yield None
+        return
+    with Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.description}"), console=console, transient=True) as bar:
+        task = bar.add_task("", total=total)
+        yield lambda path: bar.update(task, advance=1, description=path.name)
+
+
+def run_build(paths: tuple[Path, ...], output: Path | None, store: Path | None, *,
+              console: Console, write_to_store: bool = True, make_folder: bool = False) -> Build:
+    """Build, then write the graph file and the store; nothing is written if anything fails.
+
+    With ``make_folder`` the output's folder is created, but only once the build succeeded.
+    """
+    fmt = format_for(output, None) if output is not None else None
+    files = plan_files(paths or [bundled_corpus()])
+    with _progress(console, len(files)) as advance:
+        build = build_dataset(files, progress=advance)
+    data = dataset_bytes(build, fmt) if fmt is not None else None
+    if output is not None and output.parent != Path() and not output.parent.is_dir():
+        if not make_folder:
+            raise InputError(f"{output}: folder {output.parent} does not exist")
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise InputError(f"{output.parent}: cannot create the folder: {err.strerror}") from err
+    if write_to_store:
+        write_store(build.dataset, store)
+    if output is not None and data is not None:
+        write_atomically(output, data)
+    return build
+
+
+def summary_table(build: Build) -> Table:
+    """Counts per plan: one row per count, one column per plan, so it fits 80 columns."""
+    table = Table(title="plans built")
+    table.add_column("count")
+    for plan in build.plans:
+        table.add_column(plan.title, justify="right", overflow="fold")
+    for name in SUMMARY_COLUMNS:
+        table.add_row(name, *(str(plan.counts.get(name, 0)) for plan in build.plans))
+    return table
+
+
+@click.command("build")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the graph to this file; the format comes from the extension "
+                   "(.ttl .trig .nt .nq .jsonld).")
+@store_option
+@click.option("--no-store", is_flag=True, help="Do not write the graph store.")
+@reports_errors
+def build_command(paths: tuple[Path, ...], output: Path | None, store: Path | None,
+                  no_store: bool) -> None:
+    """Build the graph from plan texts (files or folders; default: the bundled corpus).
+
+    The graph goes into the store (what `plankg query` reads) and, with -o, into a file.
+    """
+    console = Console()
+    build = run_build(paths, output, store, console=console, write_to_store=not no_store)
+    console.print(summary_table(build))
+    for plan in build.plans:
+        for warning in plan.warnings:
+            console.print(f"[yellow]warning[/]: {plan.path.name}: {warning}", highlight=False)
+    if output is not None:
+        console.print(f"wrote {output}")
+
+
+@click.command("validate")
+@source_options
+@reports_errors
+def validate_command(source: SourceSpec) -> None:
+    """Check the graph against the SHACL shapes; exit 1 with a report when it does not conform."""
+    from plankg.graph.rdf.validate import validate
+
+    dataset = source.open().dataset()
+    try:
+        result = validate(dataset)
+    except ValueError as err:
+        raise InputError(f"{source.graph or 'graph'}: {err}") from err
+    click.echo(result.report())
+    if not result.conforms:
+        raise SystemExit(1)
+
+
+STATS_QUERY = """
+SELECT ?plan ?class (COUNT(DISTINCT ?node) AS ?n) WHERE {
+  GRAPH ?g { ?p a <https://w3id.org/plankg/ontology#Plan> ; <http://purl.org/dc/terms/title> ?plan .
+             ?node a ?class . }
+  FILTER(STRSTARTS(STR(?class), "https://w3id.org/plankg/ontology#"))
+} GROUP BY ?plan ?class ORDER BY ?plan ?class
+"""
+
+
+@click.command("stats")
+@source_options
+@reports_errors
+def stats_command(source: SourceSpec) -> None:
+    """Count the nodes of each class in each plan's graph."""
+    rows = source.open().select(STATS_QUERY)
+    if not rows:
+        where = source.graph or source.endpoint or source.store or "the store"
+        raise InputError(f"{where}: the graph holds no pk:Plan: build it first (plankg build)")
+    counts = {(str(r["plan"]), str(r["class"]).rsplit("#", 1)[1]): r["n"] for r in rows}
+    plans = sorted({plan for plan, _ in counts})
+    classes = sorted({name for _, name in counts})
+    table = Table(title="nodes per class")
+    table.add_column("class")
+    for plan in plans:
+        table.add_column(plan, justify="right")
+    for name in classes:
+        table.add_row(name, *(str(counts.get((plan, name), 0)) for plan in plans))
+    Console().print(table)
+
+
+COMMANDS = [build_command, validate_command, stats_command]

@@ -1,0 +1,118 @@
+"""Writing the graph out: Turtle, TriG, N-Triples, N-Quads or JSON-LD, always atomically.
+
+TriG, N-Quads and JSON-LD keep the named graphs (one per plan, plus the ontology graph). Turtle
+and N-Triples have no graphs: they get the union of all graphs, each triple once.
+
+>>> import pyoxigraph
+>>> store = pyoxigraph.Store()
+>>> g = pyoxigraph.NamedNode("https://w3id.org/plankg/graph/p")
+>>> s = pyoxigraph.NamedNode("https://w3id.org/plankg/id/plan/p")
+>>> t = pyoxigraph.NamedNode("http://purl.org/dc/terms/title")
+>>> store.add(pyoxigraph.Quad(s, t, pyoxigraph.Literal("规划", language="zh"), g))
+>>> print(serialize(store, "nt").decode())
+<https://w3id.org/plankg/id/plan/p> <http://purl.org/dc/terms/title> "规划"@zh .
+<BLANKLINE>
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pyoxigraph
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from plankg.errors import InputError
+from plankg.graph.rdf.ontology import load_context
+from plankg.graph.rdf.vocab import ID_IRI, OA, ORG, PK_IRI, QB, SCHEMA
+from plankg.queries.store import store_to_dataset
+
+FORMATS: dict[str, pyoxigraph.RdfFormat] = {
+    "ttl": pyoxigraph.RdfFormat.TURTLE,
+    "trig": pyoxigraph.RdfFormat.TRIG,
+    "nt": pyoxigraph.RdfFormat.N_TRIPLES,
+    "nq": pyoxigraph.RdfFormat.N_QUADS,
+    "jsonld": pyoxigraph.RdfFormat.JSON_LD,
+}
+SUFFIXES = {f".{fmt}": fmt for fmt in FORMATS}  # each format's name is its file suffix
+PREFIXES = {
+    "pk": PK_IRI,
+    "pkid": ID_IRI,
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+    "owl": str(OWL),
+    "dcterms": str(DCTERMS),
+    "skos": str(SKOS),
+    "org": str(ORG),
+    "qb": str(QB),
+    "prov": str(PROV),
+    "oa": str(OA),
+    "schema": str(SCHEMA),
+}
+
+
+def format_for(path: Path, given: str | None) -> str:
+    """The export format: the one given, else the one the file name's suffix names."""
+    if given:
+        if given not in FORMATS:
+            raise InputError(f"unknown format {given!r} (known: {', '.join(FORMATS)})")
+        return given
+    fmt = SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{path}: cannot tell the format from the name; give -f")
+    return fmt
+
+
+def serialize(store: pyoxigraph.Store, fmt: str) -> bytes:
+    """Every quad of ``store`` in format ``fmt`` (a key of :data:`FORMATS`)."""
+    if fmt == "jsonld":
+        return _jsonld(store)
+    rdf_format = FORMATS[fmt]
+    if fmt in ("trig", "nq"):
+        return store.dump(format=rdf_format, prefixes=PREFIXES if fmt == "trig" else None)
+    union = pyoxigraph.Store()  # a set of triples: one copy of what several graphs assert
+    union.extend(pyoxigraph.Quad(q.subject, q.predicate, q.object) for q in store)
+    return union.dump(
+        format=rdf_format,
+        from_graph=pyoxigraph.DefaultGraph(),
+        prefixes=PREFIXES if fmt == "ttl" else None,
+    )
+
+
+def _jsonld(store: pyoxigraph.Store) -> bytes:
+    # rdflib compacts with the project's JSON-LD context; pyoxigraph writes expanded form only
+    dataset = store_to_dataset(store)
+    return dataset.serialize(format="json-ld", context=load_context()["@context"], encoding="utf-8")
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same directory.
+
+    Either the whole new file is there afterwards or the old one (if any) is untouched. The file
+    gets the mode a plain ``open()`` would give it: the old file's mode, else 0o666 less the
+    umask (``mkstemp`` alone would leave it readable by its owner only).
+    """
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)  # the only way to read the umask is to set it
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as err:
+        raise InputError(f"{path}: cannot write here: {err.strerror or err}") from err
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException as err:
+        Path(temp).unlink(missing_ok=True)
+        if isinstance(err, OSError):
+            raise InputError(f"{path}: cannot write: {err.strerror or err}") from err
+        raise

@@ -1,0 +1,139 @@
+"""The named queries: one SPARQL SELECT per ``.rq`` file of this package, the file stem its name.
+
+A query file opens with ``#`` lines that describe it, then plain SPARQL that any client can run:
+
+    # title: Programs
+    # description: Every program each plan names, …
+    # param: label — the entity's name as printed
+    # list: level, parent, section
+
+``param`` lines name the variables a caller must bind (the text never contains user input);
+``list`` lines name the columns that hold several values joined by ``GROUP_CONCAT`` with the
+separator ``"; "``. SPARQL leaves the order inside a GROUP_CONCAT open, and engines differ, so
+:meth:`Query.finish` sorts the values of those columns: every engine then gives the same cells.
+
+>>> "programs" in names()
+True
+>>> q = load("entity")
+>>> q.title, list(q.params)
+('Everything about one entity', ['label'])
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+
+from plankg.errors import InputError
+from plankg.queries.rows import Rows
+
+_PACKAGE = "plankg.queries"  # the .rq files are data of the package, beside this module
+LIST_SEPARATOR = "; "
+SUFFIX = ".rq"
+_HEADER = re.compile(r"#\s*([A-Za-z-]+)\s*:\s*(.*)")
+# "label — text", "label - text" or "label: text"
+_PARAM = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*(?:—|–|-|:)?\s*(.*)")
+
+
+class UnknownQuery(InputError):
+    """No named query of that name."""
+
+
+@dataclass(frozen=True)
+class Query:
+    """One query: its SPARQL text and what its header says about it."""
+
+    name: str
+    text: str
+    title: str = ""
+    description: str = ""
+    params: dict[str, str] = field(default_factory=dict)
+    lists: tuple[str, ...] = ()
+
+    @classmethod
+    def parse(cls, name: str, text: str) -> Query:
+        title = description = ""
+        params: dict[str, str] = {}
+        lists: list[str] = []
+        for line in text.splitlines():
+            if not line.startswith("#"):
+                break
+            match = _HEADER.match(line)
+            if not match:
+                continue
+            key, value = match.group(1).lower(), match.group(2).strip()
+            if key == "title":
+                title = value
+            elif key == "description":
+                description = value
+            elif key == "param" and (param := _PARAM.match(value)):
+                params[param.group(1)] = param.group(2).strip()
+            elif key == "list":
+                lists.extend(c.strip() for c in value.split(",") if c.strip())
+        return cls(name, text, title, description, params, tuple(lists))
+
+    def check_params(self, given: Iterable[str]) -> None:
+        """Raise unless ``given`` names exactly the declared parameters."""
+        given = set(given)
+        missing = [p for p in self.params if p not in given]
+        unknown = sorted(given - set(self.params))
+        if missing:
+            raise InputError(
+                f"query {self.name}: missing parameter {', '.join(missing)} "
+                f"(give it as -p {missing[0]}=…)"
+            )
+        if unknown:
+            takes = ", ".join(self.params) or "none"
+            raise InputError(
+                f"query {self.name}: unknown parameter {', '.join(unknown)} (it takes: {takes})"
+            )
+
+    def finish(self, rows: Rows) -> Rows:
+        """Sort the values inside list columns; an empty list becomes ``None``."""
+        if not self.lists:
+            return rows
+        for row in rows:
+            for column in self.lists:
+                value = row.get(column)
+                if isinstance(value, str):
+                    items = sorted({v for v in value.split(LIST_SEPARATOR) if v})
+                    row[column] = LIST_SEPARATOR.join(items) if items else None
+        return rows
+
+
+def names() -> list[str]:
+    """The names of the bundled queries, sorted."""
+    return sorted(
+        Path(entry.name).stem for entry in files(_PACKAGE).iterdir() if entry.name.endswith(SUFFIX)
+    )
+
+
+def load(name: str) -> Query:
+    """The bundled query ``name`` (read with importlib.resources: works from a wheel too)."""
+    resource = files(_PACKAGE).joinpath(name + SUFFIX)
+    if not name or "/" in name or not resource.is_file():
+        known = ", ".join(names())
+        raise UnknownQuery(f"no query named {name!r} (known: {known})")
+    return Query.parse(name, resource.read_text(encoding="utf-8"))
+
+
+def load_all() -> list[Query]:
+    return [load(name) for name in names()]
+
+
+def from_file(path: Path | str) -> Query:
+    """A query from any ``.rq`` file; the header lines are optional."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"{path}: cannot read the query: {err}") from err
+    return Query.parse(path.stem, text)
+
+
+def from_text(text: str, *, name: str = "query") -> Query:
+    """A query typed on the command line (``-e``)."""
+    return Query.parse(name, text)

@@ -1,0 +1,157 @@
+"""SPARQL text handed in by users: only SELECT queries pass, parameters go in as VALUES.
+
+The query path is read-only. Whether a text is a query or an update is decided by parsing it
+(rdflib's grammar knows both), never by looking for words such as INSERT, which may just as well
+sit inside a string or a comment. A syntax error is reported with its line and column, taken
+from pyoxigraph's parser, whose positions are exact.
+
+>>> check_select("SELECT ?s WHERE { ?s ?p 'INSERT' }")
+>>> check_select("DROP ALL")
+Traceback (most recent call last):
+...
+plankg.queries.querytext.QueryError: query: this is a SPARQL update; only SELECT queries run here
+>>> print(inject_values("SELECT * WHERE { ?s ?p ?label }", {"label": '"太湖"'}))
+SELECT * WHERE { VALUES ?label { "太湖" }
+ ?s ?p ?label }
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+import pyoxigraph
+from pyparsing import ParseException
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+from plankg.errors import InputError
+
+MAX_MESSAGE = 200
+MAX_QUOTE = 40
+_POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
+_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+_FORM = re.compile(r"\b(SELECT|CONSTRUCT|DESCRIBE|ASK)\b", re.IGNORECASE)
+
+
+class QueryError(InputError):
+    """A query that cannot be run: syntax error, an update, a missing parameter."""
+
+
+@lru_cache(maxsize=256)
+def check_select(text: str, *, name: str = "query") -> None:
+    """Raise :class:`QueryError` unless ``text`` parses as a SPARQL SELECT query.
+
+    rdflib's grammar is slow (tens of milliseconds for a named query), so a text that passed
+    is remembered; a refusal is an exception, which is never cached.
+    """
+    try:
+        parsed = parseQuery(text)
+    except ParseException:
+        parsed = None
+    if parsed is None:
+        if _is_update(text):
+            raise QueryError(f"{name}: this is a SPARQL update; only SELECT queries run here")
+        raise QueryError(f"{name}: {syntax_error_message(text)}")
+    form = parsed[1].name
+    if form != "SelectQuery":
+        kind = form.removesuffix("Query").upper()
+        article = "an" if kind[:1] in "AEIOU" else "a"
+        raise QueryError(f"{name}: only SELECT queries give rows; this is {article} {kind} query")
+
+
+def _is_update(text: str) -> bool:
+    try:
+        parseUpdate(text)
+    except ParseException:
+        return False
+    return True
+
+
+def syntax_error_message(text: str) -> str:
+    """One line: "syntax error at line L, column C (in: …): …" with pyoxigraph's position."""
+    try:
+        # parsing is all that happens: the store is empty and in memory
+        pyoxigraph.Store().query(text)
+    except SyntaxError as err:
+        return _one_line(str(err), text)
+    except (OSError, ValueError) as err:
+        return _one_line(f"error: {err}", text)
+    # rdflib rejected what pyoxigraph accepts (a SPARQL 1.2 form, say): report rdflib's position
+    try:
+        parseQuery(text)
+    except ParseException as err:
+        return _one_line(f"error at {err.lineno}:{err.col}: {err.msg}", text)
+    return "syntax error"
+
+
+def _one_line(message: str, text: str) -> str:
+    match = _POSITION.match(message)
+    if match:
+        line, column, rest = match.groups()
+        lines = text.splitlines() or [""]
+        number = int(line)
+        printed = lines[number - 1].strip() if 0 < number <= len(lines) else ""
+        if len(printed) > MAX_QUOTE:
+            printed = printed[: MAX_QUOTE - 1] + "…"
+        where = f" (in: {printed})" if printed else " (at the end)"
+        message = f"syntax error at line {line}, column {column}{where}: {rest}"
+    message = " ".join(message.split())
+    if len(message) > MAX_MESSAGE:
+        message = message[: MAX_MESSAGE - 1] + "…"
+    return message
+
+
+def inject_values(text: str, bindings: Mapping[str, str]) -> str:
+    """Bind variables by a ``VALUES`` block at the start of the query's top-level WHERE group.
+
+    ``bindings`` maps variable names to terms already written in SPARQL syntax (build them with
+    rdflib's ``Literal(...).n3()``, which escapes quotes and newlines). A VALUES block joined at
+    the top of the group constrains the whole group, FILTERs included, like a substitution.
+    """
+    if not bindings:
+        return text
+    start = _where_brace(text)
+    block = " ".join(f"VALUES ?{var} {{ {term} }}" for var, term in bindings.items())
+    return f"{text[: start + 1]} {block}\n{text[start + 1 :]}"
+
+
+def _where_brace(text: str) -> int:
+    """Offset of the ``{`` opening a SELECT query's WHERE group.
+
+    Projection expressions use parentheses, never braces, so this is the first brace outside
+    strings, IRIs and comments after the SELECT keyword.
+    """
+    blanked = _blank_out(text)
+    form = _FORM.search(blanked)
+    if form is None or form.group(1).upper() != "SELECT":
+        raise QueryError("query: parameters can only be bound in a SELECT query")
+    brace = blanked.find("{", form.end())
+    if brace < 0:
+        raise QueryError("query: no WHERE group to bind parameters in")
+    return brace
+
+
+def _blank_out(text: str) -> str:
+    """``text`` with strings, IRIs and comments replaced by spaces, offsets unchanged."""
+    out = list(text)
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "#":
+            end = text.find("\n", i)
+            end = n if end < 0 else end
+        elif ch in "\"'":
+            quote = ch * 3 if text.startswith(ch * 3, i) else ch
+            end = i + len(quote)
+            while end < n and not text.startswith(quote, end):
+                end += 2 if text[end] == "\\" else 1
+            end = min(n, end + len(quote))
+        elif ch == "<" and (iri := _IRIREF.match(text, i)):
+            end = iri.end()
+        else:
+            i += 1
+            continue
+        out[i:end] = " " * (end - i)
+        i = end
+    return "".join(out)

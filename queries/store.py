@@ -1,0 +1,134 @@
+"""The embedded on-disk graph store: a pyoxigraph (RocksDB) directory that queries read as is.
+
+Where it lives: ``$PLANKG_STORE`` if set, else ``.plankg/store`` under the current directory
+(like ``.git``, the store belongs to the project a researcher works in). ``write_store`` builds a
+complete new store beside the old one and swaps the directories, so a build that fails halfway
+leaves the previous store untouched, and a store, once written, is never modified in place:
+readers and ``plankg serve`` can take snapshots of it without locking.
+
+>>> import tempfile
+>>> from rdflib import Dataset, Literal, URIRef
+>>> ds = Dataset()
+>>> g = ds.graph(URIRef("https://w3id.org/plankg/graph/p"))
+>>> plan = URIRef("https://w3id.org/plankg/id/plan/p")
+>>> _ = g.add((plan, URIRef("http://purl.org/dc/terms/title"), Literal("规划")))
+>>> path = Path(tempfile.mkdtemp()) / "store"
+>>> write_store(ds, path)
+1
+>>> len(open_store(path))
+1
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pyoxigraph
+from rdflib import Dataset, Graph
+
+from plankg.errors import InputError
+
+ENV_VAR = "PLANKG_STORE"
+DEFAULT_DIR = Path(".plankg") / "store"
+# RocksDB writes this file first; a directory holding it is a store
+_MARKER = "CURRENT"
+
+
+class StoreError(InputError):
+    """The store directory is missing, not a store, or cannot be written."""
+
+
+def default_store_dir() -> Path:
+    """``$PLANKG_STORE``, else ``.plankg/store`` under the current directory."""
+    env = os.environ.get(ENV_VAR)
+    return Path(env).expanduser() if env else DEFAULT_DIR
+
+
+def is_store(path: Path) -> bool:
+    return (path / _MARKER).is_file()
+
+
+def open_store(path: Path | str | None = None) -> pyoxigraph.Store:
+    """Open the store at ``path`` (default: :func:`default_store_dir`) read-only.
+
+    Read-only opens never take RocksDB's write lock, so any number of readers can share a store.
+    """
+    path = Path(path) if path is not None else default_store_dir()
+    if not is_store(path):
+        hint = "" if path.exists() else " (run `plankg build` first, or pass --store/--graph)"
+        raise StoreError(f"{path}: no graph store here{hint}")
+    try:
+        return pyoxigraph.Store.read_only(str(path))
+    except OSError as err:
+        raise StoreError(f"{path}: cannot open the graph store: {err}") from err
+
+
+def write_store(dataset: Dataset | Graph, path: Path | str | None = None) -> int:
+    """Replace the store at ``path`` with the quads of ``dataset``; return the number of quads.
+
+    The new store is built in a temporary directory next to ``path`` and swapped in only once
+    complete. ``path`` must be absent, empty, or an existing store: anything else is refused
+    rather than deleted.
+    """
+    path = Path(path) if path is not None else default_store_dir()
+    try:
+        if path.exists() and not is_store(path) and (not path.is_dir() or any(path.iterdir())):
+            raise StoreError(f"{path}: exists and is not a graph store; refusing to replace it")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        building = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-", dir=path.parent))
+    except OSError as err:
+        raise StoreError(f"{path}: cannot create the graph store: {err}") from err
+    try:
+        count = _fill(building / "store", dataset)
+        _swap(building / "store", path)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    shutil.rmtree(building, ignore_errors=True)
+    return count
+
+
+def dataset_to_store(dataset: Dataset | Graph, path: Path | None = None) -> pyoxigraph.Store:
+    """The quads of ``dataset`` in a new pyoxigraph store: on disk at ``path``, else in memory."""
+    # N-Quads keeps every graph name; bulk_load streams it in without a transaction log
+    store = pyoxigraph.Store(str(path)) if path is not None else pyoxigraph.Store()
+    data = dataset.serialize(format="nquads", encoding="utf-8")
+    store.bulk_load(data, format=pyoxigraph.RdfFormat.N_QUADS)
+    return store
+
+
+def _fill(target: Path, dataset: Dataset | Graph) -> int:
+    store = dataset_to_store(dataset, target)
+    try:
+        store.optimize()
+        store.flush()
+        return len(store)
+    finally:
+        del store  # closes RocksDB before the directory is renamed
+
+
+def _swap(new: Path, path: Path) -> None:
+    old: Path | None = None
+    if path.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{path.name}.old-", dir=path.parent)) / "store"
+        os.replace(path, old)
+    try:
+        os.replace(new, path)
+    except OSError as err:
+        if old is not None:
+            os.replace(old, path)  # put the previous store back
+        raise StoreError(f"{path}: cannot replace the graph store: {err}") from err
+    if old is not None:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(old.parent)
+
+
+def store_to_dataset(store: pyoxigraph.Store) -> Dataset:
+    """Every quad of ``store`` in a new rdflib Dataset (via N-Quads)."""
+    dataset = Dataset()
+    dataset.parse(data=store.dump(format=pyoxigraph.RdfFormat.N_QUADS), format="nquads")
+    return dataset
