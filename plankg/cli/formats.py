@@ -4,6 +4,11 @@ Cells print as SPARQL writes them: decimals without exponent, booleans ``true``/
 dates ISO, an unbound cell empty (CSV/TSV) or ``null`` (JSON). In JSON, integers and decimals
 are numbers (a decimal as a JSON number, i.e. a double for most readers).
 
+CSV and TSV are opened in spreadsheets, which run a cell that starts with ``=``, ``+``, ``-`` or
+``@`` (or a tab or carriage return before one) as a formula. Text cells come from scraped
+documents, so such a cell is written with a leading apostrophe, which spreadsheets show as
+text and do not print; numbers (``-3.5``) are written as they are.
+
 >>> from plankg.queries.rows import Rows
 >>> from decimal import Decimal
 >>> rows = Rows(["indicator", "value"], [{"indicator": "人才资源总量", "value": Decimal("14.71")}])
@@ -12,6 +17,9 @@ indicator,value
 人才资源总量,14.71
 >>> print(render(rows, "jsonl"), end="")
 {"indicator": "人才资源总量", "value": 14.71}
+>>> print(render(Rows(["label"], [{"label": '=HYPERLINK("http://x")'}]), "csv"), end="")
+label
+"'=HYPERLINK(""http://x"")"
 """
 
 from __future__ import annotations
@@ -31,6 +39,8 @@ from plankg.queries.rows import Rows, Value
 ROW_FORMATS = ("table", "csv", "tsv", "json", "jsonl")
 # wide enough that a piped table keeps each evidence sentence on one line
 PIPED_WIDTH = 400
+# what makes a spreadsheet read a cell as a formula (OWASP's list for CSV injection)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def text_cell(value: Value) -> str:
@@ -43,6 +53,14 @@ def text_cell(value: Value) -> str:
     if isinstance(value, datetime.date):
         return value.isoformat()
     return str(value)
+
+
+def spreadsheet_cell(value: Value) -> str:
+    """A CSV/TSV cell: text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    text = text_cell(value)
+    if isinstance(value, str) and text.startswith(FORMULA_START):
+        return "'" + text
+    return text
 
 
 def json_cell(value: Value) -> Any:
@@ -59,7 +77,7 @@ def render(rows: Rows, fmt: str, *, title: str | None = None, terminal: bool = F
         out = io.StringIO()
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow(rows.columns)
-        writer.writerows([text_cell(row.get(c)) for c in rows.columns] for row in rows)
+        writer.writerows([spreadsheet_cell(row.get(c)) for c in rows.columns] for row in rows)
         return out.getvalue()
     if fmt == "json":
         data = [{c: json_cell(row.get(c)) for c in rows.columns} for row in rows]
