@@ -197,6 +197,10 @@ def put_graph(
         if err.code == 401:
             hint = _credentials_hint(user)
             raise RemoteError(f"{store_url}: HTTP 401 unauthorized{hint}") from err
+        if 300 <= err.code < 400:  # urllib does not follow a redirected PUT, and should not
+            where = err.headers.get("Location", "elsewhere")
+            raise RemoteError(f"{store_url}: HTTP {err.code}: redirected to {where}; give the "
+                              "graph store's own URL") from err
         raise RemoteError(f"{store_url}: HTTP {err.code} {err.reason}{detail}") from err
     except Exception as err:
         raise _transport_error(store_url, timeout, err) from err
@@ -207,6 +211,8 @@ def put_graph(
 
 def _transport_error(url: str, timeout: float, err: Exception) -> RemoteError:
     if isinstance(err, urllib.error.HTTPError):  # a status SPARQLWrapper has no class for
+        if 300 <= err.code < 400:  # urllib gives up on a redirect loop with the last 3xx
+            return RemoteError(f"{url}: HTTP {err.code}: redirected in a loop, no answer")
         return RemoteError(f"{url}: HTTP {err.code} {err.reason}")
     reason = err.reason if isinstance(err, urllib.error.URLError) else err
     if isinstance(reason, (TimeoutError, socket.timeout)):
