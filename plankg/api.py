@@ -77,6 +77,7 @@ def run(
     """
     if strict or named_query.params:
         named_query.check_params(params)
+    named_query.check_values(params)
     return named_query.finish(source.select(named_query.text, bindings=dict(params)))
 
 

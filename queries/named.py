@@ -22,7 +22,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -90,6 +90,22 @@ class Query:
             raise InputError(
                 f"query {self.name}: unknown parameter {', '.join(unknown)} (it takes: {takes})"
             )
+
+    def check_values(self, given: Mapping[str, object]) -> None:
+        """Raise unless every value is text that can be bound: no lone surrogates.
+
+        On Linux a command-line argument that is not UTF-8 arrives with its bad bytes as lone
+        surrogates; no store can hold such a string, so it is refused here in one line.
+        """
+        for key, value in given.items():
+            if isinstance(value, str):
+                try:
+                    value.encode("utf-8")
+                except UnicodeEncodeError:
+                    raise InputError(
+                        f"query {self.name}: the value of {key} is not valid text (bytes that "
+                        "are not UTF-8 in the argument?)"
+                    ) from None
 
     def finish(self, rows: Rows) -> Rows:
         """Sort the values inside list columns; an empty list becomes ``None``."""
