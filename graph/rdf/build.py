@@ -30,7 +30,7 @@ from plankg.graph.rdf.facts import LEVELS, add_facts
 from plankg.graph.rdf.identifiers import Minter, in_plan, plan_graph_iri, plan_iri, short_hash, slug
 from plankg.graph.rdf.indicators import add_indicators
 from plankg.graph.rdf.ontology import load_ontology
-from plankg.graph.rdf.regions import Region, region_chain
+from plankg.graph.rdf.regions import Region, body_region, region_chain
 from plankg.graph.rdf.vocab import ONTOLOGY_GRAPH, PK
 from plankg.graph.text.document import Document, Section
 from plankg.graph.text.headings import TABLE
@@ -130,7 +130,8 @@ def add_plan(dataset: Dataset, doc: Document, key: str, *, minter: Minter,
     report = add_indicators(graph, doc, plan, parse_tables(doc))
     summary.warnings.extend(report.warnings)
     if not regions:
-        summary.warnings.append(f"{doc.path.name}: no region found in the title {doc.title!r}")
+        summary.warnings.append(f"{doc.path.name}: no region found in the title {doc.title!r}, "
+                                f"its issuers or its body")
     summary.counts = {
         "sections": sections,
         "goals": goals,
@@ -181,9 +182,14 @@ def _plan_node(graph: Graph, doc: Document, plan: URIRef) -> None:
 def _regions(graph: Graph, doc: Document, plan: URIRef, minter: Minter) -> list[Region]:
     """The plan's region and those above it; each with the first sentence that names it."""
     found = jurisdiction(doc)
-    if found is None:
-        return []
-    chain = region_chain(found.name, found.parents)
+    if found is not None:
+        name, parents = found.name, found.parents
+    else:  # a title that names no place and no issuers: the place the body speaks for
+        from_body = body_region(doc.text[doc.title_end:])
+        if from_body is None:
+            return []
+        name, parents = from_body
+    chain = region_chain(name, parents)
     nodes = [minter.shared(REGION, region.name) for region in chain]
     graph.add((plan, DCTERMS.spatial, nodes[0]))
     for i, (region, node) in enumerate(zip(chain, nodes, strict=True)):
