@@ -105,8 +105,8 @@ def region_chain(name: str, parents: tuple[str, ...]) -> list[Region]:
 _SELF = re.compile(r"(?:我|本)(省|市|区|县)(?![级域])")
 # a body of a named place (遂宁市委, 青梧市人民政府): that place acts in the text
 # (its name starts the line or follows punctuation, so no verb is taken into it)
-_BODY_OF = re.compile(r"(?<![\u4e00-\u9fff])(?:中共|中国共产党)?([\u4e00-\u9fff]{2,5}?)(省|市|区|县)"
-                      r"(?=委|人民政府|政府)")
+_BODY_OF = re.compile(r"(?<![\u4e00-\u9fff])(?:中共|中国共产党)?"
+                      r"([\u4e00-\u9fff]{2,5}?)(省|市|区|县)(?=委|人民政府|政府)")
 _LEVEL_OF_WORD = {"省": "provincial", "市": "city", "区": "district", "县": "district"}
 
 
