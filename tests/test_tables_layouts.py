@@ -111,7 +111,7 @@ def test_cell_per_line_with_category_split_and_scoped_targets(path: Path) -> Non
     assert first.warnings == []
     # 计划任务 is the target for the plan's period (the title's 十四五: 2025)
     assert [c.header for c in second.columns][3:5] == ["计划任务", "其中：2021年任务"]
-    assert [(r.name, r.unit) + tuple((v.year, v.value) for v in r.values)
+    assert [(r.name, r.unit, *((v.year, v.value) for v in r.values))
             for r in second.rows] == [
         ("棚户区改造", "万户", (2025, D("3.2")), (2021, D("0.8"))),
         ("老旧小区改造", "个", (2025, D("150")), (2021, D("40"))),

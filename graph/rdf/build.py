@@ -30,7 +30,7 @@ from plankg.graph.rdf.facts import LEVELS, add_facts
 from plankg.graph.rdf.identifiers import Minter, in_plan, plan_graph_iri, plan_iri, short_hash, slug
 from plankg.graph.rdf.indicators import add_indicators
 from plankg.graph.rdf.ontology import load_ontology
-from plankg.graph.rdf.regions import Region, body_region, region_chain
+from plankg.graph.rdf.regions import Region, body_region, plausible_chain, region_chain
 from plankg.graph.rdf.vocab import ONTOLOGY_GRAPH, PK
 from plankg.graph.text.document import Document, Section
 from plankg.graph.text.headings import TABLE
@@ -183,7 +183,7 @@ def _regions(graph: Graph, doc: Document, plan: URIRef, minter: Minter) -> list[
     """The plan's region and those above it; each with the first sentence that names it."""
     found = jurisdiction(doc)
     if found is not None:
-        name, parents = found.name, found.parents
+        name, parents = plausible_chain(found.name, found.parents)
     else:  # a title that names no place and no issuers: the place the body speaks for
         from_body = body_region(doc.text[doc.title_end:])
         if from_body is None:

@@ -144,3 +144,32 @@ def body_region(text: str) -> tuple[str, tuple[str, ...]] | None:
         return None
     name, count = counts.most_common(1)[0]
     return (name, ()) if count >= 2 else None
+
+
+_RANK = {"provincial": 0, "city": 1, "district": 2}
+
+
+def plausible_chain(name: str, parents: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """``name`` and ``parents`` (outermost first) without the trailing units that cannot lie
+    inside the one before them: in "李沧区城市更新和城市建设…" the words up to 市 are read as a
+    unit, but no 市 lies inside a 区 the table knows.
+
+    >>> plausible_chain("城市更新和城市", ("李沧区",))
+    ('李沧区', ())
+    >>> plausible_chain("临江区", ("嘉兴市",)), plausible_chain("澄岚县", ("青梧市",))
+    (('临江区', ('嘉兴市',)), ('澄岚县', ('青梧市',)))
+    """
+    units = [*parents, name]
+    kept = units[:1]
+    for unit in units[1:]:
+        outer = kept[-1]
+        outer_known = _by_name(outer)
+        if outer_known is not None and _RANK[_level_of(unit)] <= _RANK[outer_known.level]:
+            break
+        kept.append(unit)
+    return kept[-1], tuple(kept[:-1])
+
+
+def _level_of(name: str) -> str:
+    known = _by_name(name)
+    return known.level if known is not None else _level(name)
