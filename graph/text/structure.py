@@ -300,8 +300,9 @@ class _TreeBuilder:
         self._close_leaves()
         section = self._push(heading)
         self.paragraph = None
-        bound = next((later.start for later in lines[i + 1 :] if opens_section(later.content)),
-                     len(self.text))
+        bound = next((lines[k].start for k in range(i + 1, len(lines))
+                      if opens_section(lines[k].content)
+                      and not _group_row(lines, k)), len(self.text))
         table = parse_table(self.text, heading.heading_end, bound, number=0,
                             caption=heading.title)
         end = table.end if table.end > heading.heading_end else heading.heading_end
@@ -381,6 +382,13 @@ def _caption_of_table(lines: list[Line], i: int) -> _Heading | None:
     if found is not None:  # 表3  … over a header: the caption as classify read it
         return found
     return _Heading(TABLE, -1, "", caption.content, caption.start, caption.end, inline=False)
+
+
+def _group_row(lines: list[Line], k: int) -> bool:
+    """A heading-like line inside a table, directly over numbered rows ("一、交通" / "1 临江…"):
+    a group row of the table, which the table reader reads, not a heading."""
+    after = next((ln for ln in lines[k + 1 :] if not ln.blank), None)
+    return after is not None and re.match(r"^\d{1,3}[ \t\u3000]+\S", after.content) is not None
 
 
 def _is_leaf(heading: _Heading) -> bool:

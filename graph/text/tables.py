@@ -828,6 +828,7 @@ class _FlatRow:
     values: list[_Cell] = field(default_factory=list)
     name_above: bool = False
     unit_above: bool = False
+    category: str | None = None
 
     def lacks_name(self) -> bool:
         return not self.name
@@ -870,15 +871,25 @@ def _flat_rows(table: ParsedTable, lines: list[_Line]) -> tuple[list[str], list[
     nature = "属性" in joined or "性质" in joined
     items: list[_FlatRow | list[_Cell]] = []  # rows and the fragment lines between them
     expected = 1
-    for line in printed[count:]:
+    category: str | None = None
+    body = printed[count:]
+    for k, line in enumerate(body):
         if line.content in header_text:
             continue  # the header printed again after a page break
         if _ends_table(line):
+            after = body[k + 1] if k + 1 < len(body) else None
+            if opens_section(line.content) and after is not None \
+                    and _ROW_NUMBER.match(after.content):
+                # a group row of the table ("一、交通基础设施" over its projects), no heading
+                category = line.content
+                expected = 1 if _ROW_NUMBER.match(after.content).group(1) == "1" else expected
+                table.end = line.end
+                continue
             break
         row = _ROW_NUMBER.match(line.content)
         if row and int(row.group(1)) == expected:
             cells = _line_cells(line)
-            flat = _FlatRow(cells[0])
+            flat = _FlatRow(cells[0], category=category)
             rest = cells[1:]
             at = next((i for i, c in enumerate(rest) if _nfkc(c.text) in NATURES), None)
             if nature and at is not None:
@@ -904,6 +915,8 @@ def _flat_rows(table: ParsedTable, lines: list[_Line]) -> tuple[list[str], list[
         if row or len(line.content) > MAX_CELL_CHARS or "。" in line.content:
             break  # a footnote ("1 指每万人口…") or prose: the rows are over
         items.append(_line_cells(line))
+    if "项目" in joined and "指标" not in joined:
+        return tokens, []  # a project list: its extent is all that matters (_lists_projects)
     _place_fragments(items)
     rows: list[_RawRow] = []
     kinds_header = [*fixed, *(["属性"] if nature else []), *values]
@@ -924,7 +937,7 @@ def _flat_rows(table: ParsedTable, lines: list[_Line]) -> tuple[list[str], list[
                                 problem=f"{len(item.values)} values where the header has "
                                         f"{len(values)} value columns"))
             continue
-        rows.append(_RawRow([*cells, *item.values]))
+        rows.append(_RawRow([*cells, *item.values], item.category))
     return kinds_header, rows
 
 
