@@ -14,7 +14,7 @@ from plankg.graph.rdf.build import build_dataset
 from plankg.graph.rdf.vocab import PK
 
 DATA = Path(__file__).resolve().parent / "data"
-UNUSED = DATA / "structure" / "unused-annotations-plan.txt"
+UNUSED = DATA / "conventions" / "unused-annotations-plan.txt"
 BROKEN = DATA / "tables" / "broken-row-plan.txt"
 FLAT = DATA / "tables" / "pdf-flat-main-indicators.txt"
 

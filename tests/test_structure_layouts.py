@@ -9,7 +9,7 @@ from pathlib import Path
 from plankg.graph.text.structure import parse_document, read_document
 from plankg.graph.text.tables import parse_tables
 
-OUTLINE = Path(__file__).resolve().parent / "data" / "structure" / "outline-boxes-projects.txt"
+OUTLINE = Path(__file__).resolve().parent / "data" / "conventions" / "outline-boxes-projects.txt"
 
 
 def test_outline_numbering_boxes_and_page_numbers() -> None:
