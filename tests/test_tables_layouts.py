@@ -144,3 +144,21 @@ def test_project_list_is_a_table_of_no_indicators() -> None:
             "1 | 临江大道改造工程 | 续建 | 改造道路12公里 | 18.5 |\n")
     table = parse_table(text, 0, len(text), number=5, caption="重大项目")
     assert (table.kind, table.rows, table.warnings) == ("other", [], [])
+
+
+def test_flat_table_with_a_category_and_the_values_before_the_nature() -> None:
+    text = ("序号 类别 指标 单位 2020年 2025年 属性\n"
+            "1 经济发展 地区生产总值 亿元 1200 1800 预期性\n"
+            "2 人均地区生产总值 万元 9.5 12 预期性\n"
+            "3 创新驱动 研发经费投入强度 % 2.1 2.8 约束性\n")
+    table = parse_table(text, 0, len(text), number=1, caption="t")
+    assert table.layout == "flat" and table.warnings == []
+    assert [(r.name, r.unit, r.category, r.nature, [(v.year, v.role, str(v.value))
+                                                    for v in r.values]) for r in table.rows] == [
+        ("地区生产总值", "亿元", "经济发展", "预期性", [(2020, "baseline", "1200"),
+                                                (2025, "target", "1800")]),
+        ("人均地区生产总值", "万元", "经济发展", "预期性", [(2020, "baseline", "9.5"),
+                                                  (2025, "target", "12")]),
+        ("研发经费投入强度", "%", "创新驱动", "约束性", [(2020, "baseline", "2.1"),
+                                                (2025, "target", "2.8")]),
+    ]

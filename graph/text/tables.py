@@ -907,6 +907,10 @@ def _flat_rows(table: ParsedTable, lines: list[_Line]) -> tuple[list[str], list[
                     len(before) > 1 or len(_nfkc(before[-1].text)) <= 3):
                 flat.unit = [before[-1]]
                 before = before[:-1]
+            if "类别" in fixed and len(before) >= 2:
+                # a 类别 printed on the row: its first cell (names hold no blanks)
+                category = before[0].text
+                flat.category, before = category, before[1:]
             flat.name = before
             items.append(flat)
             expected += 1
