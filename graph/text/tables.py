@@ -636,6 +636,9 @@ _ROW_NUMBER = re.compile(r"^(\d{1,3})(?:[ \t\u3000]+(\S.*))?$")
 _SCOPED = re.compile(r"^(?P<scope>[\u4e00-\u9fff]{1,10}?)(?P<value>(?:[><≥≤＞＜]=?)?\d.*)$")
 _NOT_SCOPES = ("达到", "达", "累计", "力争", "约", "超过", "不低于", "不少于", "不超过", "年均",
                "提高到", "控制在", "保持")
+# units that are no value's unit in UNITS (a value "5年" is a duration, not a figure) but print
+# alone in a 单位 column
+_UNIT_CELLS = ("年", "年/人")
 _FOOTNOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff）)])(\d{1,2})$")
 
 
@@ -815,7 +818,7 @@ def _plain_rows(table: ParsedTable, lines: list[_Line]) -> tuple[list[str], list
 
 def _unit_like(text: str) -> bool:
     t = _nfkc(text)
-    return t in UNITS or (len(t) <= 6 and ("/" in t or "%" in t)) or (
+    return t in UNITS or t in _UNIT_CELLS or (len(t) <= 6 and ("/" in t or "%" in t)) or (
         len(t) <= 3 and any(t.startswith(u) or t.endswith(u) for u in UNITS if len(u) > 1))
 
 
@@ -829,12 +832,13 @@ class _FlatRow:
     name_above: bool = False
     unit_above: bool = False
     category: str | None = None
+    unit_column: bool = True
 
     def lacks_name(self) -> bool:
         return not self.name
 
     def lacks_unit(self) -> bool:
-        return not self.unit or self.unit[-1].text.endswith("/")
+        return self.unit_column and (not self.unit or self.unit[-1].text.endswith("/"))
 
 
 def _line_cells(line: _Line) -> list[_Cell]:
@@ -889,7 +893,7 @@ def _flat_rows(table: ParsedTable, lines: list[_Line]) -> tuple[list[str], list[
         row = _ROW_NUMBER.match(line.content)
         if row and int(row.group(1)) == expected:
             cells = _line_cells(line)
-            flat = _FlatRow(cells[0], category=category)
+            flat = _FlatRow(cells[0], category=category, unit_column="单位" in fixed)
             rest = cells[1:]
             at = next((i for i, c in enumerate(rest) if _nfkc(c.text) in NATURES), None)
             if nature and at is not None:
@@ -946,39 +950,55 @@ def _flat_rows(table: ParsedTable, lines: list[_Line]) -> tuple[list[str], list[
 
 
 def _place_fragments(items: list[_FlatRow | list[_Cell]]) -> None:
-    """Give the cells of the lines between rows to the row they belong to: a wrapped name or unit
-    prints one part above its row's line and one below; a row that lacks neither takes what
-    follows it as the rest of its name."""
+    """Give the lines between rows to the row they belong to, by position: a wrapped name or unit
+    prints one part on the line right above its row's line and one on the line right below
+    (``万元/`` … ``人``). A line no row takes is a row-group label ("经济发展", "创新驱动"): the
+    category of the rows after it."""
+    used: set[int] = set()
     for i, item in enumerate(items):
-        if isinstance(item, _FlatRow):
+        if not isinstance(item, _FlatRow) or not (item.lacks_name() or item.lacks_unit()):
             continue
-        above = next((x for x in reversed(items[:i]) if isinstance(x, _FlatRow)), None)
-        below = next((x for x in items[i + 1 :] if isinstance(x, _FlatRow)), None)
-        for cell in item:
-            unit = _unit_like(cell.text)
-            wants = [r for r in (above, below) if r is not None
-                     and (r.lacks_unit() if unit else r.lacks_name())]
-            if not wants and unit:
-                wants = [r for r in (above, below) if r is not None and r.lacks_name()]
-                unit = False
-            if len(wants) == 2:
-                # both lack it: the row above has its first part already, so this is its rest
-                first = wants[0].unit_above if unit else wants[0].name_above
-                wants = [wants[0]] if first else [wants[1]]
-            owner = wants[0] if wants else above
-            if owner is None:
-                continue
-            if owner is below:  # the part printed above the row's line
-                if unit:
-                    owner.unit.insert(0, cell)
-                    owner.unit_above = True
-                else:
-                    owner.name.insert(0, cell)
-                    owner.name_above = True
-            elif unit:
-                owner.unit.append(cell)
-            else:
-                owner.name.append(cell)
+        before = items[i - 1] if i > 0 and isinstance(items[i - 1], list) \
+            and i - 1 not in used else None
+        after = items[i + 1] if i + 1 < len(items) and isinstance(items[i + 1], list) else None
+        took = False
+        if before is not None and _take(item, before, above=True):
+            used.add(i - 1)
+            took = True
+        following = items[i + 2] if i + 2 < len(items) else None
+        next_needs = isinstance(following, _FlatRow) and following.lacks_name()
+        if after is not None and (took or not next_needs or item.lacks_unit()) \
+                and _take(item, after, above=False):
+            used.add(i + 1)
+    label: str | None = None
+    for i, item in enumerate(items):
+        if isinstance(item, list):
+            if i not in used and len(item) == 1 and not _unit_like(item[0].text):
+                label = item[0].text
+        elif label is not None:
+            item.category = label
+
+
+def _take(row: _FlatRow, cells: list[_Cell], *, above: bool) -> bool:
+    """Give ``row`` the cells of a neighbouring line it lacks; False when it needs none of them."""
+    wanted = []
+    for cell in cells:
+        if _unit_like(cell.text) and row.lacks_unit():
+            wanted.append(("unit", cell))
+        elif row.lacks_name() or (not above and row.name_above):
+            wanted.append(("name", cell))
+        else:
+            return False
+    for kind, cell in wanted:
+        parts = row.unit if kind == "unit" else row.name
+        if above:
+            parts.insert(0, cell)
+        else:
+            parts.append(cell)
+    if above:
+        row.name_above = row.name_above or any(k == "name" for k, _ in wanted)
+        row.unit_above = row.unit_above or any(k == "unit" for k, _ in wanted)
+    return bool(wanted)
 
 
 # --- columns ---------------------------------------------------------------------------------
