@@ -22,7 +22,8 @@ normalised name (no unit suffix, no footnote digit), the unit, the year, the val
 string, the qualifier (or null) and, for a cell holding values for parts of the region, the
 scope. It is scored against the observations of table rows (pk:inTable) whose role is target or
 growth (the period's columns: 2025年目标, 年均[累计]), at each indicator's latest target year, as
-the ``indicators`` query reads them; an earlier year's share (其中：2021年任务) is not a target of
+the ``indicators`` query reads them (a qualifier 年均 that the column adds may be left out of the
+gold: "6左右" under 年均[累计] matches "年均 左右" and "左右"); an earlier year's share (其中：2021年任务) is not a target of
 the plan's period. ``region`` is matched against the rdfs:label of the plan's dcterms:spatial.
 """
 
@@ -66,6 +67,7 @@ RELATION_TYPES = {
     "lead-department": ("leadDepartment", None, "Department"),
     "support-department": ("supportDepartment", None, "Department"),
 }
+ANNUAL = "年均"
 PREFIXES = f"""PREFIX pk: <{PK_IRI}>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -300,7 +302,7 @@ def score(gold: Gold, source: Source) -> list[Score]:
 def _target_key(name: str, unit: str | None, year: int, value: str, qualifier: str | None,
                 scope: str | None) -> str:
     number = Decimal(value).normalize()
-    text = [plain(name), _nfkc(unit), str(year), f"{number:f}", _nfkc(qualifier), _nfkc(scope)]
+    text = [plain(unicodedata.normalize("NFKC", name)), _nfkc(unit), str(year), f"{number:f}", _nfkc(qualifier), _nfkc(scope)]
     return "\t".join(text)
 
 
@@ -320,10 +322,13 @@ def _score_targets(wanted: list[tuple[str, str | None, int, str, str | None, str
         year = int(str(row["year"])[:4])
         if year != latest[str(row["indicator"])]:
             continue
-        found.setdefault(str(row["obs"]), set()).add(_target_key(
-            str(row["name"]), str(row["unit"]) if row["unit"] else None, year, str(row["value"]),
-            str(row["qualifier"]) if row["qualifier"] else None,
-            str(row["scope"]) if row["scope"] else None))
+        qualifier = str(row["qualifier"]) if row["qualifier"] else None
+        # "年均" comes from the column (年均[累计]), not the cell: "6左右" there is also "左右"
+        printed = " ".join(q for q in (qualifier or "").split() if q != ANNUAL) or None
+        for q in {qualifier, printed}:
+            found.setdefault(str(row["obs"]), set()).add(_target_key(
+                str(row["name"]), str(row["unit"]) if row["unit"] else None, year,
+                str(row["value"]), q, str(row["scope"]) if row["scope"] else None))
     gold = {" ".join(str(x) for x in item if x is not None): {_target_key(*item)}
             for item in wanted}
     matched = _match(gold, found)
