@@ -23,8 +23,8 @@ string, the qualifier (or null) and, for a cell holding values for parts of the 
 scope. It is scored against the observations of table rows (pk:inTable) whose role is target or
 growth (the period's columns: 2025年目标, 年均[累计]), at each indicator's latest target year, as
 the ``indicators`` query reads them (a qualifier 年均 that the column adds may be left out of the
-gold: "6左右" under 年均[累计] matches "年均 左右" and "左右"); an earlier year's share (其中：2021年任务) is not a target of
-the plan's period. ``region`` is matched against the rdfs:label of the plan's dcterms:spatial.
+gold: "6左右" under 年均[累计] matches "年均 左右" and "左右"); an earlier year's share
+(其中：2021年任务) is not a target of the plan's period. ``region`` is matched against the rdfs:label of the plan's dcterms:spatial.
 """
 
 from __future__ import annotations
@@ -302,7 +302,8 @@ def score(gold: Gold, source: Source) -> list[Score]:
 def _target_key(name: str, unit: str | None, year: int, value: str, qualifier: str | None,
                 scope: str | None) -> str:
     number = Decimal(value).normalize()
-    text = [plain(unicodedata.normalize("NFKC", name)), _nfkc(unit), str(year), f"{number:f}", _nfkc(qualifier), _nfkc(scope)]
+    text = [plain(unicodedata.normalize("NFKC", name)), _nfkc(unit), str(year), f"{number:f}",
+            _nfkc(qualifier), _nfkc(scope)]
     return "\t".join(text)
 
 
