@@ -24,7 +24,8 @@ scope. It is scored against the observations of table rows (pk:inTable) whose ro
 growth (the period's columns: 2025年目标, 年均[累计]), at each indicator's latest target year, as
 the ``indicators`` query reads them (a qualifier 年均 that the column adds may be left out of the
 gold: "6左右" under 年均[累计] matches "年均 左右" and "左右"); an earlier year's share
-(其中：2021年任务) is not a target of the plan's period. ``region`` is matched against the rdfs:label of the plan's dcterms:spatial.
+(其中：2021年任务) is not a target of the plan's period. ``region`` is matched against the
+rdfs:label of the plan's dcterms:spatial.
 """
 
 from __future__ import annotations
