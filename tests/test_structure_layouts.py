@@ -24,10 +24,10 @@ def test_outline_numbering_boxes_and_page_numbers() -> None:
         ((2,), "第二章", "重点任务"),
         ((2, 1), "2.1", "完善综合交通网络"),
         ((2, 1, 1), "2.1.1", "建设快速路网"),
-        ((2, 1, 1, 1), "专栏1", "交通重点工程"),  # its numbered lines are its text
-        ((2, 1, 2), "2.1.2", "优化公交网络"),
-        ((2, 2), "2.2", "推进重大项目建设"),
-        ((2, 2, 1), "", "“十四五”重大项目表"),  # the project list, its group rows inside it
+        ((2, 1, 2), "2.1.2", "优化公交网络"),  # after the box, 2.1 goes on
+        ((2, 2), "专栏1", "交通重点工程"),  # of its chapter; its numbered lines are its text
+        ((2, 3), "2.2", "推进重大项目建设"),
+        ((2, 3, 1), "", "“十四五”重大项目表"),  # the project list, its group rows inside it
         ((3,), "第三章", "保障措施"),  # "15" glued before it is the page number
         ((3, 1), "3.1", "加强资金保障"),
     ]

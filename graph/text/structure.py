@@ -201,6 +201,7 @@ class _TreeBuilder:
         self.paragraph: Paragraph | None = None  # the open paragraph a wrapped line continues
         self.skip_until = -1  # lines inside a table are the table's
         self.box_until = -1  # lines inside a 专栏 box are its text, not headings
+        self.resume: list[tuple[Section, _Heading]] | None = None  # the stack around a box
 
     # -- lines -----------------------------------------------------------------------------
 
@@ -211,6 +212,9 @@ class _TreeBuilder:
         for i, line in enumerate(lines):
             if line.blank or line.start < self.skip_until or PAGE_NUMBER.match(line.content):
                 continue  # "— 31 —": a page number standing alone is no text
+            if self.resume is not None and line.start >= self.box_until:
+                self.stack, self.resume = self.resume, None
+                self.paragraph = None
             caption = _caption_of_table(lines, i)
             if caption is not None:
                 self._table(caption, lines, i)
@@ -260,6 +264,11 @@ class _TreeBuilder:
 
     def _open(self, heading: _Heading, line: Line) -> None:
         self._pop_for(heading)
+        if heading.style == BOX:
+            # a 专栏 box is a section of the chapter it stands in; after it, the sections that
+            # were open go on
+            self.resume = list(self.stack)
+            del self.stack[1:]
         section = self._push(heading)
         if heading.inline:
             self._paragraph_line(line, section.paragraphs)
