@@ -200,8 +200,9 @@ class _TreeBuilder:
         self.stack: list[tuple[Section, _Heading]] = []
         self.paragraph: Paragraph | None = None  # the open paragraph a wrapped line continues
         self.skip_until = -1  # lines inside a table are the table's
-        self.box_until = -1  # lines inside a 专栏 box are its text, not headings
+        self.box_until = -1  # where the open 专栏 box ends
         self.resume: list[tuple[Section, _Heading]] | None = None  # the stack around a box
+        self.floor = 0  # inside a box, the sections up to it stay open: its items nest in it
 
     # -- lines -----------------------------------------------------------------------------
 
@@ -213,13 +214,13 @@ class _TreeBuilder:
             if line.blank or line.start < self.skip_until or PAGE_NUMBER.match(line.content):
                 continue  # "— 31 —": a page number standing alone is no text
             if self.resume is not None and line.start >= self.box_until:
-                self.stack, self.resume = self.resume, None
+                self.stack, self.resume, self.floor = self.resume, None, 0
                 self.paragraph = None
             caption = _caption_of_table(lines, i)
             if caption is not None:
                 self._table(caption, lines, i)
                 continue
-            heading = classify(line) if line.start >= self.box_until else None
+            heading = classify(line)
             if heading is None and line.start >= self.box_until \
                     and self._is_unnumbered_heading(lines, i):
                 heading = self._unnumbered(line)
@@ -278,10 +279,11 @@ class _TreeBuilder:
 
     def _pop_for(self, heading: _Heading) -> None:
         styles = [h.style for _, h in self.stack]
-        if heading.style in styles:
-            del self.stack[styles.index(heading.style):]
+        if heading.style in styles[self.floor:]:
+            del self.stack[self.floor + styles[self.floor:].index(heading.style):]
             return
-        while self.stack and (_is_leaf(top := self.stack[-1][1]) or top.rank >= heading.rank):
+        while len(self.stack) > self.floor and (
+                _is_leaf(top := self.stack[-1][1]) or top.rank >= heading.rank):
             self.stack.pop()
 
     def _close_leaves(self) -> None:
@@ -320,7 +322,9 @@ class _TreeBuilder:
         self.skip_until = end
 
     def _box(self, lines: list[Line], i: int) -> None:
-        """A 专栏 box: its lines up to the next outer heading, box or table are its text."""
+        """A 专栏 box: its lines up to the next outer heading, box or table are its text, its
+        numbered items (1.城市有机更新工程) its sections."""
+        self.floor = len(self.stack)
         self.box_until = next((lines[k].start for k in range(i + 1, len(lines))
                                if opens_section(lines[k].content)
                                or _caption_of_table(lines, k) is not None), len(self.text))
