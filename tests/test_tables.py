@@ -422,10 +422,10 @@ def test_build_command_warns_of_rows_it_cannot_read(tmp_path: Path) -> None:
     warnings = [line for line in result.output.splitlines() if line.startswith("warning: ")]
     assert warnings == [
         # 高技能人才 | 万人 | 0.8 | 1.1 | 1.3 | 1.5 | has two cells more than the header
-        "warning: broken-row-plan.txt: 表1 row 2: 6 cells where the header has 4",
+        "warning: broken-row-plan.txt: line 9: 表1 row 2: 6 cells where the header has 4",
         # the 2025 target of 每万人发明专利拥有量 is printed in words
-        "warning: broken-row-plan.txt: 表1 row 3: '力争实现翻番' in column '2025年目标' is not a "
-        "number",
+        "warning: broken-row-plan.txt: line 10: 表1 row 3: '力争实现翻番' in column "
+        "'2025年目标' is not a number",
     ]
     # the other rows, and row 3's baseline, are in the graph written
     rows = query("observations", source=out).tuples()

@@ -6,7 +6,9 @@ Gold file (JSON)::
      "entities": {"program": [...], "platform": [...], "industry": [...], "department": [...]},
      "relations": {"program-industry": [[program, industry], ...], "platform-industry": [...],
                    "program-platform": [...], "program-parent": [[child, parent], ...],
-                   "lead-department": [[subject, department], ...], "support-department": [...]}}
+                   "lead-department": [[subject, department], ...], "support-department": [...]},
+     "indicator-target": [[name, unit, year, value, qualifier(, scope)], ...],
+     "region": "<the plan's region>"}
 
 Names are normalised names. A node of the plan matches a gold name when its rdfs:label or one of
 its skos:altLabels (or, for the subject of a department relation, its dcterms:title or the title
@@ -14,13 +16,25 @@ of the section it is defined in) is that name, quotes and spaces aside. Each gol
 node is matched at most once, so two nodes for one thing count one wrong, and one node for two
 things finds only one. A relation is the plan's reified statement (pk:Statement with pk:inPlan).
 Only the types the gold file has keys for are scored.
+
+``indicator-target`` lists one entry per target value of an indicator-table row: the indicator's
+normalised name (no unit suffix, no footnote digit), the unit, the year, the value as a decimal
+string, the qualifier (or null) and, for a cell holding values for parts of the region, the
+scope. It is scored against the observations of table rows (pk:inTable) whose role is target or
+growth (the period's columns: 2025年目标, 年均[累计]), at each indicator's latest target year, as
+the ``indicators`` query reads them (a qualifier 年均 that the column adds may be left out of the
+gold: "6左右" under 年均[累计] matches "年均 左右" and "左右"); an earlier year's share
+(其中：2021年任务) is not a target of the plan's period. ``region`` is matched against the
+rdfs:label of the plan's dcterms:spatial.
 """
 
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -54,6 +68,7 @@ RELATION_TYPES = {
     "lead-department": ("leadDepartment", None, "Department"),
     "support-department": ("supportDepartment", None, "Department"),
 }
+ANNUAL = "年均"
 PREFIXES = f"""PREFIX pk: <{PK_IRI}>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -72,6 +87,18 @@ RELATION_QUERY = PREFIXES + """SELECT DISTINCT ?s ?o ?stype ?otype WHERE {
   OPTIONAL { GRAPH ?g2 { ?s a ?stype } }
   OPTIONAL { GRAPH ?g3 { ?o a ?otype } }
 }"""
+TARGET_QUERY = PREFIXES + """SELECT DISTINCT ?obs ?indicator ?name ?unit ?year ?value ?qualifier
+  ?scope WHERE {
+  GRAPH ?g { ?indicator a pk:Indicator ; pk:inPlan ?plan ; pk:inTable ?table ; rdfs:label ?name .
+             ?obs pk:indicator ?indicator ; pk:role ?role ; pk:value ?value ; pk:year ?year .
+             FILTER(?role IN (pk:target, pk:growth))
+             OPTIONAL { ?obs pk:unit ?unit } OPTIONAL { ?obs pk:qualifier ?qualifier }
+             OPTIONAL { ?obs pk:scope ?scope } }
+}"""
+REGION_QUERY = PREFIXES + """SELECT DISTINCT ?region ?label WHERE {
+  GRAPH ?g { ?plan dcterms:spatial ?region }
+  GRAPH ?h { ?region rdfs:label ?label FILTER(lang(?label) = "zh") }
+}"""
 LABEL_QUERY = PREFIXES + """SELECT DISTINCT ?node ?label WHERE {
   { GRAPH ?g { ?node rdfs:label|skos:altLabel|dcterms:title ?label } }
   UNION
@@ -84,6 +111,32 @@ class Gold:
     document: str
     entities: dict[str, list[str]]
     relations: dict[str, list[tuple[str, str]]]
+    # (name, unit, year, value, qualifier, scope); None when the file has no such key
+    indicator_targets: list[tuple[str, str | None, int, str, str | None, str | None]] | None = None
+    region: str | None = None
+
+
+def _targets(path: Path, items: Any) -> list[tuple[str, str | None, int, str, str | None,
+                                                   str | None]]:
+    message = (f"{path}: indicator-target must be a list of [name, unit, year, value, "
+               "qualifier] or [name, unit, year, value, qualifier, scope] lists")
+    if not isinstance(items, list):
+        raise InputError(message)
+    out = []
+    for item in items:
+        if not isinstance(item, list) or len(item) not in (5, 6):
+            raise InputError(message)
+        name, unit, year, value, qualifier, *scope = item
+        try:
+            Decimal(str(value))
+            year = int(year)
+        except (InvalidOperation, TypeError, ValueError):
+            raise InputError(message) from None
+        if not isinstance(name, str) or not all(x is None or isinstance(x, str)
+                                                for x in (unit, qualifier, *scope)):
+            raise InputError(message)
+        out.append((name, unit, year, str(value), qualifier, scope[0] if scope else None))
+    return out
 
 
 def read_gold(path: Path | str) -> Gold:
@@ -119,7 +172,12 @@ def read_gold(path: Path | str) -> Gold:
                 for p in items):
             raise InputError(f"{path}: relations.{key} must be a list of [subject, object] pairs")
         pairs[key] = [(a, b) for a, b in items]
-    return Gold(data["document"], {k: list(v) for k, v in entities.items()}, pairs)
+    region = data.get("region")
+    if region is not None and not isinstance(region, str):
+        raise InputError(f"{path}: \"region\" must be a region's name")
+    targets = _targets(path, data["indicator-target"]) if "indicator-target" in data else None
+    return Gold(data["document"], {k: list(v) for k, v in entities.items()}, pairs, targets,
+                region)
 
 
 @dataclass
@@ -230,7 +288,57 @@ def score(gold: Gold, source: Source) -> list[Score]:
             missed=sorted(set(wanted) - set(matched)),
             spurious=sorted(shown[p] for p in set(pairs) - set(matched.values())),
         ))
+    if gold.indicator_targets is not None:
+        scores.append(_score_targets(gold.indicator_targets, source, plan))
+    if gold.region is not None:
+        found = {str(row["label"]) for row in source.select(REGION_QUERY,
+                                                             bindings={"plan": URIRef(plan)})}
+        hit = gold.region in found
+        scores.append(Score("region", 1, len(found), int(hit),
+                            missed=[] if hit else [gold.region],
+                            spurious=sorted(found - {gold.region})))
     return scores
+
+
+def _target_key(name: str, unit: str | None, year: int, value: str, qualifier: str | None,
+                scope: str | None) -> str:
+    number = Decimal(value).normalize()
+    text = [plain(unicodedata.normalize("NFKC", name)), _nfkc(unit), str(year), f"{number:f}",
+            _nfkc(qualifier), _nfkc(scope)]
+    return "\t".join(text)
+
+
+def _nfkc(text: str | None) -> str:
+    return unicodedata.normalize("NFKC", text).replace(" ", "") if text else ""
+
+
+def _score_targets(wanted: list[tuple[str, str | None, int, str, str | None, str | None]],
+                   source: Source, plan: str) -> Score:
+    rows = list(source.select(TARGET_QUERY, bindings={"plan": URIRef(plan)}))
+    latest: dict[str, int] = {}
+    for row in rows:
+        indicator, year = str(row["indicator"]), int(str(row["year"])[:4])
+        latest[indicator] = max(latest.get(indicator, year), year)
+    found: dict[str, set[str]] = {}
+    for row in rows:
+        year = int(str(row["year"])[:4])
+        if year != latest[str(row["indicator"])]:
+            continue
+        qualifier = str(row["qualifier"]) if row["qualifier"] else None
+        # "年均" comes from the column (年均[累计]), not the cell: "6左右" there is also "左右"
+        printed = " ".join(q for q in (qualifier or "").split() if q != ANNUAL) or None
+        for q in {qualifier, printed}:
+            found.setdefault(str(row["obs"]), set()).add(_target_key(
+                str(row["name"]), str(row["unit"]) if row["unit"] else None, year,
+                str(row["value"]), q, str(row["scope"]) if row["scope"] else None))
+    gold = {" ".join(str(x) for x in item if x is not None): {_target_key(*item)}
+            for item in wanted}
+    matched = _match(gold, found)
+    return Score("indicator-target", len(gold), len(found), len(matched),
+                 missed=sorted(set(gold) - set(matched)),
+                 spurious=sorted(" ".join(p for p in sorted(keys)[0].split("\t") if p)
+                                 for obs, keys in found.items()
+                                 if obs not in set(matched.values())))
 
 
 def _show(node: str, labels: Mapping[str, Iterable[str]]) -> str:

@@ -25,12 +25,13 @@ from plankg.graph.extract.extractor import Facts, extract_facts
 from plankg.graph.extract.facts import DEPARTMENT, INDUSTRY, PLATFORM, PROGRAM
 from plankg.graph.extract.lexicon import Lexicon, load_lexicon
 from plankg.graph.extract.relations import TASK_CHAPTER
+from plankg.graph.rdf.coverage import Coverage, add_coverage, plan_coverage
 from plankg.graph.rdf.evidence import add_evidence, section_iri
 from plankg.graph.rdf.facts import LEVELS, add_facts
 from plankg.graph.rdf.identifiers import Minter, in_plan, plan_graph_iri, plan_iri, short_hash, slug
 from plankg.graph.rdf.indicators import add_indicators
 from plankg.graph.rdf.ontology import load_ontology
-from plankg.graph.rdf.regions import Region, region_chain
+from plankg.graph.rdf.regions import Region, body_region, plausible_chain, region_chain
 from plankg.graph.rdf.vocab import ONTOLOGY_GRAPH, PK
 from plankg.graph.text.document import Document, Section
 from plankg.graph.text.headings import TABLE
@@ -51,6 +52,7 @@ class PlanSummary:
     graph: URIRef
     counts: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    coverage: Coverage | None = None  # what was found in the text and what could be used
 
 
 @dataclass
@@ -127,10 +129,15 @@ def add_plan(dataset: Dataset, doc: Document, key: str, *, minter: Minter,
     facts = extract_facts(doc, lexicon=lexicon)
     add_facts(graph, doc, plan, facts, minter=minter, lexicon=lexicon)
     _publishers(graph, doc, plan, facts, minter)
-    report = add_indicators(graph, doc, plan, parse_tables(doc))
+    tables = parse_tables(doc)
+    report = add_indicators(graph, doc, plan, tables)
     summary.warnings.extend(report.warnings)
     if not regions:
-        summary.warnings.append(f"{doc.path.name}: no region found in the title {doc.title!r}")
+        summary.warnings.append(f"{doc.path.name}: no region found in the title {doc.title!r}, "
+                                f"its issuers or its body")
+    summary.coverage = plan_coverage(doc, facts, tables)
+    summary.warnings = summary.coverage.located(summary.warnings)
+    add_coverage(graph, plan, summary.coverage)
     summary.counts = {
         "sections": sections,
         "goals": goals,
@@ -181,9 +188,14 @@ def _plan_node(graph: Graph, doc: Document, plan: URIRef) -> None:
 def _regions(graph: Graph, doc: Document, plan: URIRef, minter: Minter) -> list[Region]:
     """The plan's region and those above it; each with the first sentence that names it."""
     found = jurisdiction(doc)
-    if found is None:
-        return []
-    chain = region_chain(found.name, found.parents)
+    if found is not None:
+        name, parents = plausible_chain(found.name, found.parents)
+    else:  # a title that names no place and no issuers: the place the body speaks for
+        from_body = body_region(doc.text[doc.title_end:])
+        if from_body is None:
+            return []
+        name, parents = from_body
+    chain = region_chain(name, parents)
     nodes = [minter.shared(REGION, region.name) for region in chain]
     graph.add((plan, DCTERMS.spatial, nodes[0]))
     for i, (region, node) in enumerate(zip(chain, nodes, strict=True)):

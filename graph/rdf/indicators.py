@@ -95,9 +95,11 @@ class _Writer:
 
     def observation(self, indicator: URIRef, *, year: int | None, role: str, value: Decimal,
                     printed: str, qualifier: str | None, unit: str | None, evidence: URIRef,
-                    dataset: URIRef | None, label: str, where: str) -> None:
+                    dataset: URIRef | None, label: str, where: str,
+                    scope: str | None = None) -> None:
         local = str(indicator).rsplit("/", 1)[1]
-        key = "-".join(p for p in (local, str(year) if year else "", role) if p)
+        key = "-".join(p for p in (local, str(year) if year else "", role,
+                                   slug(scope) if scope else "") if p)
         node = in_plan(self.plan, "observation", key)
         seen = self.observations.get(node)
         if seen is not None and seen != (value, unit):
@@ -126,7 +128,11 @@ class _Writer:
             g.add((node, PK.qualifier, Literal(qualifier)))
         if dataset is not None:
             g.add((node, QB.dataSet, dataset))
+        if scope:
+            g.add((node, PK.scope, Literal(scope, lang="zh")))
         year_text = f"{year}年" if year else ""
+        if scope:
+            label = f"{label}（{scope}）"
         g.add((node, RDFS.label,
                Literal(f"{label} {year_text}{ROLE_LABELS[role]} {printed}", lang="zh")))
         self.report.observations += 1
@@ -148,7 +154,7 @@ class _Writer:
             self.observation(node, year=v.year, role=v.role, value=v.value, printed=v.printed,
                              qualifier=v.qualifier, unit=v.unit, evidence=evidence,
                              dataset=dataset, label=row.name,
-                             where=f"表{table.number} row {row.index}")
+                             where=f"表{table.number} row {row.index}", scope=v.scope)
 
     def figure(self, fig: HeadlineFigure) -> None:
         node = self.indicator(fig.name)

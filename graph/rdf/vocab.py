@@ -105,7 +105,19 @@ class PK(DefinedNamespace):
     category: URIRef  # Indicator → row-group label (一级指标)
     printedName: URIRef  # Indicator → name exactly as printed
     nature: URIRef  # Indicator → 预期性 / 约束性
+    scope: URIRef  # Observation → the part of the region a value is for ("重点区" of "重点区≥30")
     tableNumber: URIRef  # Table → its number, "表2" → 2
     inTable: URIRef  # Indicator → Table
     measure: URIRef  # Target → what is counted, e.g. "引进省级以上人才"
     forProgram: URIRef  # Target → Program it belongs to
+
+    # --- coverage (plankg build --report): counts on the plan node ----------------------------
+    annotationsFound: URIRef  # Plan → responsibility annotations in the text
+    annotationsAttached: URIRef  # Plan → of those, the ones that gave a lead/support relation
+    tablesFound: URIRef  # Plan → tables read
+    indicatorTables: URIRef  # Plan → tables read as indicator tables
+    otherTables: URIRef  # Plan → tables of no indicators (project lists …)
+    tableRowsRead: URIRef  # Plan → indicator-table rows read
+    tableRowsUnreadable: URIRef  # Plan → indicator-table rows that could not be read
+    numberedItems: URIRef  # Plan → sections numbered 1. / （1） / ① …
+    sectionCount: URIRef  # Plan → all sections

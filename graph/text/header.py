@@ -7,6 +7,7 @@ notice title, its recipients, body, the issuing bodies and a date before the pla
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -37,6 +38,12 @@ _QUOTED_TITLE = re.compile(r"《([^》]+)》")
 MAX_TITLE = 60
 MAX_SIGNATURE_LINES = 4  # issuing bodies printed one per line above the date
 _SIGNATURE_PUNCT = re.compile(r"[。！？；：，,;:!?、]")
+# What a PDF's page furniture leaves glued to the front of a title line: a roman page number
+# ("II浙江省…"), an arabic one ("14上海市…", not "2021年…"), or a "— 31 —" footer.
+PAGE_ARTEFACT = re.compile(
+    r"^(?:[—–－-]+\s*\d{1,4}\s*[—–－-]+\s*|[IVXLⅠ-Ⅻⅰ-ⅻ]{1,6}(?=[\u4e00-\u9fff“《])"
+    r"|\d{1,3}(?=[\u4e00-\u9fff“《])(?![\d年月日个项号期版]))"
+)
 
 
 @dataclass
@@ -149,6 +156,7 @@ def parse_header(lines: list[Line]) -> Header:
                 header.consumed.add(previous.number)
     for line in lines:
         if line.number not in header.consumed and not line.blank and _is_title(line.content):
+            line = strip_page_artefact(line)
             header.title, header.title_line = line.content, line
             header.consumed.add(line.number)
             break
@@ -157,6 +165,21 @@ def parse_header(lines: list[Line]) -> Header:
         if quoted:
             header.title = quoted.group(1)
     return header
+
+
+def strip_page_artefact(line: Line) -> Line:
+    """``line`` without the page number or footer a PDF glued before its text.
+
+    >>> from plankg.graph.text.lines import split_lines
+    >>> text = "II青梧省规划\\n14临江区纲要\\n2021年工作要点\\n"
+    >>> [strip_page_artefact(ln).content for ln in split_lines(text)]
+    ['青梧省规划', '临江区纲要', '2021年工作要点']
+    """
+    found = PAGE_ARTEFACT.match(line.content)
+    if found is None or found.end() == len(line.content):
+        return line
+    cut = found.end()
+    return dataclasses.replace(line, start=line.start + cut, content=line.content[cut:])
 
 
 def parse_signature(lines: list[Line]) -> tuple[list[str], str, set[int]] | None:

@@ -16,27 +16,41 @@ from __future__ import annotations
 import re
 
 CN_DIGITS = "一二三四五六七八九十百零〇"
+BOX = "专栏N"
 _NUM = "0-9０-９"
 # (style, rank, pattern): rank orders the conventions from outermost to innermost. The pattern's
 # group "n" is the numbering as printed, "t" the rest of the line.
-_HEADINGS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
+# Outline numbering (3.1 / 3.1.1) ranks between （一） and 1.: its number is followed by a blank
+# or by a word, never by a unit or figure ("2.5万人" starts a sentence, not a heading).
+_OUTLINE_NEXT = (r"(?=[ \t\u3000]|[\u4e00-\u9fff“《]"
+                 r"(?<![万亿千百个倍年月日元人名项家件左以上下内%％]))")
+_HEADINGS: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("第X编", 0, re.compile(rf"^(?P<n>第[{CN_DIGITS}]+[编篇部分]+)\s*(?P<t>.*)$")),
     ("第X章", 1, re.compile(rf"^(?P<n>第[{CN_DIGITS}]+章)\s*(?P<t>.*)$")),
     ("第X节", 2, re.compile(rf"^(?P<n>第[{CN_DIGITS}]+节)\s*(?P<t>.*)$")),
     ("一、", 3, re.compile(rf"^(?P<n>[{CN_DIGITS}]+[、．.])\s*(?P<t>\S.*)$")),
     ("（一）", 4, re.compile(rf"^(?P<n>[（(][{CN_DIGITS}]+[）)])\s*(?P<t>\S.*)$")),
+    ("1.1.1", 4.2, re.compile(rf"^(?P<n>[{_NUM}]{{1,2}}\.[{_NUM}]{{1,2}}\.[{_NUM}]{{1,2}})"
+                              rf"(?![{_NUM}.．]){_OUTLINE_NEXT}\s*(?P<t>\S.*)$")),
+    ("1.1", 4.1, re.compile(rf"^(?P<n>[{_NUM}]{{1,2}}\.[{_NUM}]{{1,2}})(?![{_NUM}.．])"
+                            rf"{_OUTLINE_NEXT}\s*(?P<t>\S.*)$")),
     ("1.", 5, re.compile(rf"^(?P<n>[{_NUM}]{{1,2}}[.．、](?![{_NUM}]))\s*(?P<t>\S.*)$")),
     ("（1）", 6, re.compile(rf"^(?P<n>[（(][{_NUM}]{{1,2}}[）)])\s*(?P<t>\S.*)$")),
     ("①", 7, re.compile(r"^(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*(?P<t>\S.*)$")),
     ("——", 8, re.compile(r"^(?P<n>——|—{2,})\s*(?P<t>\S.*)$")),
+    # a box printed in a chapter: "专栏3  重大人才工程"; its lines are its text (structure.py)
+    (BOX, 9, re.compile(rf"^(?P<n>专栏\s*(?:[{_NUM}]+|[{CN_DIGITS}]+))(?![{_NUM}])[:：\s]*"
+                        r"(?P<t>\S.*)$")),
 )
 TABLE = "表N："
-TABLE_CAPTION = re.compile(rf"^(?P<n>[续]?表\s*(?:[{_NUM}]+|[{CN_DIGITS}]+)\s*[:：])\s*(?P<t>.*)$")
+# "表1：…", or "表3  …" with blanks instead of the colon
+TABLE_CAPTION = re.compile(rf"^(?P<n>[续]?表\s*(?:[{_NUM}]+|[{CN_DIGITS}]+)"
+                           r"(?:\s*[:：]|(?=[ \t\u3000]+\S)))\s*(?P<t>.*)$")
 # Outer styles that reliably start a heading anywhere, used to bound a table's text.
-_HARD_STYLES = {"第X编", "第X章", "第X节", "一、", "（一）"}
+_HARD_STYLES = {"第X编", "第X章", "第X节", "一、", "（一）", "1.1", "1.1.1", BOX}
 
 
-def find_numbering(content: str) -> tuple[str, int, re.Match[str]] | None:
+def find_numbering(content: str) -> tuple[str, float, re.Match[str]] | None:
     """The convention, rank and match of the numbering ``content`` starts with."""
     match = TABLE_CAPTION.match(content)
     if match:

@@ -33,8 +33,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from plankg.graph.text.document import Document, Paragraph, Section, Sentence
-from plankg.graph.text.header import Header, document_type, parse_header, parse_signature
+from plankg.graph.text.header import (
+    PAGE_ARTEFACT,
+    Header,
+    document_type,
+    parse_header,
+    parse_signature,
+    strip_page_artefact,
+)
 from plankg.graph.text.headings import (
+    BOX,
     CN_DIGITS,
     TABLE,
     TABLE_CAPTION,
@@ -44,7 +52,7 @@ from plankg.graph.text.headings import (
 from plankg.graph.text.lines import Line, split_lines
 from plankg.graph.text.numerals import chinese_number, chinese_numeral
 from plankg.graph.text.reading import read_source
-from plankg.graph.text.tables import parse_table
+from plankg.graph.text.tables import PAGE_NUMBER, header_lines, parse_table
 
 _LEAD_END = re.compile(r"[。！？]")
 _LEAD_CUT = re.compile(r"[，,：:；;]")  # where an over-long lead phrase is cut
@@ -56,12 +64,15 @@ _ENDS_SENTENCE = tuple("。！？；：!?;:”’」』）)")
 MAX_LEAD = 60  # a lead phrase longer than this is not a heading title: cut at the first ，
 MAX_UNNUMBERED = 30
 MAX_FRONT = 12  # lines read as front matter when the text has no heading at all
+MAX_CAPTION = 50  # a table caption printed without 表N (a PDF's "14临江区…主要指标") is short
+# styles a page number glued to the line's front can hide ("15三、强化…")
+_GLUED_STYLES = {"第X编", "第X章", "第X节", "一、", "（一）", "1.1", "1.1.1", BOX}
 
 
 @dataclass
 class _Heading:
     style: str
-    rank: int
+    rank: float
     numbering: str
     title: str
     heading_start: int
@@ -150,13 +161,19 @@ def _title(text: str, header: Header, path: Path) -> tuple[str, int, int]:
 def classify(line: Line) -> _Heading | None:
     """The heading a line starts with, or None for body text."""
     found = find_numbering(line.content) if line.content else None
+    if found is None and PAGE_ARTEFACT.match(line.content):
+        bare = strip_page_artefact(line)  # a PDF's page number glued to a heading
+        found = find_numbering(bare.content)
+        if found is None or found[0] not in _GLUED_STYLES:
+            return None
+        line = bare
     if found is None:
         return None
     style, rank, match = found
     return _heading(line, style, rank, match, inline=False if style == TABLE else None)
 
 
-def _heading(line: Line, style: str, rank: int, match: re.Match[str], *,
+def _heading(line: Line, style: str, rank: float, match: re.Match[str], *,
              inline: bool | None = None) -> _Heading:
     numbering, rest = match.group("n"), match.group("t")
     rest_at = line.start + match.start("t")
@@ -183,6 +200,9 @@ class _TreeBuilder:
         self.stack: list[tuple[Section, _Heading]] = []
         self.paragraph: Paragraph | None = None  # the open paragraph a wrapped line continues
         self.skip_until = -1  # lines inside a table are the table's
+        self.box_until = -1  # where the open 专栏 box ends
+        self.resume: list[tuple[Section, _Heading]] | None = None  # the stack around a box
+        self.floor = 0  # inside a box, the sections up to it stay open: its items nest in it
 
     # -- lines -----------------------------------------------------------------------------
 
@@ -191,10 +211,18 @@ class _TreeBuilder:
 
     def run(self, lines: list[Line]) -> None:
         for i, line in enumerate(lines):
-            if line.blank or line.start < self.skip_until:
+            if line.blank or line.start < self.skip_until or PAGE_NUMBER.match(line.content):
+                continue  # "— 31 —": a page number standing alone is no text
+            if self.resume is not None and line.start >= self.box_until:
+                self.stack, self.resume, self.floor = self.resume, None, 0
+                self.paragraph = None
+            caption = _caption_of_table(lines, i)
+            if caption is not None:
+                self._table(caption, lines, i)
                 continue
             heading = classify(line)
-            if heading is None and self._is_unnumbered_heading(lines, i):
+            if heading is None and line.start >= self.box_until \
+                    and self._is_unnumbered_heading(lines, i):
                 heading = self._unnumbered(line)
             if heading is None:
                 self._body_line(line)
@@ -202,6 +230,8 @@ class _TreeBuilder:
                 self._table(heading, lines, i)
             else:
                 self._open(heading, line)
+                if heading.style == BOX:
+                    self._box(lines, i)
         self._finish()
 
     def _body_line(self, line: Line) -> None:
@@ -235,6 +265,11 @@ class _TreeBuilder:
 
     def _open(self, heading: _Heading, line: Line) -> None:
         self._pop_for(heading)
+        if heading.style == BOX:
+            # a 专栏 box is a section of the chapter it stands in; after it, the sections that
+            # were open go on
+            self.resume = list(self.stack)
+            del self.stack[1:]
         section = self._push(heading)
         if heading.inline:
             self._paragraph_line(line, section.paragraphs)
@@ -244,10 +279,11 @@ class _TreeBuilder:
 
     def _pop_for(self, heading: _Heading) -> None:
         styles = [h.style for _, h in self.stack]
-        if heading.style in styles:
-            del self.stack[styles.index(heading.style):]
+        if heading.style in styles[self.floor:]:
+            del self.stack[self.floor + styles[self.floor:].index(heading.style):]
             return
-        while self.stack and (_is_leaf(top := self.stack[-1][1]) or top.rank >= heading.rank):
+        while len(self.stack) > self.floor and (
+                _is_leaf(top := self.stack[-1][1]) or top.rank >= heading.rank):
             self.stack.pop()
 
     def _close_leaves(self) -> None:
@@ -275,14 +311,23 @@ class _TreeBuilder:
         self._close_leaves()
         section = self._push(heading)
         self.paragraph = None
-        bound = next((later.start for later in lines[i + 1 :] if opens_section(later.content)),
-                     len(self.text))
+        bound = next((lines[k].start for k in range(i + 1, len(lines))
+                      if opens_section(lines[k].content)
+                      and not _group_row(lines, k)), len(self.text))
         table = parse_table(self.text, heading.heading_end, bound, number=0,
                             caption=heading.title)
         end = table.end if table.end > heading.heading_end else heading.heading_end
         section.end = end
         self._touch(end)
         self.skip_until = end
+
+    def _box(self, lines: list[Line], i: int) -> None:
+        """A 专栏 box: its lines up to the next outer heading, box or table are its text, its
+        numbered items (1.城市有机更新工程) its sections."""
+        self.floor = len(self.stack)
+        self.box_until = next((lines[k].start for k in range(i + 1, len(lines))
+                               if opens_section(lines[k].content)
+                               or _caption_of_table(lines, k) is not None), len(self.text))
 
     # -- unnumbered headings ---------------------------------------------------------------
 
@@ -330,6 +375,33 @@ class _TreeBuilder:
                     paragraph.sentences = split_sentences(self.text, paragraph.start,
                                                           paragraph.end)
             _close_extents(root)
+
+
+def _caption_of_table(lines: list[Line], i: int) -> _Heading | None:
+    """A table printed without a 表N： caption, known by its header cells (a year, 现状, 基期,
+    目标, 计划, 属性 … under 序号 / 指标): the short line above the header is its caption."""
+    line = lines[i]
+    if len(line.content) > MAX_CAPTION or _LEAD_END.search(line.content) \
+            or "；" in line.content:
+        return None
+    following = [ln.content for ln in lines[i + 1 : i + 12] if not ln.blank
+                 and not PAGE_NUMBER.match(ln.content)]
+    if not following or header_lines(following) == 0:
+        return None
+    found = classify(line)
+    if found is not None and found.style != TABLE:
+        return None  # a heading over a table is a heading; the table has no caption
+    caption = strip_page_artefact(line)
+    if found is not None:  # 表3  … over a header: the caption as classify read it
+        return found
+    return _Heading(TABLE, -1, "", caption.content, caption.start, caption.end, inline=False)
+
+
+def _group_row(lines: list[Line], k: int) -> bool:
+    """A heading-like line inside a table, directly over numbered rows ("一、交通" / "1 临江…"):
+    a group row of the table, which the table reader reads, not a heading."""
+    after = next((ln for ln in lines[k + 1 :] if not ln.blank), None)
+    return after is not None and re.match(r"^\d{1,3}[ \t\u3000]+\S", after.content) is not None
 
 
 def _is_leaf(heading: _Heading) -> bool:

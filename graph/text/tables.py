@@ -11,6 +11,19 @@ Plan texts reach us as tables flattened in one of three ways, each read into the
 - ``spaced``: PDF-extracted text, one row per line with columns separated by runs of spaces;
   wrapped cells continue on the next line in the same column, a line holding one cell that lines
   up with no column is a row-group label, page numbers ("— 12 —") are skipped.
+- ``flat``: PDF text extracted without layout: one row per line starting with its 序号, cells
+  separated by single spaces, the header spread over several lines ("序 “十四五”目标" / "指 标 单位
+  属性" / "号" / "2025年 年均[累计]"); a wrapped name or unit prints one part on a line above the
+  row and one below ("万元/" … "人"); a footnote digit is glued to a name ("拥有量1") and the
+  footnotes after the rows ("1 指每万人口…") are no rows.
+- ``plain``: one cell a line without indentation (a web table copied as text), blank lines or
+  none between them; rows are told apart by their 序号, a 类别 cell spanning rows is printed on
+  the first and may itself be split over lines ("综合" / "治理"), header cells too ("指标" /
+  "属性"), a target may hold several values with their scopes ("重点区≥30" / "一般区≥15").
+
+Tables are found by their 表N： caption or, without one, by their header cells
+(``header_lines``: a year, 现状, 基期, 目标, 计划, 属性 … under 序号 / 指标), never by a caption
+word.
 
 >>> text = "表1：指标\\n指标 | 单位 | 2020年 | 2025年 |\\n人才总量 | 万人 | 1.5 | 2以上 |\\n"
 >>> t = parse_table(text, 6, len(text), number=1, caption="指标")
@@ -31,14 +44,15 @@ from decimal import Decimal, InvalidOperation
 
 from plankg.graph.text.document import Document, Section
 from plankg.graph.text.headings import opens_section
-from plankg.graph.text.numerals import chinese_number
+from plankg.graph.text.numerals import chinese_number, plan_period
 
 # --- lexicon: the conventions of Chinese indicator tables, as data ----------------------------
 
 # Units a value or a bracketed name suffix may carry, compared after NFKC (so "／" is "/").
 UNITS = (
     "个百分点", "百分点", "人年/万人", "万元/人", "元/人", "万人次", "人次", "万人", "人年",
-    "万元", "亿元", "元", "万个", "万平方米", "平方米", "万吨", "吨", "千瓦", "万户", "户", "公里",
+    "万元", "亿元", "元", "万个", "万平方米", "平方米", "平方公里",
+    "万吨", "吨", "千瓦", "万户", "户", "公里",
     "%", "‰",
     "件", "项", "家", "个", "人", "名", "套", "所", "座", "岁", "亩", "台", "辆", "次", "天", "倍",
 )
@@ -65,7 +79,7 @@ COLUMN_KINDS = (
 # Header keywords → observation role, tried in order ("完成情况" is actual, not "情况" baseline).
 ROLE_WORDS = (
     ("actual", ("完成", "实际", "实现")),
-    ("target", ("目标", "规划", "预期值", "预计")),
+    ("target", ("目标", "规划", "预期值", "预计", "计划", "年任务")),
     ("baseline", ("基数", "基期", "基准", "基础", "现状", "情况")),
     ("growth", ("增长", "增幅", "增速", "年均", "累计", "提高")),
 )
@@ -87,6 +101,7 @@ _TRAILING_BRACKET = re.compile(r"[（(]([^（）()]+)[）)]\s*$")
 _ANY_BRACKET = re.compile(r"[（(]([^（）()]+)[）)]")
 _CAPTION = re.compile(r"^表\s*([0-9０-９]+|[一二三四五六七八九十]+)\s*[：:]?\s*(.*)$")
 _PAGE_NUMBER = re.compile(r"^[-—–－]+\s*\d{1,4}\s*[-—–－]+$|^第\s*\d+\s*页")
+PAGE_NUMBER = _PAGE_NUMBER
 _NOTE = re.compile(r"^(?:注|说明|备注|资料来源|数据来源)\s*\d*\s*[：:]")
 _SPACED_GAP = re.compile(r"(?:[ \u3000\u00a0]{2,}|\t+)")
 _BLANKS = " \t\u3000\u00a0\ufeff"
@@ -111,6 +126,7 @@ class CellValue:
     unit: str | None
     start: int
     end: int
+    scope: str | None = None  # "重点区" of "重点区≥30": the part of the region a value is for
 
 
 @dataclass(frozen=True)
@@ -203,21 +219,27 @@ class TableParse:
 def parse_tables(doc: Document) -> TableParse:
     """Every table of ``doc``: the sections whose heading style is "表N："."""
     parse = TableParse()
+    period = plan_period(doc.title)
     for section in doc.walk():
         if section.style != "表N：":
             continue
         caption_line = doc.text[section.heading_start : section.heading_end]
         number, caption = _caption(caption_line, fallback=len(parse.tables) + 1)
         table = parse_table(doc.text, section.heading_end, section.end, number=number,
-                            caption=caption)
+                            caption=caption, period_end=period[1] if period else None)
         table.caption_start, table.caption_end = section.heading_start, section.heading_end
         table.section = section
         parse.tables.append(table)
     return parse
 
 
-def parse_table(text: str, start: int, end: int, *, number: int, caption: str) -> ParsedTable:
-    """Read the table printed in ``text[start:end]`` (the lines after its caption)."""
+def parse_table(text: str, start: int, end: int, *, number: int, caption: str,
+                period_end: int | None = None) -> ParsedTable:
+    """Read the table printed in ``text[start:end]`` (the lines after its caption).
+
+    ``period_end`` is the last year of the plan's period: the year of a target column whose
+    header names none (计划任务).
+    """
     lines = _table_lines(text, start, end)
     layout = _layout(lines)
     table = ParsedTable(number=number, caption=caption, layout=layout, start=start, end=start)
@@ -225,17 +247,26 @@ def parse_table(text: str, start: int, end: int, *, number: int, caption: str) -
         header, raw_rows = _pipe_rows(table, lines)
     elif layout == "cell-per-line":
         header, raw_rows = _cell_per_line_rows(table, lines)
+        if len(header) < 3 or len(raw_rows) <= 1:
+            # no blank lines between the rows, or one between every two cells: one cell a line
+            table.layout = "plain"
+            header, raw_rows = _plain_rows(table, lines)
     elif layout == "spaced":
         header, raw_rows = _spaced_rows(table, lines)
+    elif layout == "plain":
+        header, raw_rows = _plain_rows(table, lines)
+    elif layout == "flat":
+        header, raw_rows = _flat_rows(table, lines)
     else:
         first = next((ln for ln in lines if ln.content), None)
         if first is not None:
             table.warnings.append(TableWarning(number, None, "table layout not recognised",
                                                first.start, first.end))
         return table
-    table.columns = _classify(header, caption)
-    if "value" not in {c.kind for c in table.columns} and not any(
-            _is_value_like(c.text) for raw in raw_rows for c in raw.cells if c is not None):
+    table.columns = _classify(header, caption, period_end)
+    if "value" not in {c.kind for c in table.columns} and (
+            _lists_projects(table.columns) or not any(
+                _is_value_like(c.text) for raw in raw_rows for c in raw.cells if c is not None)):
         table.kind = "other"
         table.warnings.clear()
         return table
@@ -294,6 +325,11 @@ def _layout(lines: list[_Line]) -> str:
         return "cell-per-line"
     if len(_spaced_cells(first[0])) >= 3:
         return "spaced"
+    printed = [ln for ln in lines if ln.content and not _PAGE_NUMBER.match(ln.content)][:4]
+    if len(printed) >= 3 and all(len(ln.content.split()) == 1 for ln in printed[:3]):
+        return "plain"
+    if any(len(ln.content.split()) >= 2 for ln in printed):
+        return "flat"
     return "unknown"
 
 
@@ -311,6 +347,7 @@ class _Cell:
     start: int
     end: int
     column: int = 0  # position in its line (spaced layout)
+    parts: list[_Cell] | None = None  # the values of a cell holding several, each with a scope
 
 
 @dataclass
@@ -579,6 +616,391 @@ def _place(cells: list[_Cell], header: list[_Cell], category: str | None) -> _Ra
     return _RawRow(placed, category)
 
 
+# --- tables known by their header cells: the flat (PDF) and plain (one cell a line) layouts ---
+
+# The words a header cell is made of. A table is known by them, not by its caption: it names
+# what its rows are (序号, 指标, 名称, 项目) and at least one column of values or properties.
+HEADER_WORDS = (
+    "序号", "序", "号", "编号", "指标", "指", "标", "名称", "单位", "属性", "性质", "类别", "领域",
+    "分类", "项目", "建设", "内容", "规模", "总投资", "投资", "年限", "起止", "现状", "基期",
+    "基数",
+    "目标", "计划", "任务", "年均", "累计", "其中", "备注", "完成", "预期", "规划", "增长", "地点",
+)
+_ROW_WORDS = ("序号", "指标", "名称", "项目")
+_COLUMN_WORDS = ("现状", "基期", "基数", "目标", "计划", "属性", "单位", "投资")
+_BARE_YEAR = re.compile(r"^(?:19|20)\d\d年?")
+# two header cells printed on two lines that are one header ("指标" / "属性")
+_HEADER_JOINS = ("指标属性", "指标性质", "计量单位", "指标名称", "序号")
+_ROW_NUMBER = re.compile(r"^(\d{1,3})(?:[ \t\u3000]+(\S.*))?$")
+# "重点区≥30": a value for a part of the region; the part is named before a figure or a sign
+_SCOPED = re.compile(r"^(?P<scope>[\u4e00-\u9fff]{1,10}?)(?P<value>(?:[><≥≤＞＜]=?)?\d.*)$")
+_NOT_SCOPES = ("达到", "达", "累计", "力争", "约", "超过", "不低于", "不少于", "不超过", "年均",
+               "提高到", "控制在", "保持")
+# units that are no value's unit in UNITS (a value "5年" is a duration, not a figure) but print
+# alone in a 单位 column
+_UNIT_CELLS = ("年", "年/人")
+_FOOTNOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff）)])(\d{1,2})$")
+
+
+def _header_token(token: str) -> bool:
+    text = _nfkc(token).strip("“”\"'[]【】（）()：:")
+    if not text or len(text) > 16 or _ROW_NUMBER.match(text):
+        return False
+    return bool(_BARE_YEAR.match(text) or _YEAR.search(text)) or any(
+        w in text for w in HEADER_WORDS)
+
+
+def _tokens(content: str) -> list[str]:
+    if "|" in content:
+        return [c.strip(_BLANKS) for c in content.strip("|").split("|") if c.strip(_BLANKS)]
+    return content.split()
+
+
+def header_lines(contents: list[str]) -> int:
+    """How many of ``contents`` (the lines after a caption) make a table's header: lines of
+    header cells only, naming what the rows are (序号, 指标, 名称, 项目) and at least one column
+    of values or properties (a year, 现状, 基期, 目标, 计划, 属性, 单位, 投资); 0 when they make
+    none.
+
+    >>> header_lines(["序 “十四五”目标", "指 标 单位 属性", "号", "2025年 年均[累计]", "1 全区…"])
+    4
+    >>> header_lines(["序号", "类别", "主要指标", "2020年现状", "2025年目标", "1"])
+    5
+    >>> header_lines(["到2025年，人才总量达到10万人。"])
+    0
+    """
+    count, cells, joined = 0, 0, ""
+    for content in contents:
+        tokens = _tokens(content)
+        if not tokens or not all(_header_token(t) for t in tokens):
+            break
+        count += 1
+        cells += len(tokens)
+        joined += "".join(tokens)
+    joined = re.sub(r"\s", "", _nfkc(joined))
+    names_rows = any(w in joined for w in _ROW_WORDS) or ("序" in joined and "号" in joined) \
+        or ("指" in joined and "标" in joined)
+    has_columns = bool(_YEAR.search(joined)) or any(w in joined for w in _COLUMN_WORDS)
+    return count if names_rows and has_columns and cells >= 3 else 0
+
+
+def _lists_projects(columns: tuple[Column, ...]) -> bool:
+    """A project list (序号 | 项目名称 | 建设性质 | … | 总投资): a table, but of no indicators."""
+    headers = "".join(c.header for c in columns)
+    return "项目" in headers and "指标" not in headers
+
+
+def _split_scope(text: str) -> tuple[str | None, str]:
+    """("重点区", "≥30") of "重点区≥30"; (None, text) when the text names no scope."""
+    match = _SCOPED.match(_nfkc(text).strip())
+    if match is None or match["scope"] in _NOT_SCOPES or _parse_value(match["value"]) is None \
+            or any(match["scope"].startswith(w) for w in _NOT_SCOPES):
+        return None, text
+    return match["scope"], match["value"]
+
+
+def _joined(cells: list[_Cell]) -> _Cell:
+    return _Cell("".join(c.text for c in cells), cells[0].start, cells[-1].end)
+
+
+def _merge_header_cells(cells: list[_Cell]) -> list[_Cell]:
+    merged: list[_Cell] = []
+    for cell in cells:
+        if merged and (merged[-1].text + cell.text in _HEADER_JOINS
+                       or merged[-1].text.endswith(("：", ":"))):
+            merged[-1] = _joined([merged[-1], cell])
+        else:
+            merged.append(cell)
+    return merged
+
+
+def _group_scoped(cells: list[_Cell]) -> list[_Cell]:
+    """Consecutive scoped values ("重点区≥30", "一般区≥15") are the parts of one cell."""
+    out: list[_Cell] = []
+    for cell in cells:
+        scoped = _split_scope(cell.text)[0] is not None
+        if scoped and out and out[-1].parts is not None:
+            out[-1].parts.append(cell)
+            out[-1].end = cell.end
+            out[-1].text += " " + cell.text
+        elif scoped:
+            out.append(_Cell(cell.text, cell.start, cell.end, parts=[cell]))
+        else:
+            out.append(cell)
+    return out
+
+
+def _fit_row(number: _Cell | None, cells: list[_Cell], kinds: list[str],
+             category: str | None) -> _RawRow:
+    """Line up the cells of one numbered row: the columns right of the name from the right,
+    what is left is the name (its last cell) and, with a 类别 column, the group (the rest)."""
+    rest = kinds[1:] if number is not None else kinds
+    if "name" not in rest:
+        return _RawRow([c for c in [number, *cells] if c is not None], category,
+                       problem="no indicator-name column")
+    at = rest.index("name")
+    left, right = rest[:at], rest[at + 1 :]
+    cells = _group_scoped(cells)
+    if len(cells) < len(right) + 1:
+        return _RawRow([c for c in [number, *cells] if c is not None], category,
+                       problem=f"{len(cells) + (number is not None)} cells where the header has "
+                               f"{len(kinds)}")
+    tail = cells[len(cells) - len(right):] if right else []
+    middle = cells[: len(cells) - len(right)]
+    lead: list[_Cell | None] = [None] * len(left)
+    if left and len(middle) > 1:
+        if len(left) == 1:
+            lead = [_joined(middle[:-1])]
+        elif len(middle) == len(left) + 1:
+            lead = list(middle[:-1])
+        else:
+            return _RawRow([c for c in [number, *cells] if c is not None], category,
+                           problem=f"{len(middle)} cells for the name and {len(left)} columns "
+                                   "before it")
+        name = middle[-1]
+    else:
+        name = _joined(middle)
+    placed: list[_Cell | None] = [*lead, name, *tail]
+    return _RawRow([number, *placed] if number is not None else placed, category)
+
+
+def _plain_rows(table: ParsedTable, lines: list[_Line]) -> tuple[list[str], list[_RawRow]]:
+    """One cell a line, with or without indentation and blank lines between cells."""
+    cells: list[_Cell] = []
+    for line in lines:
+        if not line.content or _PAGE_NUMBER.match(line.content):
+            continue
+        if _ends_table(line) or len(line.content) > MAX_CELL_CHARS:
+            break
+        cells.append(_Cell(line.content, line.start, line.end))
+    k = 0
+    while k < len(cells) and _header_token(cells[k].text):
+        k += 1
+    header = _merge_header_cells(cells[:k])
+    if not header:
+        return [], []
+    table.start = header[0].start
+    table.end = header[-1].end
+    kinds = [_column_kind(c.text) for c in header]
+    body = cells[k:]
+    rows: list[_RawRow] = []
+    if kinds[0] != "number":
+        for i in range(0, len(body) - len(kinds) + 1, len(kinds)):
+            rows.append(_RawRow(list(body[i : i + len(kinds)])))
+            table.end = body[i + len(kinds) - 1].end
+        return [c.text for c in header], rows
+    expected = 1
+    current: list[_Cell] = []
+    number: _Cell | None = None
+    done = False  # the open row has its last cell: a cell that is not the next 序号 ends the table
+    ends_with_nature = kinds[-1] == "nature"
+    shortest = len(kinds) - 1 - ("group" in kinds)  # a 类别 is printed on its group's first row
+    for cell in body:
+        if _nfkc(cell.text) == str(expected) and (number is None or done or (
+                not ends_with_nature and len(current) >= shortest)):
+            if number is not None:
+                rows.append(_fit_row(number, current, kinds, None))
+            number, current, done = cell, [], False
+            expected += 1
+            table.end = cell.end
+            continue
+        if number is None or done:
+            break
+        current.append(cell)
+        table.end = cell.end
+        done = (ends_with_nature and _nfkc(cell.text) in NATURES) or (
+            not ends_with_nature and len(current) >= len(kinds) - 1
+            and not any(c.parts for c in _group_scoped(current)))
+    if number is not None:
+        rows.append(_fit_row(number, current, kinds, None))
+    return [c.text for c in header], rows
+
+
+def _unit_like(text: str) -> bool:
+    t = _nfkc(text)
+    return t in UNITS or t in _UNIT_CELLS or (len(t) <= 6 and ("/" in t or "%" in t)) or (
+        len(t) <= 3 and any(t.startswith(u) or t.endswith(u) for u in UNITS if len(u) > 1))
+
+
+@dataclass
+class _FlatRow:
+    number: _Cell
+    name: list[_Cell] = field(default_factory=list)
+    unit: list[_Cell] = field(default_factory=list)
+    nature: _Cell | None = None
+    values: list[_Cell] = field(default_factory=list)
+    name_above: bool = False
+    unit_above: bool = False
+    category: str | None = None
+    unit_column: bool = True
+
+    def lacks_name(self) -> bool:
+        return not self.name
+
+    def lacks_unit(self) -> bool:
+        return self.unit_column and (not self.unit or self.unit[-1].text.endswith("/"))
+
+
+def _line_cells(line: _Line) -> list[_Cell]:
+    cells = []
+    for match in re.finditer(r"\S+", line.content):
+        cells.append(_Cell(match.group(), line.start + match.start(), line.start + match.end()))
+    return cells
+
+
+def _flat_rows(table: ParsedTable, lines: list[_Line]) -> tuple[list[str], list[_RawRow]]:
+    """PDF text without layout: a header over several lines, then one row a line."""
+    printed = [ln for ln in lines if ln.content and not _PAGE_NUMBER.match(ln.content)]
+    count = header_lines([ln.content for ln in printed])
+    if count == 0:
+        return [], []
+    header_text = [ln.content for ln in printed[:count]]
+    tokens = [t for ln in printed[:count] for t in ln.content.split()]
+    joined = _nfkc("".join(tokens))
+    table.start = printed[0].start
+    table.end = printed[count - 1].end
+    values = [t for t in tokens if _column_kind(t) == "value"]
+    # a group header over the value columns ("“十四五”目标" over "2025年" and "年均[累计]")
+    dated = [t for t in values if _YEAR.search(_nfkc(t)) or _role_word(_nfkc(t)) == "growth"]
+    if len(dated) >= 2:
+        values = [t for t in values if t in dated]
+    fixed: list[str] = []
+    if "序" in joined:
+        fixed.append("序号")
+    if any(w in joined for w in ("类别", "领域", "分类")):
+        fixed.append("类别")
+    fixed.append("指标")
+    if "单位" in joined:
+        fixed.append("单位")
+    nature = "属性" in joined or "性质" in joined
+    items: list[_FlatRow | list[_Cell]] = []  # rows and the fragment lines between them
+    expected = 1
+    category: str | None = None
+    body = printed[count:]
+    for k, line in enumerate(body):
+        if line.content in header_text:
+            continue  # the header printed again after a page break
+        if _ends_table(line):
+            after = body[k + 1] if k + 1 < len(body) else None
+            if opens_section(line.content) and after is not None \
+                    and _ROW_NUMBER.match(after.content):
+                # a group row of the table ("一、交通基础设施" over its projects), no heading
+                category = line.content
+                expected = 1 if _ROW_NUMBER.match(after.content).group(1) == "1" else expected
+                table.end = line.end
+                continue
+            break
+        row = _ROW_NUMBER.match(line.content)
+        if row and int(row.group(1)) == expected:
+            cells = _line_cells(line)
+            flat = _FlatRow(cells[0], category=category, unit_column="单位" in fixed)
+            rest = cells[1:]
+            at = next((i for i, c in enumerate(rest) if _nfkc(c.text) in NATURES), None)
+            if nature and at is not None:
+                flat.nature = rest[at]
+                after, before = rest[at + 1 :], rest[:at]
+                if len(after) >= len(values):
+                    flat.values = after[: len(values)]
+                else:  # the values stand before the 属性
+                    flat.values, before = before[len(before) - len(values):], \
+                        before[: len(before) - len(values)]
+            else:
+                flat.values = rest[len(rest) - len(values):] if values else []
+                before = rest[: len(rest) - len(values)] if values else rest
+            if "单位" in fixed and before and _unit_like(before[-1].text) and (
+                    len(before) > 1 or len(_nfkc(before[-1].text)) <= 3):
+                flat.unit = [before[-1]]
+                before = before[:-1]
+            if "类别" in fixed and len(before) >= 2:
+                # a 类别 printed on the row: its first cell (names hold no blanks)
+                category = before[0].text
+                flat.category, before = category, before[1:]
+            flat.name = before
+            items.append(flat)
+            expected += 1
+            table.end = line.end
+            continue
+        if row or len(line.content) > MAX_CELL_CHARS or "。" in line.content:
+            break  # a footnote ("1 指每万人口…") or prose: the rows are over
+        items.append(_line_cells(line))
+    if "项目" in joined and "指标" not in joined:
+        return tokens, []  # a project list: its extent is all that matters (_lists_projects)
+    _place_fragments(items)
+    rows: list[_RawRow] = []
+    kinds_header = [*fixed, *(["属性"] if nature else []), *values]
+    for item in items:
+        if not isinstance(item, _FlatRow):
+            continue
+        name = _joined(item.name) if item.name else _Cell("", item.number.end, item.number.end)
+        mark = _FOOTNOTE_MARK.search(name.text)
+        if mark:  # a footnote digit glued to the name: "拥有量1"
+            name = _Cell(name.text[: mark.start()], name.start, name.end)
+        by_kind: dict[str, _Cell | None] = {
+            "序号": item.number, "类别": None, "指标": name,
+            "单位": _joined(item.unit) if item.unit else None, "属性": item.nature}
+        cells: list[_Cell | None] = [by_kind[h] for h in kinds_header[: len(kinds_header)
+                                                                        - len(values)]]
+        if len(item.values) != len(values):
+            rows.append(_RawRow([c for c in [item.number, *item.name, *item.values] if c],
+                                problem=f"{len(item.values)} values where the header has "
+                                        f"{len(values)} value columns"))
+            continue
+        rows.append(_RawRow([*cells, *item.values], item.category))
+    return kinds_header, rows
+
+
+def _place_fragments(items: list[_FlatRow | list[_Cell]]) -> None:
+    """Give the lines between rows to the row they belong to, by position: a wrapped name or unit
+    prints one part on the line right above its row's line and one on the line right below
+    (``万元/`` … ``人``). A line no row takes is a row-group label ("经济发展", "创新驱动"): the
+    category of the rows after it."""
+    used: set[int] = set()
+    for i, item in enumerate(items):
+        if not isinstance(item, _FlatRow) or not (item.lacks_name() or item.lacks_unit()):
+            continue
+        before = items[i - 1] if i > 0 and isinstance(items[i - 1], list) \
+            and i - 1 not in used else None
+        after = items[i + 1] if i + 1 < len(items) and isinstance(items[i + 1], list) else None
+        took = False
+        if before is not None and _take(item, before, above=True):
+            used.add(i - 1)
+            took = True
+        following = items[i + 2] if i + 2 < len(items) else None
+        next_needs = isinstance(following, _FlatRow) and following.lacks_name()
+        if after is not None and (took or not next_needs or item.lacks_unit()) \
+                and _take(item, after, above=False):
+            used.add(i + 1)
+    label: str | None = None
+    for i, item in enumerate(items):
+        if isinstance(item, list):
+            if i not in used and len(item) == 1 and not _unit_like(item[0].text):
+                label = item[0].text
+        elif label is not None:
+            item.category = label
+
+
+def _take(row: _FlatRow, cells: list[_Cell], *, above: bool) -> bool:
+    """Give ``row`` the cells of a neighbouring line it lacks; False when it needs none of them."""
+    wanted = []
+    for cell in cells:
+        if _unit_like(cell.text) and row.lacks_unit():
+            wanted.append(("unit", cell))
+        elif row.lacks_name() or (not above and row.name_above):
+            wanted.append(("name", cell))
+        else:
+            return False
+    for kind, cell in wanted:
+        parts = row.unit if kind == "unit" else row.name
+        if above:
+            parts.insert(0, cell)
+        else:
+            parts.append(cell)
+    if above:
+        row.name_above = row.name_above or any(k == "name" for k, _ in wanted)
+        row.unit_above = row.unit_above or any(k == "unit" for k, _ in wanted)
+    return bool(wanted)
+
+
 # --- columns ---------------------------------------------------------------------------------
 
 
@@ -599,7 +1021,8 @@ def _role_word(header: str) -> str | None:
     return None
 
 
-def _classify(headers: list[str], caption: str) -> tuple[Column, ...]:
+def _classify(headers: list[str], caption: str,
+              period_end: int | None = None) -> tuple[Column, ...]:
     columns = []
     for header in headers:
         compact = re.sub(r"\s+", "", header)
@@ -628,6 +1051,8 @@ def _classify(headers: list[str], caption: str) -> tuple[Column, ...]:
                 role = "planned"
             if role == "growth" and year is None:
                 year = latest
+            elif role == "target" and year is None and period_end is not None:
+                year = period_end  # 计划任务: the target for the plan's period
             col = dataclasses.replace(col, role=role, year=year)
         resolved.append(col)
     return tuple(resolved)
@@ -676,11 +1101,13 @@ def _read_row(table: ParsedTable, raw: _RawRow, index: int) -> IndicatorRow | No
             if cell.text:
                 notes.append((col.header, cell.text))
         elif col.kind == "value":
-            value = _cell_value(table, index, col, cell, unit)
-            if value is not None:
-                values.append(value)
-            elif not _no_value(cell.text):
-                notes.append((col.header, cell.text))  # a target in words: 完成市下达目标
+            for part in cell.parts or [cell]:
+                scope, printed = _split_scope(part.text) if cell.parts else (None, part.text)
+                value = _cell_value(table, index, col, part, unit, printed=printed)
+                if value is not None:
+                    values.append(dataclasses.replace(value, scope=scope) if scope else value)
+                elif not _no_value(part.text):
+                    notes.append((col.header, part.text))  # a target in words: 完成市下达目标
     if name_unit and unit and _nfkc(name_unit) != _nfkc(unit):
         table.warnings.append(TableWarning(table.number, index, f"unit {unit!r} differs from "
                                            f"{name_unit!r} in the name", raw.start, raw.end))
@@ -697,10 +1124,11 @@ def _read_row(table: ParsedTable, raw: _RawRow, index: int) -> IndicatorRow | No
 
 
 def _cell_value(table: ParsedTable, index: int, col: Column, cell: _Cell,
-                row_unit: str | None) -> CellValue | None:
+                row_unit: str | None, *, printed: str | None = None) -> CellValue | None:
+    """The value of ``cell`` (``printed``: its text without a scope)."""
     if _no_value(cell.text):
         return None
-    parsed = _parse_value(cell.text)
+    parsed = _parse_value(printed if printed is not None else cell.text)
     if parsed is None:
         table.warnings.append(TableWarning(table.number, index, f"{cell.text!r} in column "
                                            f"{col.header!r} is not a number", cell.start,
@@ -733,6 +1161,13 @@ def _parse_value(printed: str) -> tuple[Decimal, str | None, str | None] | None:
     if text[:1] in CUMULATIVE_BRACKETS and text.endswith(CUMULATIVE_BRACKETS[text[0]]):
         text = text[1:-1]
         qualifiers.append(CUMULATIVE)
+        # "[累计达到800]": the bracket already says 累计; the words before the figure say it again
+        text = re.sub(r"^(?:累计)?(?:达到|达|为)?(?=[\d><≥≤])", "", text)
+    elif text.startswith(CUMULATIVE) and len(text) > len(CUMULATIVE):
+        # "累计120": the period's cumulative figure, printed without brackets
+        text = re.sub(r"^累计(?:达到|达)?(?=[\d><≥≤])", "", text)
+        if text[:1].isdigit() or text[:1] in "><≥≤":
+            qualifiers.append(CUMULATIVE)
     match = _VALUE.match(text)
     if match is None:
         return None
@@ -755,7 +1190,9 @@ def _printed_unit(printed: str, unit: str) -> str:
 
 
 def _is_unit(text: str) -> bool:
-    return _nfkc(text).strip() in UNITS
+    """A unit, or a ratio of two ("公里/平方公里")."""
+    unit = _nfkc(text).strip()
+    return unit in UNITS or (unit.count("/") == 1 and all(u in UNITS for u in unit.split("/")))
 
 
 def split_unit(printed_name: str) -> tuple[str, str | None]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -85,9 +86,12 @@ def summary_table(build: Build) -> Table:
                    "(.ttl .trig .nt .nq .jsonld).")
 @store_option
 @click.option("--no-store", is_flag=True, help="Do not write the graph store.")
+@click.option("--report", "report", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write what was found in each plan and what could be used (annotations, "
+                   "tables, rows, items, sections, warnings with line numbers) to this JSON file.")
 @reports_errors
 def build_command(paths: tuple[Path, ...], output: Path | None, store: Path | None,
-                  no_store: bool) -> None:
+                  no_store: bool, report: Path | None) -> None:
     """Build the graph from plan texts (files or folders; default: the bundled corpus).
 
     The graph goes into the store (what `plankg query` reads) and, with -o, into a file.
@@ -98,8 +102,23 @@ def build_command(paths: tuple[Path, ...], output: Path | None, store: Path | No
     for plan in build.plans:
         for warning in plan.warnings:
             console.print(f"[yellow]warning[/]: {plan.path.name}: {warning}", highlight=False)
+    for plan in build.plans:
+        low = plan.coverage.low if plan.coverage is not None else None
+        if low:
+            console.print(f"[bold red]low coverage[/]: {low}", highlight=False)
+    if report is not None:
+        write_coverage_report(report, build)
+        console.print(f"wrote {report}")
     if output is not None:
         console.print(f"wrote {output}")
+
+
+def write_coverage_report(path: Path, build: Build) -> None:
+    """The coverage of every plan as JSON, written atomically."""
+    data = {"plans": [plan.coverage.as_json() for plan in build.plans
+                      if plan.coverage is not None]}
+    write_atomically(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+                     .encode("utf-8"))
 
 
 @click.command("validate")

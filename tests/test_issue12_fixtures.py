@@ -1,0 +1,75 @@
+"""The four fixture plans of issue 12 (tests/data/plans, with gold in tests/data/gold): their
+indicator targets and regions scored by `plankg evaluate`, and the structure of the
+PDF-flattened 纲要. Expected structure is typed from the fixture text."""
+
+from __future__ import annotations
+
+import pytest
+from corpus_paths import GOLD, TESTS
+
+from plankg.graph.extract.evaluate import read_gold, score
+from plankg.graph.rdf.build import build_dataset
+from plankg.graph.text.structure import read_document
+from plankg.graph.text.tables import parse_tables
+from plankg.queries.sources import open_source
+
+PLANS = TESTS / "data" / "plans"
+FIXTURES = ["licang-urban-renewal-plan", "suining-talent-projects-opinion",
+            "tongling-14th-fyp-outline-pdf", "yanxi-zone-policy-opinion"]
+OUTLINE = PLANS / "tongling-14th-fyp-outline-pdf.txt"
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_indicator_targets_and_region(name: str, tmp_path) -> None:
+    gold = read_gold(GOLD / f"{name}.json")
+    assert gold.region is not None and gold.indicator_targets is not None
+    out = tmp_path / "g.trig"
+    out.write_text(build_dataset([PLANS / gold.document]).dataset.serialize(format="trig"),
+                   encoding="utf-8")
+    by_type = {s.type: s for s in score(gold, open_source(graph=out))}
+    assert by_type["region"].correct == 1, by_type["region"].spurious
+    targets = by_type["indicator-target"]
+    if targets.gold:
+        assert targets.precision >= 0.95 and targets.recall >= 0.95, (targets.missed,
+                                                                      targets.spurious)
+    else:
+        assert targets.predicted == 0
+
+
+def test_pdf_outline_structure() -> None:
+    doc = read_document(OUTLINE)
+    assert doc.title == "铜陵市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"
+    assert len(doc.sections) == 24
+    assert doc.sections[2].label == "第三章坚持创新驱动发展，建设区域科技创新高地"
+    boxes = [s for s in doc.walk() if s.numbering.startswith("专栏")]
+    assert len(boxes) == 11
+    # a box is a section of the chapter it stands in (after 第三节: 第三章's 4th part,
+    # before 第四节); its numbered lines are its items
+    assert [c.label for c in doc.sections[2].children][2:5] == [
+        "第三节建设人才集聚高地", "专栏1科技创新重大工程", "第四节深化科技开放合作"]
+    assert [c.label for c in boxes[0].children] == [
+        "1.创新平台提升工程", "2.科技型企业梯次培育工程", "3.关键核心技术攻关工程",
+        "4.科技成果转化提速行动", "5.产业工匠培育工程"]
+    # "10三、优化科技创新生态": the page number glued before a heading
+    second = doc.sections[2].children[1]
+    assert second.label == "第二节加强关键核心技术攻关"
+    assert [c.label for c in second.children][-1] == "三、优化科技创新生态"
+    outline = [s.label for s in doc.sections[4].children]
+    assert outline[:2] == ["5.1加快数字产业化", "5.2推进产业数字化"]
+    assert all("— " not in doc.text[p.start:p.end] for _, p in doc.paragraphs())
+
+
+def test_pdf_outline_tables() -> None:
+    doc = read_document(OUTLINE)
+    indicators, projects = parse_tables(doc).tables
+    assert indicators.caption == "铜陵市“十四五”规划《纲要》主要指标"  # "7" is the page
+    assert len(indicators.rows) == 20  # the footnotes "1 指每万人口…", "2 森林…" are no rows
+    # rows 1, 6, 11, 16 under the group labels printed on lines of their own
+    assert [r.category for r in indicators.rows][::5] == ["经济发展", "创新驱动", "民生福祉",
+                                                          "绿色生态"]
+    assert (projects.kind, projects.rows) == ("other", [])
+    assert "18 公共充电基础设施" in doc.text[projects.start:projects.end]
+    (plan,) = build_dataset([OUTLINE]).plans
+    assert plan.coverage is not None
+    assert (plan.coverage.rows_read, plan.coverage.rows_unreadable) == (20, 0)
+    assert (plan.coverage.indicator_tables, plan.coverage.other_tables) == (1, 1)
