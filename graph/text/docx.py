@@ -183,8 +183,8 @@ def _paragraph_lines(p: Any) -> list[str]:
     """The paragraph's text, split at its line breaks (text boxes are read on their own)."""
     lines = [""]
     for node in p.iter(_w("t"), _w("tab"), _w("br"), _w("cr"), _w("txbxContent")):
-        if any(a.tag == _w("txbxContent") for a in node.iterancestors()):
-            continue
+        if any(a.tag == _w("txbxContent") for a in _ancestors_within(node, p)):
+            continue  # a text box anchored here: read after the paragraph
         if node.tag == _w("t"):
             lines[-1] += node.text or ""
         elif node.tag == _w("tab"):
@@ -192,6 +192,15 @@ def _paragraph_lines(p: Any) -> list[str]:
         elif node.tag in (_w("br"), _w("cr")) and node.get(_w("type")) in (None, "textWrapping"):
             lines.append("")
     return [line for line in lines if line.strip()]
+
+
+def _ancestors_within(node: Any, top: Any) -> list[Any]:
+    found = []
+    for ancestor in node.iterancestors():
+        if ancestor is top:
+            break
+        found.append(ancestor)
+    return found
 
 
 def _notes(document: Any) -> dict[tuple[str, str], str]:
