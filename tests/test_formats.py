@@ -358,6 +358,31 @@ def test_scanned_pdf(tmp_path: Path) -> None:
     assert "OCR" in str(err.value)
 
 
+def test_encrypted_pdf(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=formats_fixture.write_scanned_pdf(tmp_path / "scan.pdf"))
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    locked = tmp_path / "locked.pdf"
+    writer.write(str(locked))
+    with pytest.raises(InputError, match="encrypted PDF") as err:
+        read_document(locked)
+    assert str(err.value).startswith(f"{locked}: ") and "\n" not in str(err.value)
+
+
+@pytest.mark.browser
+def test_a_pdf_locked_only_against_editing_is_read(printed: Path, reference: Built,
+                                                    tmp_path: Path) -> None:
+    """An owner password alone (no password to open) is how gov PDFs forbid copying: read it."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=str(printed))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")
+    locked = tmp_path / "locked.pdf"
+    writer.write(str(locked))
+    assert_same_facts(build(locked), reference)
+
+
 @pytest.mark.browser
 def test_a_pdf_named_txt_is_read_as_a_pdf(printed: Path, reference: Built,
                                           tmp_path: Path) -> None:
