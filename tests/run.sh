@@ -6,7 +6,8 @@
 # fixture. Extra arguments go to pytest.
 set -eu
 cd "$(dirname "$0")/.."
-if ! command -v chromium >/dev/null 2>&1; then
+# the PDF fixture is printed from a Chinese page: Chromium needs a CJK font for its text layer
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list :lang=zh 2>/dev/null | grep -q .; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
 fi
