@@ -40,7 +40,7 @@ from plankg.graph.text.structure import read_document
 from plankg.graph.text.tables import parse_tables
 
 GOAL_SECTION = re.compile(r"主要目标|发展目标|总体目标|目标任务")
-PLAN_SUFFIXES = (".txt",)
+PLAN_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")  # what a folder build reads
 REGION = "region"
 
 
@@ -67,18 +67,20 @@ def bundled_corpus() -> Path:
 
 
 def plan_files(paths: Iterable[Path | str]) -> list[Path]:
-    """Every plan text the paths name: files as given, folders' ``*.txt`` files sorted by name."""
+    """Every plan file the paths name: files as given, folders' plan files (``PLAN_SUFFIXES``)
+    sorted by name. Which reader reads a file is chosen by its content, not its name."""
     found: list[Path] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
             try:
                 texts = sorted(p for p in path.iterdir()
-                               if p.is_file() and p.suffix in PLAN_SUFFIXES)
+                               if p.is_file() and p.suffix.lower() in PLAN_SUFFIXES)
             except OSError as err:
                 raise InputError(f"{path}: cannot list the folder ({err.strerror})") from None
             if not texts:
-                raise InputError(f"{path}: no plan texts (*.txt) in this folder")
+                raise InputError(f"{path}: no plan texts (*.txt, *.html, *.htm, *.docx, *.pdf) "
+                                 "in this folder")
             found.extend(texts)
         elif path.exists():
             found.append(path)
@@ -163,7 +165,11 @@ def _plan_node(graph: Graph, doc: Document, plan: URIRef) -> None:
     graph.add((plan, DCTERMS.title, Literal(doc.title, lang="zh")))
     graph.add((plan, DCTERMS.source, Literal(doc.path.name)))
     graph.add((plan, PK.sha256, Literal(doc.sha256)))
-    graph.add((plan, PK.encoding, Literal(doc.encoding)))
+    if doc.encoding:  # a PDF's text has no byte encoding of its own
+        graph.add((plan, PK.encoding, Literal(doc.encoding)))
+    if doc.media_type != "text/plain":  # a text file is its own text; others keep what was read
+        graph.add((plan, DCTERMS.format, Literal(doc.media_type)))
+        graph.add((plan, PK.sourceText, Literal(doc.text)))
     graph.add((plan, PK.documentType, Literal(doc.doc_type, lang="zh")))
     issued = meta.issued_date or meta.written_date
     if issued:

@@ -73,6 +73,7 @@ class PK(DefinedNamespace):
     textEnd: URIRef  # Section → offset where its text ends
     sha256: URIRef  # Plan → hex SHA-256 of the source file's bytes
     encoding: URIRef  # Plan → character encoding the file was decoded with
+    sourceText: URIRef  # Plan → the text read from an HTML/Word/PDF file, that offsets index
     documentType: URIRef  # Plan → 规划, 实施意见, 纲要, 行动计划 …
     periodStart: URIRef  # Plan → first year of the plan period
     periodEnd: URIRef  # Plan → last year of the plan period

@@ -80,6 +80,38 @@ class Metadata:
     issued_date: str | None = None  # date under the signature, ISO yyyy-mm-dd
 
 
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a table read from a structured source (HTML, Word, PDF).
+
+    ``row``/``col`` are 0-based grid positions of its top-left corner; ``text[start:end]`` of the
+    document is the cell's text where it was rendered (a cell repeated under a span, or a header
+    joined over two rows, points at its first rendering).
+    """
+
+    row: int
+    col: int
+    text: str
+    start: int
+    end: int
+    rowspan: int = 1
+    colspan: int = 1
+    header: bool = False
+
+
+@dataclass
+class Table:
+    """A table of a structured source, rendered into ``Document.text`` as ``pipe`` rows."""
+
+    start: int  # the first rendered row (after any caption line)
+    end: int  # end of the last rendered row
+    rows: int
+    cols: int
+    cells: list[Cell] = field(default_factory=list)
+    caption: str | None = None  # as printed in the source, None when it has none
+    header_rows: int = 1
+
+
 @dataclass
 class Document:
     path: Path
@@ -93,6 +125,9 @@ class Document:
     metadata: Metadata
     sections: list[Section]
     preamble: list[Paragraph] = field(default_factory=list)
+    # tables as cells when the source had real tables (HTML, Word, PDF); empty for plain text
+    tables: list[Table] = field(default_factory=list)
+    media_type: str = "text/plain"
 
     def walk(self) -> Iterator[Section]:
         for top in self.sections:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from plankg.errors import InputError
+from plankg.graph.text.document import Table
 
 # Tried in order after any BOM: strict UTF-8 first (valid UTF-8 is never accidental for Chinese
 # text), then GB18030, a superset of GBK and GB2312.
@@ -32,6 +33,9 @@ class SourceText:
     text: str
     encoding: str
     sha256: str
+    # filled by the readers of structured files (graph/text/inputs.py): their tables as cells
+    tables: list[Table] = field(default_factory=list)
+    media_type: str = "text/plain"
 
 
 def read_source(path: Path) -> SourceText:
@@ -47,7 +51,7 @@ def read_source(path: Path) -> SourceText:
     if not data.strip():
         raise InputError(f"{path}: file is empty")
     text, encoding = _decode(path, data)
-    _check_policy_text(path, text)
+    check_policy_text(path, text)
     return SourceText(path, text, encoding, hashlib.sha256(data).hexdigest())
 
 
@@ -69,7 +73,8 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
     raise InputError(f"{path}: not text in UTF-8 or GB18030/GBK")
 
 
-def _check_policy_text(path: Path, text: str) -> None:
+def check_policy_text(path: Path, text: str) -> None:
+    """Raise InputError unless ``text`` reads as a Chinese policy document."""
     if len(_CONTROL.findall(text)) > max(8, len(text) // 100):
         raise InputError(f"{path}: binary file (control characters), expected plan text")
     cjk = len(_CJK.findall(text))

@@ -49,9 +49,9 @@ from plankg.graph.text.headings import (
     find_numbering,
     opens_section,
 )
+from plankg.graph.text.inputs import read_input
 from plankg.graph.text.lines import Line, split_lines
 from plankg.graph.text.numerals import chinese_number, chinese_numeral
-from plankg.graph.text.reading import read_source
 from plankg.graph.text.tables import PAGE_NUMBER, header_lines, parse_table
 
 _LEAD_END = re.compile(r"[。！？]")
@@ -83,9 +83,11 @@ class _Heading:
 
 def read_document(path: Path | str) -> Document:
     """Read and structure one plan file (raises InputError for input that is not plan text)."""
-    source = read_source(Path(path))
-    return parse_document(source.text, path=source.path, encoding=source.encoding,
-                          sha256=source.sha256)
+    source = read_input(Path(path))  # the reader is chosen by the file's content
+    doc = parse_document(source.text, path=source.path, encoding=source.encoding,
+                         sha256=source.sha256)
+    doc.tables, doc.media_type = source.tables, source.media_type
+    return doc
 
 
 def parse_document(text: str, *, path: Path | str = "<text>", encoding: str = "utf-8",
