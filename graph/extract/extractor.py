@@ -28,6 +28,7 @@ from plankg.graph.extract.facts import (
     INDUSTRY,
     PLATFORM,
     PROGRAM,
+    TASK,
     Mention,
     QuantTarget,
     Relation,
@@ -72,6 +73,7 @@ def extract_facts(doc: Document, *, lexicon: Lexicon) -> Facts:
     )
     facts.mentions.extend(department_mentions)
     facts.relations.extend(department_relations)
+    facts.relations.extend(_named_by_task(doc, found, department_relations))
     for mention in department_mentions:
         if mention.section is not None:
             facts.relations.append(Relation(
@@ -80,6 +82,30 @@ def extract_facts(doc: Document, *, lexicon: Lexicon) -> Facts:
             ))
     facts.targets = extract_targets(doc, facts.mentions)
     return facts
+
+
+def _named_by_task(doc: Document, found: Iterable[Candidate],
+                   responsibilities: Iterable[Relation]) -> list[Relation]:
+    """The lead and support bodies of a task, given also to the program the task's name is:
+    "2.临江工匠培育项目。5年内……（牵头单位：…）" makes 临江工匠培育项目 the body's too. A task
+    that does something with a program ("2.实施乡村振兴人才“归雁”行动。") is not the program."""
+    by_key = {section.key: section for section in doc.walk()}
+    named: dict[str, list[Candidate]] = {}
+    for cand in found:
+        section = cand.section
+        if cand.kind == PROGRAM and section is not None \
+                and section.heading_start <= cand.start and cand.end <= section.heading_end \
+                and plain(cand.surface(doc.text)) == plain(section.title).rstrip("。.．"):
+            named.setdefault(section.key, []).append(cand)
+    extra = []
+    for relation in responsibilities:
+        kind, key = relation.subject
+        if kind != TASK or key not in by_key:
+            continue
+        for cand in named.get(key, []):
+            extra.append(Relation((PROGRAM, cand.name), relation.predicate, relation.object,
+                                  relation.sentence, relation.section))
+    return extra
 
 
 # --- one name per thing ---------------------------------------------------------------------
