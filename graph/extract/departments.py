@@ -97,7 +97,9 @@ GENERIC = re.compile(
     r"(?:各级)?各?(?:[省市区县]级)?(?:有关|相关|职能|组织|宣传|人才工作|行业主管|主管|政法|统战)?部门"
     r"|各(?:乡镇|镇|乡)[（(]?街道[）)]?|各(?:乡镇|镇)街道"
 )
-LEAD_PHRASE = re.compile(r"牵头抓总|牵头负责|负责牵头|牵头(?!单位|部门|推进|建设|组织)|负责(?!人)")
+# "由市委组织部负责解释" says who interprets the text, not who carries it out
+LEAD_PHRASE = re.compile(r"牵头抓总|牵头负责|负责牵头|牵头(?!单位|部门|推进|建设|组织)|"
+                         r"负责(?!人|解释)")
 SUPPORT_PHRASE = re.compile(r"各司其职|密切配合|协同配合|积极配合|配合(?!单位|部门)")
 
 _CJK = r"\u4e00-\u9fff"

@@ -13,8 +13,8 @@ its skos:altLabels (or, for the subject of a department relation, its dcterms:ti
 of the section it is defined in) is that name, quotes and spaces aside. Each gold name and each
 node is matched at most once, so two nodes for one thing count one wrong, and one node for two
 things finds only one. A relation is the plan's reified statement (pk:Statement with pk:inPlan);
-found relations with one object whose subjects share a name (a task and the program its heading
-names) are one relation, as the gold names them.
+found relations with one object whose subjects share a printed name (a task and the program it
+is, printed alike) are one relation, as the gold can name them only once.
 Only the types the gold file has keys for are scored.
 """
 
@@ -74,13 +74,13 @@ RELATION_QUERY = PREFIXES + """SELECT DISTINCT ?s ?o ?stype ?otype WHERE {
   OPTIONAL { GRAPH ?g2 { ?s a ?stype } }
   OPTIONAL { GRAPH ?g3 { ?o a ?otype } }
 }"""
-OWN_LABELS = "{ GRAPH ?g { ?node rdfs:label|skos:altLabel|dcterms:title ?label } }"
 LABEL_QUERY = PREFIXES + """SELECT DISTINCT ?node ?label WHERE {
-  """ + OWN_LABELS + """
+  { GRAPH ?g { ?node rdfs:label|skos:altLabel|dcterms:title ?label } }
   UNION
   { GRAPH ?g { ?node pk:definedIn ?section } GRAPH ?h { ?section dcterms:title ?label } }
 }"""
-OWN_LABEL_QUERY = PREFIXES + "SELECT DISTINCT ?node ?label WHERE { " + OWN_LABELS + " }"
+NAME_QUERY = PREFIXES + """SELECT DISTINCT ?node ?label WHERE {
+  GRAPH ?g { ?node rdfs:label|dcterms:title ?label } }"""
 
 
 @dataclass(frozen=True)
@@ -183,10 +183,12 @@ def _plan(source: Source, document: str) -> str:
     return str(found[0])
 
 
-def _labels(source: Source, query: str = LABEL_QUERY) -> dict[str, set[str]]:
+def _labels(source: Source, query: str = LABEL_QUERY, *,
+            as_printed: bool = False) -> dict[str, set[str]]:
     labels: dict[str, set[str]] = {}
     for row in source.select(query):
-        labels.setdefault(str(row["node"]), set()).add(plain(str(row["label"])))
+        label = str(row["label"])
+        labels.setdefault(str(row["node"]), set()).add(label if as_printed else plain(label))
     return labels
 
 
@@ -194,7 +196,7 @@ def score(gold: Gold, source: Source) -> list[Score]:
     """One Score per entity and relation type of ``gold``, in the order of the gold format."""
     plan = _plan(source, gold.document)
     labels = _labels(source)
-    own = _labels(source, OWN_LABEL_QUERY)
+    own = _labels(source, NAME_QUERY, as_printed=True)
     scores = []
     for key, local in ENTITY_TYPES.items():
         if key not in gold.entities:
@@ -243,9 +245,11 @@ def score(gold: Gold, source: Source) -> list[Score]:
 def _same_named(by_pair: Mapping[tuple[str, str], tuple[set[str], set[str]]],
                 own: Mapping[str, set[str]]) -> list[tuple[list[str], str]]:
     """The found pairs as the gold can tell them apart: subjects of one object that share a
-    name of their own (label, altLabel, title) are one subject (a task and the program its
-    heading names, "2.临江工匠培育项目。…", both get the item's departments; the gold names the
-    subject once)."""
+    name as printed (rdfs:label or dcterms:title, not a variant) are one subject: a task and
+    the program its name is ("1.顶尖人才引领计划。…") both get the item's departments, and the
+    gold can name that subject only once. A task printed with quotes
+    ("3.“鹊起”顶尖人才引育项目。") and its program (鹊起顶尖人才引育项目) stay two, as the gold
+    lists them."""
     by_object: dict[str, list[str]] = {}
     for s, o in by_pair:
         by_object.setdefault(o, []).append(s)
