@@ -200,6 +200,9 @@ def normalise(cands: Iterable[Candidate], lexicon: Lexicon) -> None:
             shorter = platform_keys.without_place(key)
         elif kind == INDUSTRY and key.endswith("产业") and len(key) > 3:
             shorter = key[:-2]
+            known = lexicon.find(INDUSTRY, shorter)
+            if known is not None and (kind, "lexicon:" + known.name) in groups:
+                shorter = "lexicon:" + known.name  # 智能装备产业 = 智能装备, a lexicon name
         else:
             shorter = None
         if shorter and (kind, shorter) in groups:
