@@ -8,12 +8,18 @@ wordings of a target year). Expected values are read from that text by hand.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from corpus_paths import TESTS
 from rdflib import RDF, RDFS, Dataset
 
 from plankg.graph.extract.extractor import Facts, extract_facts
+from plankg.graph.extract.industries import fragment_ok
 from plankg.graph.extract.lexicon import Lexicon
+from plankg.graph.extract.platforms import PlatformFinder
+from plankg.graph.extract.segment import leading_cut
 from plankg.graph.extract.tasks import task_sections
 from plankg.graph.rdf.build import build_dataset
 from plankg.graph.rdf.vocab import PK
@@ -89,3 +95,109 @@ def test_every_responsibility_subject_is_a_task_or_program_node(qiaoxi_graph: Da
         types = {o for _, _, o, _ in qiaoxi_graph.quads((subject, RDF.type, None, None))}
         assert types & {PK.Task, PK.Program}, subject
         assert any(True for _ in qiaoxi_graph.quads((subject, RDFS.label, None, None))), subject
+
+
+# --- 2. an item's name is its first clause without its number; no label starts with numbering --
+
+NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*[.．、]"
+                      r"|[（(]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[）)]"
+                      r"|[一二三四五六七八九十]{1,3}、)")
+
+
+def test_an_item_names_the_platform_without_its_number(qiaoxi_facts: Facts) -> None:
+    assert "英才计划桥溪创业服务中心" in qiaoxi_facts.names("platform")
+    assert not any(n[0].isdigit() for n in qiaoxi_facts.names("platform"))
+
+
+def _plans() -> list[Path]:
+    plans = sorted((TESTS / "data" / "plans").glob("*.txt"))
+    assert len(plans) >= 5  # 澄岚 and the four fixtures of issue 12
+    return [*sorted((TESTS.parent / "corpus").glob("*.txt")), *plans, QIAOXI]
+
+
+@pytest.mark.parametrize("plan", _plans(), ids=lambda p: p.stem)
+def test_no_label_starts_with_numbering(plan: Path) -> None:
+    # section labels are numbering + title by design (docs/model.md); every other label,
+    # tasks, programs, platforms, industries, departments, targets, is a name
+    dataset = build_dataset([plan]).dataset
+    sections = {s for s, _, _, _ in dataset.quads((None, RDF.type, PK.Section, None))}
+    labels = [(s, str(o)) for s, _, o, _ in dataset.quads((None, RDFS.label, None, None))
+              if s not in sections]
+    assert len(labels) > 20
+    numbered = [label for _, label in labels if NUMBERED.match(label)]
+    assert numbered == []
+
+
+# --- 3. industries are industries -------------------------------------------------------------
+
+
+def test_policy_and_research_fields_are_no_industries(qiaoxi_facts: Facts) -> None:
+    industries = set(qiaoxi_facts.names("industry"))
+    # 市场准入、审批服务和综合监管等领域; 疾病筛查、临床研究等领域
+    assert industries.isdisjoint({"市场准入", "审批服务", "综合监管", "疾病筛查", "临床研究"})
+    assert {"光电信息", "智能家居", "生物医药"} <= industries
+
+
+@pytest.mark.parametrize("fragment", ["3年内县", "支持产业", "组建产业", "战略性新兴",
+                                      "沿海地区产业", "避免产业"])
+def test_fragments_are_no_industries(fragment: str) -> None:
+    assert not fragment_ok(fragment)
+
+
+@pytest.mark.parametrize("sector", ["5G通信制造", "休闲旅游", "节能环保", "数字经济", "智能制造"])
+def test_sectors_that_open_with_a_verb_stay(sector: str) -> None:
+    assert fragment_ok(sector)
+
+
+def test_a_park_named_by_an_industry_carries_it(qiaoxi_facts: Facts) -> None:
+    pairs = {(r.subject[1], r.object[1]) for r in qiaoxi_facts.relations
+             if r.subject[0] == "platform" and r.predicate == "targetsIndustry"}
+    assert {("智能家居城", "智能家居"), ("生物医药产业园", "生物医药")} <= pairs
+    evidence = next(r.sentence.text for r in qiaoxi_facts.relations
+                    if r.subject == ("platform", "智能家居城") and r.object[1] == "智能家居")
+    assert "建设桥溪智能家居城" in evidence
+
+
+# --- 4. a name never starts with a verb or preposition ----------------------------------------
+
+
+def test_platform_names_do_not_start_with_a_verb(qiaoxi_facts: Facts) -> None:
+    platforms = set(qiaoxi_facts.names("platform"))
+    assert "桥溪经济开发区" in platforms  # 选择桥溪经济开发区开展人才管理改革试点
+    assert not any(n.startswith(("选择", "扶持", "依托", "以", "对")) for n in platforms)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("选择鹊山经济开发区", "鹊山经济开发区"),
+    ("以青堰科技园", "青堰科技园"),
+    ("联创谷产业园", "联创谷产业园"),  # jieba calls 联创 a verb; the residue guard keeps it
+])
+def test_leading_cut(text: str, name: str, lexicon: Lexicon) -> None:
+    finder = PlatformFinder(lexicon)
+    suffix = next(s for s, _ in finder.suffixes if text.endswith(s))
+    cut = leading_cut(text, 0, len(text), keep=len(suffix),
+                      accept=lambda s: len(finder.residue(text[s:], suffix)) >= 2)
+    assert text[cut:] == name
+
+
+# --- 9. target years from other wordings --------------------------------------------------------
+
+
+def _targets(facts: Facts) -> dict[str, tuple[int | None, str | None]]:
+    return {f"{t.measure} {t.printed}": (t.year, t.qualifier) for t in facts.targets}
+
+
+def test_target_years_from_spans_and_periods(qiaoxi_facts: Facts) -> None:
+    targets = _targets(qiaoxi_facts)
+    assert targets["全区人才资源总量 18万人"][0] == 2025  # 自2021年起5年内
+    assert targets["“十四五”期间新引进高层次人才 500名以上"][0] == 2025
+    assert targets["区财政安排人才专项资金累计 5亿元"][0] == 2019  # 自2015年起5年内, not 2015
+    assert "每年" in (targets["每年新引进大学生 3000名以上"][1] or "")
+
+
+def test_a_bare_span_counts_from_the_year_of_issue(lexicon: Lexicon) -> None:
+    # the 遂宁 fixture names no period in its title and is signed 2022年6月20日
+    doc = read_document(TESTS / "data" / "plans" / "suining-talent-projects-opinion.txt")
+    targets = _targets(extract_facts(doc, lexicon=lexicon))
+    assert targets["5年内引进培育顶尖人才团队 10个以上"][0] == 2026
+    assert targets["全市人才资源总量 62万人"][0] == 2026  # 自2022年起5年内

@@ -108,7 +108,8 @@ def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon
         if cand.kind != PLATFORM:
             continue
         name = plain(cand.name)
-        suffix = next((s for s in suffixes if name.endswith(s) and len(name) > len(s)), None)
+        suffix = next((s for s in (*suffixes, *PARK_KINDS)
+                       if name.endswith(s) and len(name) > len(s)), None)
         if suffix is None:
             continue
         if not suffix.endswith(PARK_KINDS):

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from plankg.graph.extract.facts import PROGRAM, Mention, QuantTarget
+from plankg.graph.extract.phrases import skip_numbering
 from plankg.graph.extract.relations import BACKGROUND, SectionTree
 from plankg.graph.text.document import Document, Section, Sentence
 from plankg.graph.text.numerals import chinese_number, five_year_end, plan_period
@@ -196,6 +197,8 @@ def _read(
 def _measure_before(text: str, left: int, at: int) -> tuple[int, str, list[str]]:
     """Start and text of the measure between ``left`` and the figure at ``at``, its qualifiers."""
     start = left
+    if start == 0 or text[start - 1] == "\n":
+        start = skip_numbering(text, start, at)  # "9.3年内…": the item's number is no measure
     for year in _YEAR.finditer(text, left, at):  # "到2025年累计培育…": start after the year
         start = _AFTER_YEAR.match(text, year.end()).end()
     while start < at and text[start] in "、 \t\u3000":
