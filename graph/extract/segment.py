@@ -23,6 +23,7 @@ from typing import Any
 # jieba's tags of the words a name does not start with: verbs (v, vd; not vn, the verbal noun
 # of names like 创新中心), prepositions, adverbs, conjunctions, pronouns (每年, 本, 各)
 LEADING_TAGS = frozenset(("v", "vd", "p", "d", "c", "r"))
+SHORT_TAGS = frozenset(("p", "c", "r"))
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +61,10 @@ def leading_cut(text: str, start: int, end: int, *, keep: int,
     pos = start
     limit = end - keep
     for word, tag in tagged(text[start:end]):
-        leading = tag in LEADING_TAGS or (word in also and not tag.startswith("n"))
+        # a one-character "verb" is more often the first character of a proper name (鸣鹭湖)
+        # than a verb; one-character prepositions, conjunctions and pronouns (以, 对, 和, 各) cut
+        leading = (tag in LEADING_TAGS and (len(word) > 1 or tag in SHORT_TAGS)) \
+            or (word in also and not tag.startswith("n"))
         if not leading or pos + len(word) > limit or not accept(pos + len(word)):
             break
         pos += len(word)
