@@ -121,7 +121,7 @@ def test_years() -> None:
     ]
     assert figures("开展首席技师评选，建设技能大师工作室15家，每年评选“岚湖工匠”30名。") == [
         ("建设技能大师工作室", "15", "家", None, None),
-        ("每年评选“岚湖工匠”", "30", "名", None, None),
+        ("每年评选“岚湖工匠”", "30", "名", "每年", None),  # annual (issue 12)
     ]
     # a figure for a year before the plan period is a baseline
     assert read_targets("全区人才资源总量由2020年的12.21万人", 0, first_year=2021) == []
@@ -174,7 +174,7 @@ def test_fixture_targets(docs: dict[str, Document]) -> None:
     assert (talent.value, talent.unit, talent.year) == (Decimal("11.5"), "万人", 2025)
     assert talent.section is not None and talent.section.title == "发展目标"
     money = find(targets, "县财政每年安排人才发展专项资金 3000万元")
-    assert (money.qualifier, money.year) == ("不少于", None)
+    assert (money.qualifier, money.year) == ("每年 不少于", None)  # an annual sum (issue 12)
 
 
 def test_program_of_a_target(docs: dict[str, Document]) -> None:

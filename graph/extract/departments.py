@@ -35,27 +35,26 @@ from typing import TYPE_CHECKING
 from plankg.graph.extract.facts import DEPARTMENT, PROGRAM, TASK, Mention, NodeRef, Relation
 from plankg.graph.extract.names import plain, program_name
 from plankg.graph.extract.programs import SUFFIX_END
-from plankg.graph.extract.relations import TASK_CHAPTER, SectionTree
+from plankg.graph.extract.relations import SectionTree
+from plankg.graph.extract.tasks import (
+    ANNOTATION_START,
+    LEAD,
+    ROLE_LABELS,
+    SUPPORT,
+    matching_close,
+    task_sections,
+)
 from plankg.graph.text.document import Document, Section, Sentence
 from plankg.graph.text.headings import split_numbering
 
 if TYPE_CHECKING:
     from plankg.graph.extract.lexicon import Lexicon
 
-LEAD = "leadDepartment"
-SUPPORT = "supportDepartment"
 PLAN = "plan"  # subject kind of a responsibility stated for the whole plan (its 组织保障 section)
 
 # --- the conventions, as data ------------------------------------------------------------------
 
-# Annotation and table labels → the role they give the bodies listed after them. 责任单位 lists the
-# responsible bodies without saying who leads; see FIRST_LEADS for the convention that does.
-ROLE_LABELS = {
-    "牵头单位": LEAD, "牵头部门": LEAD, "主责单位": LEAD, "主办单位": LEAD,
-    "责任单位": LEAD, "责任部门": LEAD, "主要责任单位": LEAD, "实施单位": LEAD,
-    "配合单位": SUPPORT, "配合部门": SUPPORT, "参与单位": SUPPORT, "协办单位": SUPPORT,
-    "协同单位": SUPPORT, "协作单位": SUPPORT,
-}
+# The annotation and table labels (ROLE_LABELS) and the task rule live in graph/extract/tasks.py.
 RESPONSIBLE_LABELS = frozenset({"责任单位", "责任部门", "主要责任单位", "实施单位"})
 # "列第一位的为牵头单位": where a plan says so, the first of a 责任单位 list leads, the rest
 # support.
@@ -98,7 +97,9 @@ GENERIC = re.compile(
     r"(?:各级)?各?(?:[省市区县]级)?(?:有关|相关|职能|组织|宣传|人才工作|行业主管|主管|政法|统战)?部门"
     r"|各(?:乡镇|镇|乡)[（(]?街道[）)]?|各(?:乡镇|镇)街道"
 )
-LEAD_PHRASE = re.compile(r"牵头抓总|牵头负责|负责牵头|牵头(?!单位|部门|推进|建设|组织)|负责(?!人)")
+# "由市委组织部负责解释" says who interprets the text, not who carries it out
+LEAD_PHRASE = re.compile(r"牵头抓总|牵头负责|负责牵头|牵头(?!单位|部门|推进|建设|组织)|"
+                         r"负责(?!人|解释)")
 SUPPORT_PHRASE = re.compile(r"各司其职|密切配合|协同配合|积极配合|配合(?!单位|部门)")
 
 _CJK = r"\u4e00-\u9fff"
@@ -108,7 +109,6 @@ _REGION_UNIT = re.compile(_UNIT)
 _REGION_CHAIN = re.compile(rf"^(?:中国共产党|中共)?((?:{_UNIT})+)")
 _PARTY = re.compile(r"^(?:中国共产党|中共)")
 _LABEL = re.compile("(" + "|".join(sorted(ROLE_LABELS, key=len, reverse=True)) + r")\s*[：:]")
-_ANNOTATION_START = re.compile(r"[（(]\s*(?=(?:" + "|".join(ROLE_LABELS) + r")\s*[：:])")
 _ITEM_SEPARATORS = "、，,；;/"
 _LINE = re.compile(r"[^\n]+")
 _BOOK_TITLE = re.compile(r"《[^》]*》")
@@ -265,8 +265,8 @@ class Listed:
 def annotations(text: str) -> Iterator[tuple[int, int, list[Listed]]]:
     """Each "（牵头单位：…；配合单位：…）" annotation: its span and the bodies it lists."""
     responsible_first = bool(FIRST_LEADS.search(text))
-    for found in _ANNOTATION_START.finditer(text):
-        close = _matching_close(text, found.start())
+    for found in ANNOTATION_START.finditer(text):
+        close = matching_close(text, found.start())
         if close is None:
             continue
         labels = list(_LABEL.finditer(text, found.end(), close))
@@ -281,20 +281,6 @@ def annotations(text: str) -> Iterator[tuple[int, int, list[Listed]]]:
                 else:
                     listed.append(Listed(text[s:e], s, e, role))
         yield found.start(), close + 1, listed
-
-
-def _matching_close(text: str, open_at: int) -> int | None:
-    depth = 0
-    for i in range(open_at, min(len(text), open_at + 400)):
-        if text[i] in _OPEN:
-            depth += 1
-        elif text[i] in _CLOSE:
-            depth -= 1
-            if depth == 0:
-                return i
-        elif text[i] == "\n":
-            return None
-    return None
 
 
 def _items(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -398,6 +384,7 @@ class _Extraction:
         self.mentions: dict[tuple[int, int], Mention] = {}
         self.relations: list[Relation] = []
         self.tree = SectionTree(doc)
+        self.tasks = {id(section) for section in task_sections(doc)}
         self.skip: list[tuple[int, int]] = []  # spans already read as annotations or tables
 
     def run(self) -> tuple[list[Mention], list[Relation]]:
@@ -493,7 +480,8 @@ class _Extraction:
                 pending = [*pending, bare] if bare and bare[0] == s else []
                 continue
             role = LEAD if phrase.re is LEAD_PHRASE else SUPPORT
-            subject = self._task(section) if self._in_tasks(section) else (PLAN, self.doc.title)
+            task = self._enclosing_task(section)
+            subject = self._task(task) if task is not None else (PLAN, self.doc.title)
             for ws, we in [*pending, who]:
                 self._relate(subject, role, self._mention(ws, we, sentence, section))
             pending = []
@@ -530,8 +518,9 @@ class _Extraction:
     def _task(self, section: Section | None) -> NodeRef | None:
         return None if section is None else (TASK, section.key)
 
-    def _in_tasks(self, section: Section | None) -> bool:
-        return any(s.level == 1 and TASK_CHAPTER.search(s.title) for s in self.tree.chain(section))
+    def _enclosing_task(self, section: Section | None) -> Section | None:
+        """The innermost task section that holds ``section`` (graph/extract/tasks.py)."""
+        return next((s for s in self.tree.chain(section) if id(s) in self.tasks), None)
 
     def _sentence(self, start: int, end: int) -> Sentence:
         """The sentence that holds ``start:end``, else the span itself."""

@@ -14,7 +14,9 @@ Names are normalised names. A node of the plan matches a gold name when its rdfs
 its skos:altLabels (or, for the subject of a department relation, its dcterms:title or the title
 of the section it is defined in) is that name, quotes and spaces aside. Each gold name and each
 node is matched at most once, so two nodes for one thing count one wrong, and one node for two
-things finds only one. A relation is the plan's reified statement (pk:Statement with pk:inPlan).
+things finds only one. A relation is the plan's reified statement (pk:Statement with pk:inPlan);
+found relations with one object whose subjects share a printed name (a task and the program it
+is, printed alike) are one relation, as the gold can name them only once.
 Only the types the gold file has keys for are scored.
 
 ``indicator-target`` lists one entry per target value of an indicator-table row: the indicator's
@@ -104,6 +106,8 @@ LABEL_QUERY = PREFIXES + """SELECT DISTINCT ?node ?label WHERE {
   UNION
   { GRAPH ?g { ?node pk:definedIn ?section } GRAPH ?h { ?section dcterms:title ?label } }
 }"""
+NAME_QUERY = PREFIXES + """SELECT DISTINCT ?node ?label WHERE {
+  GRAPH ?g { ?node rdfs:label|dcterms:title ?label } }"""
 
 
 @dataclass(frozen=True)
@@ -237,10 +241,12 @@ def _plan(source: Source, document: str) -> str:
     return str(found[0])
 
 
-def _labels(source: Source) -> dict[str, set[str]]:
+def _labels(source: Source, query: str = LABEL_QUERY, *,
+            as_printed: bool = False) -> dict[str, set[str]]:
     labels: dict[str, set[str]] = {}
-    for row in source.select(LABEL_QUERY):
-        labels.setdefault(str(row["node"]), set()).add(plain(str(row["label"])))
+    for row in source.select(query):
+        label = str(row["label"])
+        labels.setdefault(str(row["node"]), set()).add(label if as_printed else plain(label))
     return labels
 
 
@@ -248,6 +254,7 @@ def score(gold: Gold, source: Source) -> list[Score]:
     """One Score per entity and relation type of ``gold``, in the order of the gold format."""
     plan = _plan(source, gold.document)
     labels = _labels(source)
+    own = _labels(source, NAME_QUERY, as_printed=True)
     scores = []
     for key, local in ENTITY_TYPES.items():
         if key not in gold.entities:
@@ -277,10 +284,12 @@ def score(gold: Gold, source: Source) -> list[Score]:
             if str(row["otype"] or "") != PK_IRI + object_class:
                 continue
             by_pair[(s, o)] = (labels.get(s, set()), labels.get(o, set()))
-        for (s, o), (s_labels, o_labels) in by_pair.items():
-            pair_key = f"{s} {o}"
+        for subjects, o in _same_named(by_pair, own):
+            s_labels = set().union(*(by_pair[(s, o)][0] for s in subjects))
+            o_labels = by_pair[(subjects[0], o)][1]
+            pair_key = f"{' '.join(subjects)} {o}"
             pairs[pair_key] = {f"{a}\t{b}" for a in s_labels for b in o_labels}
-            shown[pair_key] = f"{_show(s, labels)} → {_show(o, labels)}"
+            shown[pair_key] = f"{_show(subjects[0], labels)} → {_show(o, labels)}"
         wanted = {f"{a} → {b}": {f"{plain(a)}\t{plain(b)}"} for a, b in gold.relations[key]}
         matched = _match(wanted, pairs)
         scores.append(Score(
@@ -339,6 +348,33 @@ def _score_targets(wanted: list[tuple[str, str | None, int, str, str | None, str
                  spurious=sorted(" ".join(p for p in sorted(keys)[0].split("\t") if p)
                                  for obs, keys in found.items()
                                  if obs not in set(matched.values())))
+
+
+def _same_named(by_pair: Mapping[tuple[str, str], tuple[set[str], set[str]]],
+                own: Mapping[str, set[str]]) -> list[tuple[list[str], str]]:
+    """The found pairs as the gold can tell them apart: subjects of one object that share a
+    name as printed (rdfs:label or dcterms:title, not a variant) are one subject: a task and
+    the program its name is ("1.顶尖人才引领计划。…") both get the item's departments, and the
+    gold can name that subject only once. A task printed with quotes
+    ("3.“鹊起”顶尖人才引育项目。") and its program (鹊起顶尖人才引育项目) stay two, as the gold
+    lists them."""
+    by_object: dict[str, list[str]] = {}
+    for s, o in by_pair:
+        by_object.setdefault(o, []).append(s)
+    grouped = []
+    for o, subjects in by_object.items():
+        groups: list[tuple[list[str], set[str]]] = []
+        for s in sorted(subjects):
+            names = set(own.get(s, set()))
+            joined = [g for g in groups if g[1] & names]
+            members = [s]
+            for g in joined:
+                groups.remove(g)
+                members.extend(g[0])
+                names |= g[1]
+            groups.append((sorted(members), names))
+        grouped.extend((members, o) for members, _ in groups)
+    return grouped
 
 
 def _show(node: str, labels: Mapping[str, Iterable[str]]) -> str:

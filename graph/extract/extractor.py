@@ -28,16 +28,17 @@ from plankg.graph.extract.facts import (
     INDUSTRY,
     PLATFORM,
     PROGRAM,
+    TASK,
     Mention,
     QuantTarget,
     Relation,
 )
-from plankg.graph.extract.industries import find_industries
-from plankg.graph.extract.lexicon import Lexicon
+from plankg.graph.extract.industries import SECTOR_WORDS, find_industries, fragment_ok
+from plankg.graph.extract.lexicon import Lexicon, kind_suffixes
 from plankg.graph.extract.names import plain
 from plankg.graph.extract.platforms import find_platforms
 from plankg.graph.extract.programs import find_programs
-from plankg.graph.extract.relations import MENTIONS, SECTION, relations
+from plankg.graph.extract.relations import MENTIONS, SECTION, TARGETS, relations
 from plankg.graph.extract.targets import extract_targets
 from plankg.graph.text.document import Document
 
@@ -66,12 +67,14 @@ def extract_facts(doc: Document, *, lexicon: Lexicon) -> Facts:
         if not any(s < cand.end and cand.start < e for s, e in bodies)
     )
     normalise(found, lexicon)
+    named_mentions, named_relations = _named_industries(doc.text, found, lexicon)
     facts = Facts(
-        mentions=[cand.mention(doc.text) for cand in found],
-        relations=relations(doc, found),
+        mentions=[cand.mention(doc.text) for cand in found] + named_mentions,
+        relations=relations(doc, found) + named_relations,
     )
     facts.mentions.extend(department_mentions)
     facts.relations.extend(department_relations)
+    facts.relations.extend(_named_by_task(doc, found, department_relations))
     for mention in department_mentions:
         if mention.section is not None:
             facts.relations.append(Relation(
@@ -80,6 +83,85 @@ def extract_facts(doc: Document, *, lexicon: Lexicon) -> Facts:
             ))
     facts.targets = extract_targets(doc, facts.mentions)
     return facts
+
+
+# The kinds of platform that host firms of the industry in their name: parks, towns, "cities".
+PARK_KINDS = ("园", "园区", "城", "小镇")
+
+
+def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon
+                      ) -> tuple[list[Mention], list[Relation]]:
+    """A park, town or "city" whose name is an industry plus its kind word carries that industry:
+    柳滩数字经济产业园 → 数字经济, 智能家居城 → 智能家居 (the naming sentence is the evidence).
+
+    The industry is one the plan names elsewhere or the lexicon knows, ending the name's stem (a
+    place may stand before it), else a stem holding a sector word (industries.SECTOR_WORDS), less
+    a two-character place when the stem has four characters or more.
+    """
+    known = {c.name for c in found if c.kind == INDUSTRY}
+    known |= {plain(c.surface(text)) for c in found if c.kind == INDUSTRY}
+    known |= {label for label in lexicon.labels(INDUSTRY)}
+    suffixes = [s for s, _ in kind_suffixes(lexicon.kinds)]
+    mentions: list[Mention] = []
+    relations_: list[Relation] = []
+    for cand in found:
+        if cand.kind != PLATFORM:
+            continue
+        name = plain(cand.name)
+        suffix = next((s for s in (*suffixes, *PARK_KINDS)
+                       if name.endswith(s) and len(name) > len(s)), None)
+        if suffix is None:
+            continue
+        if not suffix.endswith(PARK_KINDS):
+            continue  # an institute named by its field researches it (金属新材料研究院)
+        stem = name[: -len(suffix)]
+        industry = max((i for i in known if stem.endswith(i) and len(stem) - len(i) <= 4
+                        and len(i) >= 2), key=len, default=None)
+        if industry is None:
+            rest = stem[2:] if len(stem) >= 4 else stem
+            if len(rest) >= 2 and SECTOR_WORDS.search(rest) and fragment_ok(rest) \
+                    and not rest.endswith(tuple(suffixes)):
+                industry = rest
+        if industry is None:
+            continue
+        printed = text[cand.start:cand.end]
+        at = printed.find(industry)
+        if at < 0:
+            continue
+        entry = lexicon.find(INDUSTRY, industry)
+        same = next((c.name for c in found if c.kind == INDUSTRY
+                     and plain(c.surface(text)) == industry), None)
+        label = same or (entry.name if entry else industry)
+        start = cand.start + at
+        mentions.append(Mention(INDUSTRY, label, industry, start, start + len(industry),
+                                cand.sentence, cand.section))
+        relations_.append(Relation((PLATFORM, cand.name), TARGETS, (INDUSTRY, label),
+                                   cand.sentence, cand.section))
+    return mentions, relations_
+
+
+def _named_by_task(doc: Document, found: Iterable[Candidate],
+                   responsibilities: Iterable[Relation]) -> list[Relation]:
+    """The lead and support bodies of a task, given also to the program the task's name is:
+    "2.临江工匠培育项目。5年内……（牵头单位：…）" makes 临江工匠培育项目 the body's too. A task
+    that does something with a program ("2.实施乡村振兴人才“归雁”行动。") is not the program."""
+    by_key = {section.key: section for section in doc.walk()}
+    named: dict[str, list[Candidate]] = {}
+    for cand in found:
+        section = cand.section
+        if cand.kind == PROGRAM and section is not None \
+                and section.heading_start <= cand.start and cand.end <= section.heading_end \
+                and plain(cand.surface(doc.text)) == plain(section.title).rstrip("。.．"):
+            named.setdefault(section.key, []).append(cand)
+    extra = []
+    for relation in responsibilities:
+        kind, key = relation.subject
+        if kind != TASK or key not in by_key:
+            continue
+        for cand in named.get(key, []):
+            extra.append(Relation((PROGRAM, cand.name), relation.predicate, relation.object,
+                                  relation.sentence, relation.section))
+    return extra
 
 
 # --- one name per thing ---------------------------------------------------------------------
@@ -174,6 +256,9 @@ def normalise(cands: Iterable[Candidate], lexicon: Lexicon) -> None:
             shorter = platform_keys.without_place(key)
         elif kind == INDUSTRY and key.endswith("产业") and len(key) > 3:
             shorter = key[:-2]
+            known = lexicon.find(INDUSTRY, shorter)
+            if known is not None and (kind, "lexicon:" + known.name) in groups:
+                shorter = "lexicon:" + known.name  # 智能装备产业 = 智能装备, a lexicon name
         else:
             shorter = None
         if shorter and (kind, shorter) in groups:

@@ -42,6 +42,7 @@ from plankg.graph.extract.phrases import (
     enumerations,
     name_start,
 )
+from plankg.graph.extract.segment import LEADING_TAGS, tagged
 from plankg.graph.text.document import Document, Section, Sentence
 
 INDUSTRY_HEAD = re.compile(
@@ -53,8 +54,16 @@ PLATFORM_HEAD = re.compile(r"^(?:等|的)?[^，。；、]{0,12}?(平台|载体|�
 # Words before 产业 that make it a class of industries, not one (新兴产业, 高新技术产业).
 GENERIC_SECTORS = (
     "新兴", "传统", "优势", "特色", "主导", "核心", "重点", "支柱", "标志性", "战略性", "高新技术",
-    "相关", "上下游", "区域", "地方", "本地", "未来", "新", "各", "二级", "现代化",
+    "相关", "上下游", "区域", "地方", "本地", "未来", "新", "各", "二级", "现代化", "重大",
+    "战略性新兴",
 )
+# A 领域 list is often one of policy or research fields (市场准入、审批服务和综合监管等领域,
+# 疾病筛查、临床研究等领域): its items count when at least half of them look like sectors (known to
+# the lexicon or holding one of these words), else only those that do.
+SECTOR_WORDS = re.compile(r"产业|制造|装备|服务业|经济|材料|能源|医药|电子|信息|汽车|化工|电池|"
+                          r"芯片|器械|物流|旅游|金融|电商|商贸|农业|食品|纺织|家居|软件|文创|环保|传媒|光电|"
+                          r"激光|通信")
+_FIELD_HEAD = re.compile(r"^(?:等)?[^，。；、]{0,6}?领域")
 # Modifiers that may stand before an industry in a list item and are not part of its name.
 ITEM_MODIFIERS = re.compile(r"^.*?(?:特色|重点|优势|主导|核心|新兴|传统)(?=.{2,})")
 QUALITY = re.compile(r"^(?:高端|高水平|高质量|现代化|大力发展)")
@@ -83,6 +92,21 @@ def head_class(head: str) -> str:
     return "other"
 
 
+def fragment_ok(name: str) -> bool:
+    """Whether a would-be industry is a name, not a fragment of a clause: it does not start with
+    a number (3年内县), a verb, preposition or adverb (支持产业, 组建产业, 避免产业 — jieba's tags,
+    graph/extract/segment.py), and is not a bare modifier of 产业 (战略性新兴) or a place
+    (沿海地区产业)."""
+    stem = name[:-2] if name.endswith("产业") and len(name) > 2 else name
+    if not stem or re.match(r"\d+[^\dA-Za-z]", stem) or stem in GENERIC_SECTORS:
+        return False  # 3年内县; but 5G通信制造 is a sector
+    if stem.endswith(("地区", "园区", "城区", "区域")):
+        return False
+    # one word, a verb (支持产业); several words may open with one (休闲旅游, 节能环保)
+    words = tagged(stem)
+    return not (len(words) == 1 and words[0][1] in LEADING_TAGS)
+
+
 class IndustryFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
@@ -92,6 +116,9 @@ class IndustryFinder:
 
     def known(self, name: str) -> bool:
         return self.lexicon.find(INDUSTRY, name) is not None
+
+    def sector_like(self, name: str) -> bool:
+        return self.known(name) or bool(SECTOR_WORDS.search(name))
 
     def canonical(self, name: str) -> str:
         entry = self.lexicon.find(INDUSTRY, name)
@@ -129,6 +156,8 @@ class IndustryFinder:
         name = plain(text[start:end])
         if name in self.not_industry or any(name == g + "产业" for g in GENERIC_SECTORS):
             return None
+        if not fragment_ok(name):
+            return None
         return Candidate(INDUSTRY, self.canonical(name), start, end, sentence, section, via=via)
 
     def from_lists(self, text: str, sentence: Sentence, section: Section | None,
@@ -143,7 +172,11 @@ class IndustryFinder:
                 rejected.extend(enum.items)
                 continue  # an item holds a verb: a list of clauses, not of industries
             spans = [span for span in (self._item(text, s, e) for s, e in enum.items) if span]
-            if cls == "industry":
+            if cls == "industry" and _FIELD_HEAD.match(enum.head) and not INDUSTRY_HEAD.match(
+                    enum.head.replace("领域", "")):
+                sectors = [span for span in spans if self.sector_like(text[span[0]:span[1]])]
+                chosen = spans if 2 * len(sectors) >= len(enum.items) else sectors
+            elif cls == "industry":
                 chosen = spans
             elif cls == "technology":
                 chosen = []
@@ -208,7 +241,7 @@ class IndustryFinder:
             if any(text.startswith(k, s) for k in self.kind_words):
                 continue  # 制造业创新中心 is a kind of platform
             start = name_start(text, s, floor, stops=PROGRAM_STOPS)
-            if start == s and match.group() != "建筑业":
+            if start == s and match.group() not in ("建筑业", "制造业"):
                 continue
             if any(w in text[start:s] for w in NOT_IN_NAME if len(w) > 1):
                 continue

@@ -126,7 +126,8 @@ def name_start(text: str, end: int, floor: int, *, stops: frozenset[str],
                 continue
             break
         pos -= 1
-    return pos
+    # an item's number is not part of the name it starts with: "35.“英才计划”创业服务中心。"
+    return skip_numbering(text, pos, end)
 
 
 _NUMBERING = re.compile(r"(?:\d{1,2}[.．、]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|"

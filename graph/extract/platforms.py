@@ -43,6 +43,7 @@ from plankg.graph.extract.phrases import (
     matching_close,
     name_start,
 )
+from plankg.graph.extract.segment import leading_cut
 from plankg.graph.text.document import Document, Section, Sentence
 
 PLATFORM_KIND = "platform-kind"  # a kind of platform mentioned without a name; name is its label
@@ -123,6 +124,8 @@ class PlatformFinder:
             and plain(name)[0] == self.level
 
     def named(self, printed: str, name: str, suffix: str, kind: PlatformKind) -> bool:
+        if re.sub(r"[（）()]", "", plain(name)) in self.kind_words:
+            return False  # 院士（专家）工作站 is the kind 院士专家工作站 with brackets
         before_kind = plain(name)[: -len(suffix)] if suffix else plain(name)
         # a zone named before the kind word locates the platform: 高新区科技创业园
         zoned = any(k in before_kind for k in self.kind_words if len(k) >= 3)
@@ -199,6 +202,10 @@ class PlatformFinder:
             quoted = inside_quotes(text, at, end, floor)
             inner_floor = quoted[0] + 1 if quoted else floor
             start = name_start(text, at, inner_floor, stops=PLATFORM_STOPS)
+            # a verb or preposition the stop words missed is no part of the name (扶持…, 选择…):
+            # cut it while what is left is still a name (联创谷产业园 is not 谷产业园)
+            start = leading_cut(text, start, end, keep=len(suffix), accept=lambda s: len(
+                self.residue(platform_name(text[s:end]), suffix)) >= 2)
             end = self._bracket_after(text, end, limit)
         printed = text[start:end]
         name = platform_name(printed)

@@ -40,6 +40,7 @@ from plankg.graph.extract.phrases import (
     name_start,
     skip_numbering,
 )
+from plankg.graph.extract.segment import leading_cut, starts_with_noun
 from plankg.graph.text.document import Document, Section, Sentence
 
 SUFFIX = re.compile(r"(?:行动计划|计划|工程|行动|项目)(?:[0-9]+(?:\.[0-9]+)*版)?")
@@ -136,6 +137,12 @@ def _candidate(text: str, start: int, end: int, sentence: Sentence, section: Sec
     return cand
 
 
+def _head_verb(text: str, start: int, suffix_at: int) -> int:
+    """The length of the name's own verb right before its suffix (培育工程), else 0."""
+    return next((len(v) for v in HEAD_VERBS if text.startswith(v, suffix_at - len(v))
+                 and suffix_at - len(v) >= start), 0)
+
+
 def find_in_sentence(text: str, sentence: Sentence, section: Section | None) -> list[Candidate]:
     """Programs named in one sentence, by their suffix (see the module docstring)."""
     found: list[Candidate] = []
@@ -161,6 +168,12 @@ def find_in_sentence(text: str, sentence: Sentence, section: Section | None) -> 
         start = name_start(text, s, inner_floor, stops=PROGRAM_STOPS, head_verbs=HEAD_VERBS)
         start = skip_numbering(text, start, s)
         if start >= s:
+            continue
+        # verbs, prepositions or pronouns the stop words missed before a generic reference make
+        # no name: 牵头承担市级科技项目 is 市级科技项目 (a coined name after a word the segmenter
+        # takes for a verb stays whole: 选调生源头工程); the name's own verb stays (培育项目)
+        cut = leading_cut(text, start, e, keep=e - s + _head_verb(text, start, s))
+        if cut > start and generic(text[cut:e]):
             continue
         cand = _candidate(text, start, e, sentence, section, via="rule")
         if cand is not None:
@@ -202,7 +215,10 @@ def heading_name(text: str, section: Section) -> tuple[int, int] | None:
         while changed:
             changed = False
             for verb in _VERBS_LONGEST_FIRST:
-                if text.startswith(verb, s) and e - s > len(verb) + 2:
+                # the verbs that open the clause (实施, 深化 …) are not the name's; a stop word
+                # the segmenter reads as a noun there is (重点实验室建设项目)
+                if text.startswith(verb, s) and e - s > len(verb) + 2 \
+                        and not starts_with_noun(text[s:e], verb):
                     s += len(verb)
                     changed = True
                     break

@@ -5,8 +5,8 @@ From structure:
 - a section whose heading names a program (（一）实施科创英才领航行动, ——党政人才队伍提升计划):
   the program targets every industry named in the section, uses every platform named in it,
   and every program named in its body (or heading a section inside it) is part of it;
-- a section mentions every entity named in it (pk:mentions), and a section of the plan's task
-  chapters targets every industry named in it.
+- a section mentions every entity named in it (pk:mentions), and a task section
+  (graph/extract/tasks.py) targets every industry named in it.
 
 From wording, within one sentence split into clauses at ，；：
 
@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator
 from plankg.graph.extract.candidates import Candidate
 from plankg.graph.extract.facts import INDUSTRY, PLATFORM, PROGRAM, TASK, NodeRef, Relation
 from plankg.graph.extract.phrases import clauses
+from plankg.graph.extract.tasks import task_sections
 from plankg.graph.text.document import Document, Section, Sentence
 
 SECTION = "section"  # subject kind of a section: name is its key, "3-2"
@@ -42,9 +43,8 @@ MENTIONS = "mentions"
 FRAME = re.compile(r"(?:重点|全力|深入|紧紧|主动|积极|同时)?(?:围绕|聚焦|针对|面向|立足|依托|结合|"
                    r"瞄准|借助|以)")
 _COORDINATED = re.compile(r"^(?:和|及|与|以及)")
-# The chapters whose sections are the plan's tasks (as rdf/build.py and extract/departments.py
-# read them) and the chapters about the past, whose industries and figures are not targets.
-TASK_CHAPTER = re.compile(r"任务|重点工程|重大工程")
+# The chapters about the past, whose industries and figures are not targets. (Which sections are
+# the plan's tasks is graph/extract/tasks.py's rule.)
 BACKGROUND = re.compile(r"基础|背景|成效|成就|回顾|现状|形势|成绩")
 ACTORS = (PROGRAM, PLATFORM)
 
@@ -106,6 +106,7 @@ def _relation(subject: NodeRef, predicate: str, obj: NodeRef, evidence: Candidat
 
 def from_structure(doc: Document, cands: list[Candidate]) -> Iterator[Relation]:
     sections = _Sections(doc, cands)
+    tasks = {id(section) for section in task_sections(doc)}
     for cand in cands:
         for section in sections.chain(cand.section):
             head = sections.heads.get(id(section))
@@ -123,7 +124,7 @@ def from_structure(doc: Document, cands: list[Candidate]) -> Iterator[Relation]:
             yield _relation((SECTION, cand.section.key), MENTIONS, ref(cand), cand)
             if cand.kind == INDUSTRY:
                 chapter = sections.chapter(cand.section)
-                if TASK_CHAPTER.search(chapter.title):
+                if id(cand.section) in tasks:
                     yield _relation((TASK, cand.section.key), TARGETS, ref(cand), cand)
                 elif not BACKGROUND.search(chapter.title):
                     yield _relation((SECTION, cand.section.key), TARGETS, ref(cand), cand)

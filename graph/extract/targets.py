@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from plankg.graph.extract.facts import PROGRAM, Mention, QuantTarget
+from plankg.graph.extract.phrases import skip_numbering
 from plankg.graph.extract.relations import BACKGROUND, SectionTree
 from plankg.graph.text.document import Document, Section, Sentence
 from plankg.graph.text.numerals import chinese_number, five_year_end, plan_period
@@ -64,7 +65,14 @@ _FIGURE = re.compile(
     "(?P<post>" + "|".join(SUFFIX_QUALIFIERS) + ")?"
 )
 # a year a target is set for, not one it is compared with (比2015年, 截至2020年底)
-_YEAR = re.compile(r"(?<!截至)(?<!截止)(?<![比较与自从])(?:19|20)\d\d(?=\s*年)")
+# (a start year, 2015年起, is not the target's year either)
+_YEAR = re.compile(r"(?<!截至)(?<!截止)(?<![比较与自从])(?:19|20)\d\d(?=\s*年)"
+                   r"(?!\s*年\s*(?:起|以来|开始))")
+# "自2015年起5年内" ends in 2019; a bare "5年内" counts from the plan's first year
+_SPAN = r"(\d{1,2}|[一二两三四五六七八九十])\s*年(?:内|之内|时间)"
+_FROM_YEAR = re.compile(r"(?:自|从)?((?:19|20)\d\d)\s*年\s*(?:起|开始)[，,]?\s*(?:用)?" + _SPAN)
+_WITHIN = re.compile(r"(?<![起始\d])(?<!开始)" + _SPAN)
+ANNUAL = "每年"  # an annual figure: "每年新引进大学生3000名以上"
 _AFTER_YEAR = re.compile(r"\s*年\s*(?:底|末)?\s*(?:前|以前)?")
 _FIVE_YEAR = re.compile(r"“?(十[一二三四五六七八九])五”?(?:期间|时期|期末|末|规划期)")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
@@ -87,12 +95,13 @@ class ReadTarget:
 
 def read_targets(
     text: str, start: int, end: int | None = None, *, year: int | None = None,
-    first_year: int | None = None,
+    first_year: int | None = None, span_from: int | None = None,
 ) -> list[ReadTarget]:
     """The figures of the sentence ``text[start:end]``.
 
     ``year`` is the year in force before the sentence; figures for a year before ``first_year``
-    (the plan period's first year) are baselines, not targets, and are left out.
+    (the plan period's first year) are baselines, not targets, and are left out. ``span_from`` is
+    the year a bare "5年内" counts from (the plan's first year, else its year of issue).
     """
     end = len(text) if end is None else end
     found: list[ReadTarget] = []
@@ -102,7 +111,7 @@ def read_targets(
         clause = text[clause_start:clause_end]
         if text[clause_start - 1 : clause_start] in "；;":
             scope, past = [], False
-        coming = _year_before(text, clause_start, clause_end, None)
+        coming = _year_before(text, clause_start, clause_end, None, span_from)
         if coming and (first_year is None or coming >= first_year):
             past = False
         past = past or bool(PAST.search(clause))
@@ -113,7 +122,7 @@ def read_targets(
         for figure in _FIGURE.finditer(text, clause_start, clause_end):
             if not (figure.group("unit") or figure.group("post") or figure.group("about")):
                 continue
-            figure_year = _year_before(text, start, figure.start(), year)
+            figure_year = _year_before(text, start, figure.start(), year, span_from)
             if not (first_year and figure_year and figure_year < first_year):
                 read = _read(text, left, figure, clause_end, figure_year, scope, found)
                 if read:
@@ -131,13 +140,28 @@ def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield clause_start, end
 
 
-def _year_before(text: str, start: int, at: int, year: int | None) -> int | None:
-    """The last year named in ``text[start:at]``, else ``year``."""
+def _years(count: str) -> int:
+    return int(count) if count.isdigit() else (chinese_number(count.replace("两", "二")) or 1)
+
+
+def _year_before(text: str, start: int, at: int, year: int | None,
+                 first_year: int | None = None) -> int | None:
+    """The last year named in ``text[start:at]``, else ``year``.
+
+    A year, the end of a five-year period ("“十四五”期间" → 2025), the last year of a span from a
+    start year ("自2015年起5年内" → 2019), or of a span from ``first_year`` (the plan's first year:
+    "5年内" in a plan from 2022 → 2026).
+    """
     marks = [(m.start(), int(m.group())) for m in _YEAR.finditer(text, start, at)]
     marks += [
         (m.start(), five_year_end(chinese_number(m.group(1)) or 0))
         for m in _FIVE_YEAR.finditer(text, start, at)
     ]
+    marks += [(m.start(), int(m.group(1)) + _years(m.group(2)) - 1)
+              for m in _FROM_YEAR.finditer(text, start, at)]
+    if first_year is not None:
+        marks += [(m.start(), first_year + _years(m.group(1)) - 1)
+                  for m in _WITHIN.finditer(text, start, at)]
     return max(marks)[1] if marks else year
 
 
@@ -173,12 +197,16 @@ def _read(
 def _measure_before(text: str, left: int, at: int) -> tuple[int, str, list[str]]:
     """Start and text of the measure between ``left`` and the figure at ``at``, its qualifiers."""
     start = left
+    if start == 0 or text[start - 1] == "\n":
+        start = skip_numbering(text, start, at)  # "9.3年内…": the item's number is no measure
     for year in _YEAR.finditer(text, left, at):  # "到2025年累计培育…": start after the year
         start = _AFTER_YEAR.match(text, year.end()).end()
     while start < at and text[start] in "、 \t\u3000":
         start += 1
     measure = text[start:at].rstrip()
     qualifiers = [CUMULATIVE] if CUMULATIVE in measure else []
+    if ANNUAL in measure:
+        qualifiers.append(ANNUAL)
     trailing: list[str] = []
     changed = True
     while changed:
@@ -202,6 +230,8 @@ def extract_targets(doc: Document, mentions: Iterable[Mention]) -> list[QuantTar
     programs = sorted((m for m in mentions if m.kind == PROGRAM), key=lambda m: m.start)
     period = plan_period(doc.title)
     first_year = period[0] if period else None
+    issued = doc.metadata.issued_date or doc.metadata.written_date
+    span_from = first_year or (int(issued[:4]) if issued else None)
     tree = SectionTree(doc)
     targets: list[QuantTarget] = []
     for section, paragraph in doc.paragraphs():
@@ -213,7 +243,8 @@ def extract_targets(doc: Document, mentions: Iterable[Mention]) -> list[QuantTar
             if "|" in sentence.text:
                 continue
             reads = read_targets(
-                doc.text, sentence.start, sentence.end, year=year, first_year=first_year
+                doc.text, sentence.start, sentence.end, year=year, first_year=first_year,
+                span_from=span_from,
             )
             for read in reads:
                 others = [r for r in reads if r is not read]
@@ -225,7 +256,7 @@ def extract_targets(doc: Document, mentions: Iterable[Mention]) -> list[QuantTar
                     start=read.start, end=read.end, sentence=sentence, section=section,
                     program=program,
                 ))
-            year = _year_before(doc.text, sentence.start, sentence.end, year)
+            year = _year_before(doc.text, sentence.start, sentence.end, year, span_from)
     return targets
 
 

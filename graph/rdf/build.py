@@ -24,7 +24,7 @@ from plankg.graph.extract.departments import jurisdiction
 from plankg.graph.extract.extractor import Facts, extract_facts
 from plankg.graph.extract.facts import DEPARTMENT, INDUSTRY, PLATFORM, PROGRAM
 from plankg.graph.extract.lexicon import Lexicon, load_lexicon
-from plankg.graph.extract.relations import TASK_CHAPTER
+from plankg.graph.extract.tasks import task_sections
 from plankg.graph.rdf.coverage import Coverage, add_coverage, plan_coverage
 from plankg.graph.rdf.evidence import add_evidence, section_iri
 from plankg.graph.rdf.facts import LEVELS, add_facts
@@ -315,16 +315,13 @@ def _goals(graph: Graph, doc: Document, plan: URIRef) -> int:
 
 
 def _tasks(graph: Graph, doc: Document, plan: URIRef) -> int:
-    """A Task per section inside a top-level chapter of tasks (…任务, 重点工程, 重大工程)."""
+    """A Task per task section (graph/extract/tasks.py): the sections of a chapter of tasks
+    (…任务, 重点工作, 保障措施 …) and every item that carries a responsibility annotation, with
+    the items of its list."""
     count = 0
-    for chapter in doc.sections:
-        if not TASK_CHAPTER.search(chapter.title):
-            continue
-        for section in chapter.walk():
-            if section is chapter or section.style == TABLE:
-                continue
-            _defined(graph, doc, plan, section, "task", PK.hasTask)
-            count += 1
+    for section in task_sections(doc):
+        _defined(graph, doc, plan, section, "task", PK.hasTask)
+        count += 1
     return count
 
 
