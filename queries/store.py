@@ -26,11 +26,16 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph
-from rdflib import Dataset, Graph
 
 from plankg.errors import InputError
+
+if TYPE_CHECKING:  # rdflib is imported where an rdflib graph is handed over or asked for
+    from rdflib import Dataset, Graph
+
+    Quads = Dataset | Graph | pyoxigraph.Store | str | bytes
 
 ENV_VAR = "PLANKG_STORE"
 DEFAULT_DIR = Path(".plankg") / "store"
@@ -67,8 +72,10 @@ def open_store(path: Path | str | None = None) -> pyoxigraph.Store:
         raise StoreError(f"{path}: cannot open the graph store: {err}") from err
 
 
-def write_store(dataset: Dataset | Graph, path: Path | str | None = None) -> int:
+def write_store(dataset: Quads, path: Path | str | None = None) -> int:
     """Replace the store at ``path`` with the quads of ``dataset``; return the number of quads.
+
+    ``dataset`` is an rdflib Dataset or Graph, a pyoxigraph Store, or N-Quads text (the build's).
 
     The new store is built in a temporary directory next to ``path`` and swapped in only once
     complete. ``path`` must be absent, empty, or an existing store: anything else is refused
@@ -92,16 +99,22 @@ def write_store(dataset: Dataset | Graph, path: Path | str | None = None) -> int
     return count
 
 
-def dataset_to_store(dataset: Dataset | Graph, path: Path | None = None) -> pyoxigraph.Store:
+def dataset_to_store(dataset: Quads, path: Path | None = None) -> pyoxigraph.Store:
     """The quads of ``dataset`` in a new pyoxigraph store: on disk at ``path``, else in memory."""
-    # N-Quads keeps every graph name; bulk_load streams it in without a transaction log
     store = pyoxigraph.Store(str(path)) if path is not None else pyoxigraph.Store()
-    data = dataset.serialize(format="nquads", encoding="utf-8")
+    if isinstance(dataset, pyoxigraph.Store):
+        store.bulk_extend(iter(dataset))
+        return store
+    if isinstance(dataset, str | bytes):
+        data = dataset
+    else:
+        data = dataset.serialize(format="nquads", encoding="utf-8")
+    # N-Quads keeps every graph name; bulk_load streams it in without a transaction log
     store.bulk_load(data, format=pyoxigraph.RdfFormat.N_QUADS)
     return store
 
 
-def _fill(target: Path, dataset: Dataset | Graph) -> int:
+def _fill(target: Path, dataset: Quads) -> int:
     store = dataset_to_store(dataset, target)
     try:
         store.optimize()
@@ -129,6 +142,8 @@ def _swap(new: Path, path: Path) -> None:
 
 def store_to_dataset(store: pyoxigraph.Store) -> Dataset:
     """Every quad of ``store`` in a new rdflib Dataset (via N-Quads)."""
+    from rdflib import Dataset
+
     dataset = Dataset()
     dataset.parse(data=store.dump(format=pyoxigraph.RdfFormat.N_QUADS), format="nquads")
     return dataset
