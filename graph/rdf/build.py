@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib.resources import files
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from plankg.graph.rdf.facts import LEVELS, add_facts
 from plankg.graph.rdf.identifiers import Minter, in_plan, plan_graph_iri, plan_iri, short_hash, slug
 from plankg.graph.rdf.indicators import add_indicators
 from plankg.graph.rdf.ontology import load_ontology
+from plankg.graph.rdf.quads import PlanGraph
 from plankg.graph.rdf.regions import Region, region_chain
 from plankg.graph.rdf.vocab import ONTOLOGY_GRAPH, PK
 from plankg.graph.text.document import Document, Section
@@ -53,10 +55,33 @@ class PlanSummary:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass
 class Build:
-    dataset: Dataset
-    plans: list[PlanSummary]
+    """What a build made: the N-Quads of every graph, and a summary per plan.
+
+    The quads go straight into pyoxigraph (:attr:`store`); :attr:`dataset`, the same quads as an
+    rdflib Dataset, is made from that store on first use, so what a build returns, stores and
+    writes is one graph, every typed literal in the form the store keeps it ("52.0"^^xsd:decimal
+    is "52").
+    """
+
+    def __init__(self, nquads: str, plans: list[PlanSummary]) -> None:
+        self.nquads = nquads
+        self.plans = plans
+
+    @cached_property
+    def store(self) -> pyoxigraph.Store:
+        """The quads in an in-memory pyoxigraph store."""
+        store = pyoxigraph.Store()
+        store.bulk_load(self.nquads, format=pyoxigraph.RdfFormat.N_QUADS)
+        return store
+
+    @cached_property
+    def dataset(self) -> Dataset:
+        """The quads as an rdflib Dataset (for callers who want rdflib objects)."""
+        dataset = Dataset()
+        dataset.parse(data=self.store.dump(format=pyoxigraph.RdfFormat.N_QUADS),
+                      format="nquads")
+        return dataset
 
 
 def bundled_corpus() -> Path:
@@ -94,30 +119,36 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, lexicon: Lexicon
     files_ = plan_files(paths if paths is not None else [bundled_corpus()])
     documents = [read_document(path) for path in files_]  # all input is checked before any work
     lexicon = lexicon if lexicon is not None else load_lexicon()
-    dataset = Dataset()
     minter = Minter()
     plans: list[PlanSummary] = []
+    chunks: list[str] = []
     taken: set[str] = set()
     for doc in sorted(documents, key=lambda d: (d.title, d.sha256)):
         key = slug(doc.title)
         if key in taken:
             key = f"{key}-{short_hash(doc.sha256)}"
         taken.add(key)
-        plans.append(add_plan(dataset, doc, key, minter=minter, lexicon=lexicon))
+        graph = PlanGraph(plan_graph_iri(key))
+        plans.append(add_plan(graph, doc, key, minter=minter, lexicon=lexicon))
+        chunks.append(graph.nquads())
         if progress is not None:
             progress(doc.path)
-    ontology = dataset.graph(ONTOLOGY_GRAPH)
+    chunks.append(ontology_nquads(lexicon))
+    return Build("".join(chunks), plans)
+
+
+def ontology_nquads(lexicon: Lexicon) -> str:
+    """The ontology graph: the vocabulary and the lexicon's concept schemes, skolemised."""
+    ontology = PlanGraph(ONTOLOGY_GRAPH)
     for triple in _skolemised(load_ontology() + lexicon.schemes()):
         ontology.add(triple)
-    _as_stored(dataset)
-    return Build(dataset, plans)
+    return ontology.nquads()
 
 
-def add_plan(dataset: Dataset, doc: Document, key: str, *, minter: Minter,
+def add_plan(graph: PlanGraph, doc: Document, key: str, *, minter: Minter,
              lexicon: Lexicon) -> PlanSummary:
-    """Add one plan's named graph to ``dataset``."""
+    """Add one plan's triples to ``graph``, its named graph."""
     plan = plan_iri(key)
-    graph = dataset.graph(plan_graph_iri(key))
     summary = PlanSummary(doc.path, doc.title, plan, graph.identifier)
     _plan_node(graph, doc, plan)
     regions = _regions(graph, doc, plan, minter)
@@ -149,7 +180,7 @@ def add_plan(dataset: Dataset, doc: Document, key: str, *, minter: Minter,
 # --- the plan ------------------------------------------------------------------------------
 
 
-def _plan_node(graph: Graph, doc: Document, plan: URIRef) -> None:
+def _plan_node(graph: PlanGraph, doc: Document, plan: URIRef) -> None:
     meta = doc.metadata
     graph.add((plan, RDF.type, PK.Plan))
     graph.add((plan, RDFS.label, Literal(doc.title, lang="zh")))
@@ -178,7 +209,7 @@ def _plan_node(graph: Graph, doc: Document, plan: URIRef) -> None:
         graph.add((plan, PK.evidence, evidence))
 
 
-def _regions(graph: Graph, doc: Document, plan: URIRef, minter: Minter) -> list[Region]:
+def _regions(graph: PlanGraph, doc: Document, plan: URIRef, minter: Minter) -> list[Region]:
     """The plan's region and those above it; each with the first sentence that names it."""
     found = jurisdiction(doc)
     if found is None:
@@ -223,7 +254,8 @@ def _sentence_around(doc: Document, at: int) -> tuple[int, int]:
     return line_start, line_end if line_end >= 0 else len(doc.text)
 
 
-def _publishers(graph: Graph, doc: Document, plan: URIRef, facts: Facts, minter: Minter) -> None:
+def _publishers(graph: PlanGraph, doc: Document, plan: URIRef, facts: Facts,
+                minter: Minter) -> None:
     """dcterms:publisher → the departments the header names as issuers."""
     issuers = {*doc.metadata.issuers, *([doc.metadata.publisher] if doc.metadata.publisher else [])}
     body_end = max((top.end for top in doc.sections), default=len(doc.text))
@@ -237,7 +269,7 @@ def _publishers(graph: Graph, doc: Document, plan: URIRef, facts: Facts, minter:
 # --- sections, goals, tasks ----------------------------------------------------------------
 
 
-def _sections(graph: Graph, doc: Document, plan: URIRef) -> int:
+def _sections(graph: PlanGraph, doc: Document, plan: URIRef) -> int:
     count = 0
     parents: dict[int, URIRef] = {}
     for section in doc.walk():
@@ -264,14 +296,14 @@ def _sections(graph: Graph, doc: Document, plan: URIRef) -> int:
     return count
 
 
-def _heading_evidence(graph: Graph, doc: Document, plan: URIRef, section: Section,
+def _heading_evidence(graph: PlanGraph, doc: Document, plan: URIRef, section: Section,
                       node: URIRef) -> None:
     evidence = add_evidence(graph, text=doc.text, plan=plan, start=section.heading_start,
                             end=section.heading_end, section=section)
     graph.add((node, PK.evidence, evidence))
 
 
-def _defined(graph: Graph, doc: Document, plan: URIRef, section: Section, kind: str,
+def _defined(graph: PlanGraph, doc: Document, plan: URIRef, section: Section, kind: str,
              link: URIRef) -> None:
     node = in_plan(plan, kind, section.key)
     graph.add((node, RDF.type, PK.Goal if kind == "goal" else PK.Task))
@@ -282,7 +314,7 @@ def _defined(graph: Graph, doc: Document, plan: URIRef, section: Section, kind: 
     _heading_evidence(graph, doc, plan, section, node)
 
 
-def _goals(graph: Graph, doc: Document, plan: URIRef) -> int:
+def _goals(graph: PlanGraph, doc: Document, plan: URIRef) -> int:
     """A Goal per item under a 主要目标/发展目标 heading (the heading itself when it has none)."""
     count = 0
     for section in doc.walk():
@@ -296,7 +328,7 @@ def _goals(graph: Graph, doc: Document, plan: URIRef) -> int:
     return count
 
 
-def _tasks(graph: Graph, doc: Document, plan: URIRef) -> int:
+def _tasks(graph: PlanGraph, doc: Document, plan: URIRef) -> int:
     """A Task per section inside a top-level chapter of tasks (…任务, 重点工程, 重大工程)."""
     count = 0
     for chapter in doc.sections:
@@ -311,42 +343,6 @@ def _tasks(graph: Graph, doc: Document, plan: URIRef) -> int:
 
 
 # --- determinism ---------------------------------------------------------------------------
-
-
-def _as_stored(dataset: Dataset) -> None:
-    """Rewrite typed literals in the canonical form a store keeps them in.
-
-    Oxigraph keeps a value, not its spelling: "52.0"^^xsd:decimal comes back as "52", and
-    xsd:nonNegativeInteger as xsd:integer. Every file the CLI writes goes through the store, so the
-    dataset handed back is made to hold the same terms: what a build returns, stores and writes is
-    one graph, and a written file parses back isomorphic to it.
-    """
-    typed = sorted({o for _, _, o, _ in dataset.quads((None, None, None, None))
-                    if isinstance(o, Literal) and o.datatype is not None
-                    and o.datatype != XSD.string}, key=lambda lit: (str(lit.datatype), str(lit)))
-    if not typed:
-        return
-    probe = pyoxigraph.Store()
-    value = pyoxigraph.NamedNode("urn:plankg:value")
-    probe.extend(pyoxigraph.Quad(pyoxigraph.NamedNode(f"urn:plankg:{i}"), value,
-                                 pyoxigraph.Literal(str(lit), datatype=pyoxigraph.NamedNode(
-                                     str(lit.datatype))))
-                 for i, lit in enumerate(typed))
-    canonical: dict[Literal, Literal] = {}
-    for quad in probe:
-        original = typed[int(quad.subject.value.rsplit(":", 1)[1])]
-        obj = quad.object
-        assert isinstance(obj, pyoxigraph.Literal)
-        stored = Literal(obj.value, datatype=URIRef(obj.datatype.value))
-        if stored != original or stored.datatype != original.datatype:
-            canonical[original] = stored
-    if not canonical:
-        return
-    changed = [q for q in dataset.quads((None, None, None, None)) if q[2] in canonical]
-    for s, p, o, g in changed:
-        graph = dataset.graph(g)
-        graph.remove((s, p, o))
-        graph.add((s, p, canonical[o]))
 
 
 def _skolemised(graph: Graph) -> Graph:

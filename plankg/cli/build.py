@@ -15,7 +15,7 @@ from plankg.cli.options import SourceSpec, reports_errors, source_options, store
 from plankg.errors import InputError
 from plankg.graph.rdf.build import Build, build_dataset, bundled_corpus, plan_files
 from plankg.queries.export import format_for, serialize, write_atomically
-from plankg.queries.store import dataset_to_store, write_store
+from plankg.queries.store import write_store
 
 PROGRESS_FROM = 4  # show a progress bar when building more plans than this
 SUMMARY_COLUMNS = ("sections", "goals", "tasks", "programs", "platforms", "industries",
@@ -24,7 +24,7 @@ SUMMARY_COLUMNS = ("sections", "goals", "tasks", "programs", "platforms", "indus
 
 def dataset_bytes(build: Build, fmt: str) -> bytes:
     """The dataset in ``fmt``; N-Quads and N-Triples lines sorted, so a build is byte-stable."""
-    data = serialize(dataset_to_store(build.dataset), fmt)
+    data = serialize(build.store, fmt)
     if fmt in ("nq", "nt"):
         lines = sorted(set(data.decode("utf-8").splitlines()))
         data = ("\n".join(lines) + "\n").encode("utf-8")
@@ -61,7 +61,7 @@ def run_build(paths: tuple[Path, ...], output: Path | None, store: Path | None, 
         except OSError as err:
             raise InputError(f"{output.parent}: cannot create the folder: {err.strerror}") from err
     if write_to_store:
-        write_store(build.dataset, store)
+        write_store(build.store, store)
     if output is not None and data is not None:
         write_atomically(output, data)
     return build
