@@ -35,7 +35,7 @@ from plankg.errors import InputError
 if TYPE_CHECKING:  # rdflib is imported where an rdflib graph is handed over or asked for
     from rdflib import Dataset, Graph
 
-    Quads = Dataset | Graph | pyoxigraph.Store | str | bytes
+    Quads = Dataset | Graph | pyoxigraph.Store | str | bytes | list[str]
 
 ENV_VAR = "PLANKG_STORE"
 DEFAULT_DIR = Path(".plankg") / "store"
@@ -75,7 +75,8 @@ def open_store(path: Path | str | None = None) -> pyoxigraph.Store:
 def write_store(dataset: Quads, path: Path | str | None = None) -> int:
     """Replace the store at ``path`` with the quads of ``dataset``; return the number of quads.
 
-    ``dataset`` is an rdflib Dataset or Graph, a pyoxigraph Store, or N-Quads text (the build's).
+    ``dataset`` is an rdflib Dataset or Graph, a pyoxigraph Store, or N-Quads text (one string,
+    or a list of them: the build's chunks, one per plan).
 
     The new store is built in a temporary directory next to ``path`` and swapped in only once
     complete. ``path`` must be absent, empty, or an existing store: anything else is refused
@@ -104,6 +105,10 @@ def dataset_to_store(dataset: Quads, path: Path | None = None) -> pyoxigraph.Sto
     store = pyoxigraph.Store(str(path)) if path is not None else pyoxigraph.Store()
     if isinstance(dataset, pyoxigraph.Store):
         store.bulk_extend(iter(dataset))
+        return store
+    if isinstance(dataset, list):  # N-Quads chunks (a build's plans): loaded one at a time
+        for chunk in dataset:
+            store.bulk_load(chunk, format=pyoxigraph.RdfFormat.N_QUADS)
         return store
     if isinstance(dataset, str | bytes):
         data = dataset

@@ -9,8 +9,11 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing as mp
+import os
 import re
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.resources import files
@@ -43,6 +46,7 @@ from plankg.graph.text.tables import parse_tables
 GOAL_SECTION = re.compile(r"主要目标|发展目标|总体目标|目标任务")
 PLAN_SUFFIXES = (".txt",)
 REGION = "region"
+PARALLEL_FROM = 4  # plans; fewer are built in this process (a pool costs more than it gains)
 
 
 @dataclass
@@ -64,15 +68,22 @@ class Build:
     is "52").
     """
 
-    def __init__(self, nquads: str, plans: list[PlanSummary]) -> None:
-        self.nquads = nquads
+    def __init__(self, chunks: list[str], plans: list[PlanSummary],
+                 skipped: list[str] | None = None) -> None:
+        self.chunks = chunks  # N-Quads text: one chunk per plan graph, then the ontology graph
         self.plans = plans
+        self.skipped = skipped or []  # one line per file that could not be built
+
+    @property
+    def nquads(self) -> str:
+        return "".join(self.chunks)
 
     @cached_property
     def store(self) -> pyoxigraph.Store:
         """The quads in an in-memory pyoxigraph store."""
         store = pyoxigraph.Store()
-        store.bulk_load(self.nquads, format=pyoxigraph.RdfFormat.N_QUADS)
+        for chunk in self.chunks:
+            store.bulk_load(chunk, format=pyoxigraph.RdfFormat.N_QUADS)
         return store
 
     @cached_property
@@ -113,28 +124,113 @@ def plan_files(paths: Iterable[Path | str]) -> list[Path]:
     return list(unique.values())
 
 
+@dataclass
+class _Built:
+    """One plan as a worker built it: its triples as N-Quads and the shared IRIs it minted."""
+
+    path: Path
+    title: str
+    sha256: str
+    key: str
+    nquads: str
+    claims: dict[str, str]  # shared IRI → the label it was minted for
+    summary: PlanSummary
+
+
+_WORKER_LEXICON: Lexicon | None = None
+
+
+def _init_worker(lexicon: Lexicon) -> None:
+    global _WORKER_LEXICON
+    _WORKER_LEXICON = lexicon
+
+
+def _build_one(path: Path, lexicon: Lexicon | None = None, key: str | None = None,
+               minter: Minter | None = None) -> _Built | str:
+    """Read, extract and write one plan; a bad file gives one line naming it, not an exception."""
+    lexicon = lexicon if lexicon is not None else _WORKER_LEXICON
+    assert lexicon is not None
+    try:
+        doc = read_document(path)
+        key = key or slug(doc.title)
+        minter = minter if minter is not None else Minter()
+        graph = PlanGraph(plan_graph_iri(key))
+        summary = add_plan(graph, doc, key, minter=minter, lexicon=lexicon)
+    except InputError as err:
+        return str(err)
+    except Exception as err:  # an extractor that trips on an odd file must not stop the others
+        detail = " ".join(str(err).split())[:160]
+        return f"{path}: cannot build this plan ({type(err).__name__}: {detail})"
+    return _Built(path, doc.title, doc.sha256, key, graph.nquads(), minter.claims(), summary)
+
+
 def build_dataset(paths: Iterable[Path | str] | None = None, *, lexicon: Lexicon | None = None,
-                  progress: Callable[[Path], None] | None = None) -> Build:
-    """Read, structure and extract every plan of ``paths`` (default: the bundled corpus)."""
+                  progress: Callable[[Path], None] | None = None, jobs: int | None = None,
+                  skip_bad: bool = False) -> Build:
+    """Read, structure and extract every plan of ``paths`` (default: the bundled corpus).
+
+    Plans are built by a pool of ``jobs`` processes (default: one per core; from
+    :data:`PARALLEL_FROM` plans on) and put together in a fixed order, by title and hash, so the
+    output does not depend on which process finished first. A bad file raises
+    :class:`InputError` naming it, or with ``skip_bad`` is left out and listed in
+    ``Build.skipped`` (one line each); if no file can be built, that is an error either way.
+    """
     files_ = plan_files(paths if paths is not None else [bundled_corpus()])
-    documents = [read_document(path) for path in files_]  # all input is checked before any work
     lexicon = lexicon if lexicon is not None else load_lexicon()
-    minter = Minter()
+    results = _build_all(files_, lexicon, progress, jobs)
+    failed = [r for r in results if isinstance(r, str)]
+    if failed and (not skip_bad or len(failed) == len(results)):
+        raise InputError(failed[0])
+    built = sorted((r for r in results if not isinstance(r, str)),
+                   key=lambda b: (b.title, b.sha256))
+    # shared IRIs and plan keys as one sequential build would mint them: the first plan (in
+    # this order) to use a slug owns it. A plan whose worker decided otherwise (a homophone
+    # of an earlier plan's name, or a second plan of the same title) is built again here.
+    owners: dict[str, str] = {}
+    taken: set[str] = set()
     plans: list[PlanSummary] = []
     chunks: list[str] = []
-    taken: set[str] = set()
-    for doc in sorted(documents, key=lambda d: (d.title, d.sha256)):
-        key = slug(doc.title)
-        if key in taken:
-            key = f"{key}-{short_hash(doc.sha256)}"
+    for one in built:
+        key = one.key if one.key not in taken else f"{one.key}-{short_hash(one.sha256)}"
+        if key != one.key or any(owners.get(iri, label) != label
+                                 for iri, label in one.claims.items()):
+            minter = Minter(dict(owners))
+            again = _build_one(one.path, lexicon, key, minter)
+            if isinstance(again, str):  # the file changed under the build
+                raise InputError(again)
+            one = again
+        for iri, label in one.claims.items():
+            owners.setdefault(iri, label)
         taken.add(key)
-        graph = PlanGraph(plan_graph_iri(key))
-        plans.append(add_plan(graph, doc, key, minter=minter, lexicon=lexicon))
-        chunks.append(graph.nquads())
-        if progress is not None:
-            progress(doc.path)
+        plans.append(one.summary)
+        chunks.append(one.nquads)
     chunks.append(ontology_nquads(lexicon))
-    return Build("".join(chunks), plans)
+    return Build(chunks, plans, skipped=failed)
+
+
+def _build_all(files_: list[Path], lexicon: Lexicon, progress: Callable[[Path], None] | None,
+               jobs: int | None) -> list[_Built | str]:
+    """Each file built, in the order of ``files_``; in a process pool when that is worth it."""
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    jobs = min(jobs, len(files_))
+    if jobs <= 1 or len(files_) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
+        results: list[_Built | str] = []
+        for path in files_:
+            results.append(_build_one(path, lexicon))
+            if progress is not None:
+                progress(path)
+        return results
+    # fork: the workers inherit the loaded modules and the lexicon instead of unpickling them
+    context = mp.get_context("fork")
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
+                             initargs=(lexicon,)) as pool:
+        futures = {pool.submit(_build_one, path): i for i, path in enumerate(files_)}
+        done: dict[int, _Built | str] = {}
+        for future in as_completed(futures):
+            done[futures[future]] = future.result()
+            if progress is not None:
+                progress(files_[futures[future]])
+    return [done[i] for i in range(len(files_))]
 
 
 def ontology_nquads(lexicon: Lexicon) -> str:

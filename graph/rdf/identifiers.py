@@ -66,9 +66,11 @@ class Minter:
     True
     """
 
-    def __init__(self) -> None:
-        self._owner: dict[str, str] = {}
+    def __init__(self, owners: dict[str, str] | None = None) -> None:
+        # base IRI → the label that owns it; ``owners`` are those earlier plans of a build took
+        self._owner: dict[str, str] = dict(owners or {})
         self._minted: dict[tuple[str, str, str | None], URIRef] = {}
+        self._claims: dict[str, str] = {}
 
     def shared(self, kind: str, label: str, key: str | None = None) -> URIRef:
         found = self._minted.get((kind, label, key))
@@ -76,6 +78,11 @@ class Minter:
             return found
         base = f"{ID_IRI}{kind}/{key or slug(label)}"
         owner = self._owner.setdefault(base, label)
+        self._claims.setdefault(base, owner)
         iri = URIRef(base) if owner == label else URIRef(f"{base}-{short_hash(label)}")
         self._minted[(kind, label, key)] = iri
         return iri
+
+    def claims(self) -> dict[str, str]:
+        """Each base IRI this minter was asked for, with the label that owns it."""
+        return dict(self._claims)

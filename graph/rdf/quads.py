@@ -49,7 +49,7 @@ def nt_term(term: Any) -> str:
 
 
 class PlanGraph:
-    """The triples of one named graph, in the order they were first added, each once."""
+    """The triples of one named graph, each once."""
 
     def __init__(self, identifier: URIRef) -> None:
         self.identifier = identifier
@@ -74,7 +74,8 @@ class PlanGraph:
                 yield s
 
     def nquads(self) -> str:
-        """The triples as N-Quads lines in this graph (insertion order)."""
+        """The triples as N-Quads lines in this graph, sorted: the text of a plan does not
+        depend on the order its writers added triples in (nor on which process built it)."""
         cache: dict[Any, str] = {}
 
         def text(term: Any) -> str:
@@ -84,4 +85,5 @@ class PlanGraph:
             return found
 
         graph = f" <{self.identifier}> .\n"
-        return "".join(f"{text(s)} {text(p)} {text(o)}{graph}" for s, p, o in self._triples)
+        return "".join(sorted(f"{text(s)} {text(p)} {text(o)}{graph}"
+                              for s, p, o in self._triples))

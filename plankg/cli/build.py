@@ -8,8 +8,17 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 from plankg.cli.options import SourceSpec, reports_errors, source_options, store_option
 from plankg.errors import InputError
@@ -31,27 +40,40 @@ def dataset_bytes(build: Build, fmt: str) -> bytes:
     return data
 
 
+class RateColumn(ProgressColumn):
+    """Plans built per second so far."""
+
+    def render(self, task: Task) -> Text:
+        elapsed = task.elapsed or 0.0
+        rate = task.completed / elapsed if elapsed > 0 else 0.0
+        return Text(f"{rate:.1f} plans/s")
+
+
 @contextmanager
 def _progress(console: Console, total: int) -> Iterator:
     if total <= PROGRESS_FROM:
         yield None
         return
-    with Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("{task.description}"), console=console, transient=True) as bar:
+    with Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(), RateColumn(),
+                  TimeElapsedColumn(), TextColumn("{task.description}"), console=console,
+                  transient=True) as bar:
         task = bar.add_task("", total=total)
         yield lambda path: bar.update(task, advance=1, description=path.name)
 
 
 def run_build(paths: tuple[Path, ...], output: Path | None, store: Path | None, *,
-              console: Console, write_to_store: bool = True, make_folder: bool = False) -> Build:
+              console: Console, write_to_store: bool = True, make_folder: bool = False,
+              skip_bad: bool = False) -> Build:
     """Build, then write the graph file and the store; nothing is written if anything fails.
 
     With ``make_folder`` the output's folder is created, but only once the build succeeded.
+    With ``skip_bad`` a file that cannot be built is left out (``Build.skipped`` says why)
+    instead of failing the build; a build with no plan left fails all the same.
     """
     fmt = format_for(output, None) if output is not None else None
     files = plan_files(paths or [bundled_corpus()])
     with _progress(console, len(files)) as advance:
-        build = build_dataset(files, progress=advance)
+        build = build_dataset(files, progress=advance, skip_bad=skip_bad)
     data = dataset_bytes(build, fmt) if fmt is not None else None
     if output is not None and output.parent != Path() and not output.parent.is_dir():
         if not make_folder:
@@ -61,7 +83,7 @@ def run_build(paths: tuple[Path, ...], output: Path | None, store: Path | None, 
         except OSError as err:
             raise InputError(f"{output.parent}: cannot create the folder: {err.strerror}") from err
     if write_to_store:
-        write_store(build.store, store)
+        write_store(build.chunks, store)
     if output is not None and data is not None:
         write_atomically(output, data)
     return build
@@ -91,10 +113,16 @@ def build_command(paths: tuple[Path, ...], output: Path | None, store: Path | No
     """Build the graph from plan texts (files or folders; default: the bundled corpus).
 
     The graph goes into the store (what `plankg query` reads) and, with -o, into a file.
+    Plans are built in parallel, one process per core. A file that cannot be built is
+    skipped with one line saying why; if none can be built, nothing is written.
     """
     console = Console()
-    build = run_build(paths, output, store, console=console, write_to_store=not no_store)
+    build = run_build(paths, output, store, console=console, write_to_store=not no_store,
+                      skip_bad=True)
     console.print(summary_table(build))
+    for line in build.skipped:
+        console.print(f"[yellow]skipped[/]: {line}", highlight=False, soft_wrap=True)
+    console.print(f"{len(build.plans)} built, {len(build.skipped)} skipped", highlight=False)
     for plan in build.plans:
         for warning in plan.warnings:
             console.print(f"[yellow]warning[/]: {plan.path.name}: {warning}", highlight=False)
