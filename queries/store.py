@@ -152,3 +152,69 @@ def store_to_dataset(store: pyoxigraph.Store) -> Dataset:
     dataset = Dataset()
     dataset.parse(data=store.dump(format=pyoxigraph.RdfFormat.N_QUADS), format="nquads")
     return dataset
+
+
+# --- incremental builds (docs/decisions/018-incremental-builds.md) ------------------------------
+
+BUILD_RECORD = "plankg-build.json"  # inside the store folder; RocksDB ignores files it did not make
+
+
+def read_build_record(path: Path | str | None = None) -> dict | None:
+    """What the last build recorded in the store at ``path``: plans, hashes, extractor version.
+
+    ``None`` when there is no store or no readable record (a store from before records, or one
+    written by other means): the next build is then a full one.
+    """
+    path = Path(path) if path is not None else default_store_dir()
+    record = path / BUILD_RECORD
+    if not is_store(path) or not record.is_file():
+        return None
+    try:
+        import json
+
+        data = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def write_build_record(path: Path | str | None, record: dict) -> None:
+    """Write the build record into the store folder, atomically (a temp file, then a rename)."""
+    import json
+
+    path = Path(path) if path is not None else default_store_dir()
+    temp = path / f".{BUILD_RECORD}.tmp"
+    try:
+        temp.write_text(json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True),
+                        encoding="utf-8")
+        os.replace(temp, path / BUILD_RECORD)
+    except OSError as err:
+        temp.unlink(missing_ok=True)
+        raise StoreError(f"{path}: cannot write the build record: {err.strerror or err}") from err
+
+
+def replace_graphs(path: Path | str | None, *, remove: list[str],
+                   add: list[tuple[str, str]]) -> int:
+    """In the store at ``path``, drop the named graphs ``remove`` and those of ``add``, then load
+    each ``(graph IRI, N-Quads text)`` of ``add``; return the number of quads afterwards.
+
+    This changes the store in place (the one exception to "a store is never modified"): an
+    incremental build must not copy a store of a thousand plans to change one. Everything it
+    loads was built before this is called, so a bad plan file never leaves a half-done store.
+    """
+    path = Path(path) if path is not None else default_store_dir()
+    if not is_store(path):
+        raise StoreError(f"{path}: no graph store here")
+    try:
+        store = pyoxigraph.Store(str(path))
+    except OSError as err:
+        raise StoreError(f"{path}: cannot open the graph store for writing: {err}") from err
+    try:
+        for iri in [*remove, *(iri for iri, _ in add)]:
+            store.remove_graph(pyoxigraph.NamedNode(iri))
+        for _, text in add:
+            store.bulk_load(text, format=pyoxigraph.RdfFormat.N_QUADS)
+        store.flush()
+        return len(store)
+    finally:
+        del store

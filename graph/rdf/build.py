@@ -46,6 +46,8 @@ from plankg.graph.text.tables import parse_tables
 GOAL_SECTION = re.compile(r"主要目标|发展目标|总体目标|目标任务")
 PLAN_SUFFIXES = (".txt",)
 REGION = "region"
+# bump when the extractors or the RDF they write change: stores built before are rebuilt whole
+EXTRACTOR_VERSION = "14.1"
 PARALLEL_FROM = 4  # plans; fewer are built in this process (a pool costs more than it gains)
 
 
@@ -73,6 +75,7 @@ class Build:
         self.chunks = chunks  # N-Quads text: one chunk per plan graph, then the ontology graph
         self.plans = plans
         self.skipped = skipped or []  # one line per file that could not be built
+        self.records: list[dict] = []  # per plan: what an incremental build needs to know
 
     @property
     def nquads(self) -> str:
@@ -135,6 +138,13 @@ class _Built:
     nquads: str
     claims: dict[str, str]  # shared IRI → the label it was minted for
     summary: PlanSummary
+    reminted: bool = False  # built again because an earlier plan owned one of its slugs
+
+    def record(self) -> dict:
+        """What the store remembers of this plan (docs/decisions/018-incremental-builds.md)."""
+        return {"path": str(self.path.resolve()), "sha256": self.sha256, "key": self.key,
+                "title": self.title, "graph": str(self.summary.graph), "claims": self.claims,
+                "reminted": self.reminted}
 
 
 _WORKER_LEXICON: Lexicon | None = None
@@ -190,6 +200,7 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, lexicon: Lexicon
     taken: set[str] = set()
     plans: list[PlanSummary] = []
     chunks: list[str] = []
+    records: list[dict] = []
     for one in built:
         key = one.key if one.key not in taken else f"{one.key}-{short_hash(one.sha256)}"
         if key != one.key or any(owners.get(iri, label) != label
@@ -199,13 +210,52 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, lexicon: Lexicon
             if isinstance(again, str):  # the file changed under the build
                 raise InputError(again)
             one = again
+            one.reminted = True
         for iri, label in one.claims.items():
             owners.setdefault(iri, label)
         taken.add(key)
         plans.append(one.summary)
         chunks.append(one.nquads)
+        records.append(one.record())
     chunks.append(ontology_nquads(lexicon))
-    return Build(chunks, plans, skipped=failed)
+    build = Build(chunks, plans, skipped=failed)
+    build.records = records
+    return build
+
+
+@dataclass
+class PlanUpdate:
+    """Plans built against what a store already holds (an incremental build)."""
+
+    built: list[_Built]
+    skipped: list[str]
+    conflict: bool  # a new name or title collides with a kept plan's: build all instead
+
+
+def build_plans(files_: list[Path], *, owners: dict[str, str], taken: set[str],
+                lexicon: Lexicon | None = None, progress: Callable[[Path], None] | None = None,
+                jobs: int | None = None) -> PlanUpdate:
+    """Build ``files_`` as additions to plans already built, whose shared IRIs (``owners``)
+    and plan keys (``taken``) stay as they are.
+
+    Each plan's graph holds its own description of every shared node it names, so plans can
+    be replaced one by one; only where a new plan would take a slug another plan owns (a
+    homophone, a second plan of one title) could a full build mint differently, and then
+    ``conflict`` is set and nothing should be applied.
+    """
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    results = _build_all(files_, lexicon, progress, jobs)
+    built = sorted((r for r in results if not isinstance(r, str)),
+                   key=lambda b: (b.title, b.sha256))
+    skipped = [r for r in results if isinstance(r, str)]
+    keys = [b.key for b in built]
+    conflict = len(set(keys)) != len(keys) or any(k in taken for k in keys)
+    claimed = dict(owners)
+    for one in built:
+        for iri, label in one.claims.items():
+            if claimed.setdefault(iri, label) != label:
+                conflict = True
+    return PlanUpdate(built, skipped, conflict)
 
 
 def _build_all(files_: list[Path], lexicon: Lexicon, progress: Callable[[Path], None] | None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -22,9 +23,23 @@ from rich.text import Text
 
 from plankg.cli.options import SourceSpec, reports_errors, source_options, store_option
 from plankg.errors import InputError
-from plankg.graph.rdf.build import Build, build_dataset, bundled_corpus, plan_files
+from plankg.graph.rdf.build import (
+    EXTRACTOR_VERSION,
+    Build,
+    build_dataset,
+    build_plans,
+    bundled_corpus,
+    plan_files,
+)
 from plankg.queries.export import format_for, serialize, write_atomically
-from plankg.queries.store import write_store
+from plankg.queries.store import (
+    default_store_dir,
+    open_store,
+    read_build_record,
+    replace_graphs,
+    write_build_record,
+    write_store,
+)
 
 PROGRESS_FROM = 4  # show a progress bar when building more plans than this
 SUMMARY_COLUMNS = ("sections", "goals", "tasks", "programs", "platforms", "industries",
@@ -84,9 +99,79 @@ def run_build(paths: tuple[Path, ...], output: Path | None, store: Path | None, 
             raise InputError(f"{output.parent}: cannot create the folder: {err.strerror}") from err
     if write_to_store:
         write_store(build.chunks, store)
+        write_build_record(store, _record(build.records))
     if output is not None and data is not None:
         write_atomically(output, data)
     return build
+
+
+def _record(plans: list[dict]) -> dict:
+    return {"extractor": EXTRACTOR_VERSION, "plans": sorted(plans, key=lambda p: p["path"])}
+
+
+def _sha256(path: Path) -> str | None:
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None  # the build reports the file
+
+
+@dataclass
+class Incremental:
+    """What an incremental build did: plans built, kept as they were, removed, skipped."""
+
+    build: Build
+    kept: int
+    removed: list[str]
+
+
+def incremental_build(paths: tuple[Path, ...], output: Path | None, store: Path | None, *,
+                      console: Console) -> Incremental | None:
+    """Re-extract only new or changed plan files and replace their graphs in the store; drop
+    the graphs of plans whose files are gone. ``None`` when a full build is needed instead (no
+    record, another extractor version, a new plan whose names collide with a kept plan's)."""
+    store = store if store is not None else default_store_dir()
+    record = read_build_record(store)
+    if record is None or record.get("extractor") != EXTRACTOR_VERSION:
+        return None
+    fmt = format_for(output, None) if output is not None else None
+    files = plan_files(paths or [bundled_corpus()])
+    known = {plan["path"]: plan for plan in record.get("plans", [])}
+    current = {str(path.resolve()): path for path in files}
+    kept = [plan for key, plan in known.items()
+            if key in current and plan["sha256"] == _sha256(current[key])]
+    kept_paths = {plan["path"] for plan in kept}
+    changed = [path for key, path in current.items() if key not in kept_paths]
+    gone = [plan for key, plan in known.items() if key not in current]
+    if (gone or len(kept) < len(known)) and any(plan.get("reminted") for plan in kept):
+        return None  # a kept plan's IRIs depend on a plan that goes: mint all afresh
+    owners: dict[str, str] = {}
+    for plan in kept:
+        owners.update(plan["claims"])
+    with _progress(console, len(changed)) as advance:
+        update = build_plans(changed, owners=owners, taken={p["key"] for p in kept},
+                             progress=advance)
+    if update.conflict:
+        return None
+    if changed and not update.built:
+        raise InputError(update.skipped[0])
+    replaced = {plan["path"]: plan["graph"] for plan in known.values()
+                if plan["path"] in current and plan["path"] not in kept_paths}
+    remove = [plan["graph"] for plan in gone] + list(replaced.values())
+    replace_graphs(store, remove=remove, add=[(str(b.summary.graph), b.nquads)
+                                              for b in update.built])
+    write_build_record(store, _record([*kept, *(b.record() for b in update.built)]))
+    build = Build([b.nquads for b in update.built], [b.summary for b in update.built],
+                  skipped=update.skipped)
+    if fmt is not None and output is not None:
+        data = serialize(open_store(store), fmt)
+        if fmt in ("nq", "nt"):
+            lines = sorted(set(data.decode("utf-8").splitlines()))
+            data = ("\n".join(lines) + "\n").encode("utf-8")
+        write_atomically(output, data)
+    return Incremental(build, len(kept), [plan["path"] for plan in gone])
 
 
 def summary_table(build: Build) -> Table:
@@ -107,16 +192,36 @@ def summary_table(build: Build) -> Table:
                    "(.ttl .trig .nt .nq .jsonld).")
 @store_option
 @click.option("--no-store", is_flag=True, help="Do not write the graph store.")
+@click.option("--rebuild", is_flag=True,
+              help="Extract every plan again, not only new or changed files.")
 @reports_errors
 def build_command(paths: tuple[Path, ...], output: Path | None, store: Path | None,
-                  no_store: bool) -> None:
+                  no_store: bool, rebuild: bool) -> None:
     """Build the graph from plan texts (files or folders; default: the bundled corpus).
 
     The graph goes into the store (what `plankg query` reads) and, with -o, into a file.
     Plans are built in parallel, one process per core. A file that cannot be built is
-    skipped with one line saying why; if none can be built, nothing is written.
+    skipped with one line saying why; if none can be built, nothing is written. With a store
+    built before, only new or changed files are extracted and plans whose files are gone are
+    removed; --rebuild extracts all.
     """
     console = Console()
+    done = None
+    if not no_store and not rebuild:
+        done = incremental_build(paths, output, store, console=console)
+    if done is not None:
+        if done.build.plans:
+            console.print(summary_table(done.build))
+        for line in done.build.skipped:
+            console.print(f"[yellow]skipped[/]: {line}", highlight=False, soft_wrap=True)
+        for path in done.removed:
+            console.print(f"removed {path}: the file is gone", highlight=False, soft_wrap=True)
+        console.print(f"{len(done.build.plans)} built, {done.kept} unchanged, "
+                      f"{len(done.removed)} removed, {len(done.build.skipped)} skipped",
+                      highlight=False)
+        if output is not None:
+            console.print(f"wrote {output}")
+        return
     build = run_build(paths, output, store, console=console, write_to_store=not no_store,
                       skip_bad=True)
     console.print(summary_table(build))
