@@ -195,8 +195,9 @@ def markdown(results: dict[str, Any]) -> str:
     machine = results["machine"]
     lines = [BEGIN, "## At scale (`python -m bench`)", "",
              f"- **Date:** {results['date']}; commit {machine.get('commit')}",
-             f"- **Machine:** {machine.get('cpu')}, {machine.get('cpus')} logical CPUs, "
-             f"{machine.get('memory')}; {machine.get('platform')}",
+             f"- **Machine:** {machine.get('cpu')}, {machine.get('logical_cpus')} logical CPUs, "
+             f"{mib(machine.get('memory_bytes'))} RAM; {machine.get('os')}; "
+             f"{machine.get('python')}; {machine.get('packages')}",
              f"- **Method:** builds, `--help`, `query` and `viz` in fresh processes (wall "
              f"time; peak RSS is the building process's VmHWM, the pool's workers not "
              f"counted); named queries in-process, p50 and max of {results['repeats']} runs "
@@ -206,7 +207,10 @@ def markdown(results: dict[str, Any]) -> str:
     for size in results["sizes"]:
         build = size.get("build", {})
         viz = size.get("viz") or {}
-        viz_time = ("timeout" if viz.get("timeout") else ms(viz.get("wall"))) if viz else "–"
+        viz_time = "–"
+        if viz:
+            viz_time = (f"> {viz['timeout']:.0f} s (stopped)" if viz.get("timeout")
+                        else ms(viz.get("wall")))
         lines.append(
             f"| {size['plans']:,} | {size.get('quads', 0):,} | {mib(size['text_bytes'])} | "
             f"{ms(build.get('wall'))} | {build.get('plans_per_s', 0):.2f} | "
