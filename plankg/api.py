@@ -15,12 +15,12 @@ or a :class:`~plankg.queries.sources.Source`. Parameters of a query are keyword 
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph
-from rdflib import Dataset, Graph
 
 from plankg.errors import InputError
 from plankg.queries import named
@@ -35,7 +35,10 @@ from plankg.queries.sources import (
     open_source,
 )
 
-SourceLike = Source | pyoxigraph.Store | Dataset | Graph | Path | str | None
+if TYPE_CHECKING:  # rdflib is imported only when rdflib objects are handed over or asked for
+    from rdflib import Dataset, Graph
+
+    SourceLike = Source | pyoxigraph.Store | Dataset | Graph | Path | str | None
 
 __all__ = ["Rows", "load_graph", "open_store", "query", "source_of", "sparql"]
 
@@ -46,7 +49,9 @@ def source_of(source: SourceLike = None, *, engine: Engine = "oxigraph") -> Sour
         return source
     if isinstance(source, pyoxigraph.Store):
         return OxigraphSource(source, "store")
-    if isinstance(source, Graph):  # a Dataset is a Graph too
+    if _is_rdflib_graph(source):  # a Dataset is a Graph too
+        from rdflib import Dataset
+
         dataset = source if isinstance(source, Dataset) else _as_dataset(source)
         return RdflibSource(dataset, "dataset")
     if isinstance(source, str) and source.startswith(("http://", "https://")):
@@ -59,7 +64,18 @@ def source_of(source: SourceLike = None, *, engine: Engine = "oxigraph") -> Sour
     return load_file(path, engine=engine)
 
 
+def _is_rdflib_graph(value: object) -> bool:
+    # only a caller that imported rdflib can hand over an rdflib graph
+    if "rdflib" not in sys.modules:
+        return False
+    from rdflib import Graph
+
+    return isinstance(value, Graph)
+
+
 def _as_dataset(graph: Graph) -> Dataset:
+    from rdflib import Dataset
+
     dataset = Dataset()
     target = dataset.graph(graph.identifier) if graph.identifier else dataset.default_graph
     for triple in graph:

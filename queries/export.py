@@ -21,11 +21,9 @@ import tempfile
 from pathlib import Path
 
 import pyoxigraph
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from plankg.errors import InputError
-from plankg.graph.rdf.ontology import load_context
-from plankg.graph.rdf.vocab import ID_IRI, OA, ORG, PK_IRI, QB, SCHEMA
+from plankg.ontology import ID_IRI, PK_IRI
 from plankg.queries.store import store_to_dataset
 
 FORMATS: dict[str, pyoxigraph.RdfFormat] = {
@@ -39,17 +37,19 @@ SUFFIXES = {f".{fmt}": fmt for fmt in FORMATS}  # each format's name is its file
 PREFIXES = {
     "pk": PK_IRI,
     "pkid": ID_IRI,
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "xsd": str(XSD),
-    "owl": str(OWL),
-    "dcterms": str(DCTERMS),
-    "skos": str(SKOS),
-    "org": str(ORG),
-    "qb": str(QB),
-    "prov": str(PROV),
-    "oa": str(OA),
-    "schema": str(SCHEMA),
+    # plain strings, so that exporting does not import rdflib; tests/test_startup.py checks them
+    # against rdflib's namespaces and graph/rdf/vocab.py
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "org": "http://www.w3.org/ns/org#",
+    "qb": "http://purl.org/linked-data/cube#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "oa": "http://www.w3.org/ns/oa#",
+    "schema": "https://schema.org/",
 }
 
 
@@ -83,6 +83,8 @@ def serialize(store: pyoxigraph.Store, fmt: str) -> bytes:
 
 def _jsonld(store: pyoxigraph.Store) -> bytes:
     # rdflib compacts with the project's JSON-LD context; pyoxigraph writes expanded form only
+    from plankg.graph.rdf.ontology import load_context
+
     dataset = store_to_dataset(store)
     return dataset.serialize(format="json-ld", context=load_context()["@context"], encoding="utf-8")
 

@@ -22,8 +22,6 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 import pyoxigraph
-from pyparsing import ParseException
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
 from plankg.errors import InputError
 
@@ -43,8 +41,12 @@ def check_select(text: str, *, name: str = "query") -> None:
     """Raise :class:`QueryError` unless ``text`` parses as a SPARQL SELECT query.
 
     rdflib's grammar is slow (tens of milliseconds for a named query), so a text that passed
-    is remembered; a refusal is an exception, which is never cached.
+    is remembered; a refusal is an exception, which is never cached. The grammar is imported
+    here, not with the module: the pyoxigraph query path never needs it.
     """
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
     try:
         parsed = parseQuery(text)
     except ParseException:
@@ -61,6 +63,9 @@ def check_select(text: str, *, name: str = "query") -> None:
 
 
 def _is_update(text: str) -> bool:
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseUpdate
+
     try:
         parseUpdate(text)
     except ParseException:
@@ -78,6 +83,9 @@ def syntax_error_message(text: str) -> str:
     except (OSError, ValueError) as err:
         return _one_line(f"error: {err}", text)
     # rdflib rejected what pyoxigraph accepts (a SPARQL 1.2 form, say): report rdflib's position
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
     try:
         parseQuery(text)
     except ParseException as err:

@@ -17,20 +17,24 @@ the text: pyoxigraph ``substitutions``, rdflib ``initBindings``, a VALUES block 
 from __future__ import annotations
 
 import abc
+import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pyoxigraph
-from rdflib import BNode, Dataset, URIRef, Variable
-from rdflib import Literal as RdfLiteral
-from rdflib.term import Node
 
 from plankg.errors import InputError
 from plankg.queries import remote
 from plankg.queries.querytext import QueryError, check_select, inject_values, syntax_error_message
 from plankg.queries.rows import Rows, cell
 from plankg.queries.store import dataset_to_store, default_store_dir, open_store, store_to_dataset
+
+if TYPE_CHECKING:  # rdflib is imported only where rdflib is the engine or the caller's choice
+    from rdflib import Dataset
+    from rdflib.term import Node
+
+    Binding = str | Node
 
 Engine = Literal["oxigraph", "rdflib"]
 ENGINES: tuple[str, ...] = ("oxigraph", "rdflib")
@@ -48,7 +52,6 @@ FILE_FORMATS: dict[str, tuple[pyoxigraph.RdfFormat, str, bool]] = {
     ".owl": (pyoxigraph.RdfFormat.RDF_XML, "xml", False),
 }
 
-Binding = str | Node
 
 
 class Source(abc.ABC):
@@ -72,17 +75,43 @@ class Source(abc.ABC):
         return f"<{type(self).__name__} {self.name}>"
 
 
+def _is_rdflib_term(value: object) -> bool:
+    # a caller can only hand over an rdflib term once rdflib is imported: asking first keeps
+    # the pyoxigraph path from importing it
+    if "rdflib" not in sys.modules:
+        return False
+    from rdflib.term import Node
+
+    return isinstance(value, Node)
+
+
 def _rdflib_term(value: Binding) -> Node:
+    from rdflib import Literal as RdfLiteral
+
     # URIRef and Literal are str subclasses: only a plain str becomes a literal
-    return value if isinstance(value, Node) else RdfLiteral(value)
+    return value if _is_rdflib_term(value) else RdfLiteral(value)
+
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _n3(value: Binding) -> str:
+    """``value`` written as a SPARQL term, quotes, backslashes and newlines escaped."""
+    if not _is_rdflib_term(value):
+        return '"' + str(value).translate(_ESCAPES) + '"'  # what rdflib's Literal.n3() writes
+    return _rdflib_term(value).n3()
 
 
 def _n3_terms(bindings: Mapping[str, Binding]) -> dict[str, str]:
-    # n3() writes each value as a SPARQL term, quotes and newlines escaped
-    return {k: _rdflib_term(v).n3() for k, v in bindings.items()}
+    return {k: _n3(v) for k, v in bindings.items()}
 
 
 def _oxigraph_term(value: Binding) -> Any:
+    if not _is_rdflib_term(value):
+        return pyoxigraph.Literal(str(value))
+    from rdflib import BNode, URIRef
+    from rdflib import Literal as RdfLiteral
+
     term = _rdflib_term(value)
     if isinstance(term, URIRef):
         return pyoxigraph.NamedNode(str(term))
@@ -110,6 +139,9 @@ def _oxigraph_cell(term: Any) -> Any:
 
 
 def _rdflib_cell(term: Node | None) -> Any:
+    from rdflib import BNode, URIRef
+    from rdflib import Literal as RdfLiteral
+
     if term is None:
         return None
     if isinstance(term, URIRef):
@@ -167,6 +199,8 @@ class RdflibSource(Source):
         self.name = name
 
     def select(self, query: str, *, bindings: Mapping[str, Binding] | None = None) -> Rows:
+        from rdflib import Variable
+
         check_select(query)
         init = {Variable(k): _rdflib_term(v) for k, v in (bindings or {}).items()}
         try:
@@ -220,6 +254,8 @@ def load_file(path: Path, *, engine: Engine = "oxigraph") -> Source:
     graph_name = path.resolve().as_uri()
     try:
         if engine == "rdflib":
+            from rdflib import Dataset, URIRef
+
             dataset = Dataset()
             target = dataset if has_graphs else dataset.graph(URIRef(graph_name))
             target.parse(str(path), format=rdflib_format)

@@ -26,11 +26,16 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph
-from rdflib import Dataset, Graph
 
 from plankg.errors import InputError
+
+if TYPE_CHECKING:  # rdflib is imported where an rdflib graph is handed over or asked for
+    from rdflib import Dataset, Graph
+
+    Quads = Dataset | Graph | pyoxigraph.Store | str | bytes | list[str]
 
 ENV_VAR = "PLANKG_STORE"
 DEFAULT_DIR = Path(".plankg") / "store"
@@ -67,8 +72,11 @@ def open_store(path: Path | str | None = None) -> pyoxigraph.Store:
         raise StoreError(f"{path}: cannot open the graph store: {err}") from err
 
 
-def write_store(dataset: Dataset | Graph, path: Path | str | None = None) -> int:
+def write_store(dataset: Quads, path: Path | str | None = None) -> int:
     """Replace the store at ``path`` with the quads of ``dataset``; return the number of quads.
+
+    ``dataset`` is an rdflib Dataset or Graph, a pyoxigraph Store, or N-Quads text (one string,
+    or a list of them: the build's chunks, one per plan).
 
     The new store is built in a temporary directory next to ``path`` and swapped in only once
     complete. ``path`` must be absent, empty, or an existing store: anything else is refused
@@ -92,16 +100,26 @@ def write_store(dataset: Dataset | Graph, path: Path | str | None = None) -> int
     return count
 
 
-def dataset_to_store(dataset: Dataset | Graph, path: Path | None = None) -> pyoxigraph.Store:
+def dataset_to_store(dataset: Quads, path: Path | None = None) -> pyoxigraph.Store:
     """The quads of ``dataset`` in a new pyoxigraph store: on disk at ``path``, else in memory."""
-    # N-Quads keeps every graph name; bulk_load streams it in without a transaction log
     store = pyoxigraph.Store(str(path)) if path is not None else pyoxigraph.Store()
-    data = dataset.serialize(format="nquads", encoding="utf-8")
+    if isinstance(dataset, pyoxigraph.Store):
+        store.bulk_extend(iter(dataset))
+        return store
+    if isinstance(dataset, list):  # N-Quads chunks (a build's plans): loaded one at a time
+        for chunk in dataset:
+            store.bulk_load(chunk, format=pyoxigraph.RdfFormat.N_QUADS)
+        return store
+    if isinstance(dataset, str | bytes):
+        data = dataset
+    else:
+        data = dataset.serialize(format="nquads", encoding="utf-8")
+    # N-Quads keeps every graph name; bulk_load streams it in without a transaction log
     store.bulk_load(data, format=pyoxigraph.RdfFormat.N_QUADS)
     return store
 
 
-def _fill(target: Path, dataset: Dataset | Graph) -> int:
+def _fill(target: Path, dataset: Quads) -> int:
     store = dataset_to_store(dataset, target)
     try:
         store.optimize()
@@ -129,6 +147,74 @@ def _swap(new: Path, path: Path) -> None:
 
 def store_to_dataset(store: pyoxigraph.Store) -> Dataset:
     """Every quad of ``store`` in a new rdflib Dataset (via N-Quads)."""
+    from rdflib import Dataset
+
     dataset = Dataset()
     dataset.parse(data=store.dump(format=pyoxigraph.RdfFormat.N_QUADS), format="nquads")
     return dataset
+
+
+# --- incremental builds (docs/decisions/018-incremental-builds.md) ------------------------------
+
+BUILD_RECORD = "plankg-build.json"  # inside the store folder; RocksDB ignores files it did not make
+
+
+def read_build_record(path: Path | str | None = None) -> dict | None:
+    """What the last build recorded in the store at ``path``: plans, hashes, extractor version.
+
+    ``None`` when there is no store or no readable record (a store from before records, or one
+    written by other means): the next build is then a full one.
+    """
+    path = Path(path) if path is not None else default_store_dir()
+    record = path / BUILD_RECORD
+    if not is_store(path) or not record.is_file():
+        return None
+    try:
+        import json
+
+        data = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def write_build_record(path: Path | str | None, record: dict) -> None:
+    """Write the build record into the store folder, atomically (a temp file, then a rename)."""
+    import json
+
+    path = Path(path) if path is not None else default_store_dir()
+    temp = path / f".{BUILD_RECORD}.tmp"
+    try:
+        temp.write_text(json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True),
+                        encoding="utf-8")
+        os.replace(temp, path / BUILD_RECORD)
+    except OSError as err:
+        temp.unlink(missing_ok=True)
+        raise StoreError(f"{path}: cannot write the build record: {err.strerror or err}") from err
+
+
+def replace_graphs(path: Path | str | None, *, remove: list[str],
+                   add: list[tuple[str, str]]) -> int:
+    """In the store at ``path``, drop the named graphs ``remove`` and those of ``add``, then load
+    each ``(graph IRI, N-Quads text)`` of ``add``; return the number of quads afterwards.
+
+    This changes the store in place (the one exception to "a store is never modified"): an
+    incremental build must not copy a store of a thousand plans to change one. Everything it
+    loads was built before this is called, so a bad plan file never leaves a half-done store.
+    """
+    path = Path(path) if path is not None else default_store_dir()
+    if not is_store(path):
+        raise StoreError(f"{path}: no graph store here")
+    try:
+        store = pyoxigraph.Store(str(path))
+    except OSError as err:
+        raise StoreError(f"{path}: cannot open the graph store for writing: {err}") from err
+    try:
+        for iri in [*remove, *(iri for iri, _ in add)]:
+            store.remove_graph(pyoxigraph.NamedNode(iri))
+        for _, text in add:
+            store.bulk_load(text, format=pyoxigraph.RdfFormat.N_QUADS)
+        store.flush()
+        return len(store)
+    finally:
+        del store

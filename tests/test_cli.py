@@ -219,11 +219,24 @@ def test_build_bad_input_writes_nothing(bad_files, tmp_path, bad) -> None:
     out = tmp_path / "g.trig"
     out.write_bytes(SENTINEL)
     store = tmp_path / "store"
-    result = invoke("build", WUXING, path, "-o", out, "--store", store)
+    result = invoke("build", path, "-o", out, "--store", store)
     assert_one_line_error(result, str(path))
     assert out.read_bytes() == SENTINEL
     assert not store.exists()
     assert [p.name for p in tmp_path.iterdir()] == ["g.trig"]  # no temporary file left
+
+
+@pytest.mark.parametrize("bad", ["empty.txt", "binary.txt", "english.txt"])
+def test_build_skips_a_bad_file_and_builds_the_others(bad_files, tmp_path, bad) -> None:
+    path = bad_files[bad]
+    out = tmp_path / "g.trig"
+    result = invoke("build", WUXING, path, "-o", out, "--store", tmp_path / "store")
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    skipped = [line for line in result.output.splitlines() if line.startswith("skipped")]
+    assert len(skipped) == 1 and str(path) in skipped[0], result.output
+    assert "1 built, 1 skipped" in result.output
+    assert WUXING_TITLE in out.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("bad", PLAN_INPUTS)

@@ -9,9 +9,13 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing as mp
+import os
 import re
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib.resources import files
 from pathlib import Path
 
@@ -31,6 +35,7 @@ from plankg.graph.rdf.facts import LEVELS, add_facts
 from plankg.graph.rdf.identifiers import Minter, in_plan, plan_graph_iri, plan_iri, short_hash, slug
 from plankg.graph.rdf.indicators import add_indicators
 from plankg.graph.rdf.ontology import load_ontology
+from plankg.graph.rdf.quads import PlanGraph
 from plankg.graph.rdf.regions import Region, body_region, plausible_chain, region_chain
 from plankg.graph.rdf.vocab import ONTOLOGY_GRAPH, PK
 from plankg.graph.text.document import Document, Section
@@ -42,6 +47,9 @@ from plankg.graph.text.tables import parse_tables
 GOAL_SECTION = re.compile(r"主要目标|发展目标|总体目标|目标任务")
 PLAN_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")  # what a folder build reads
 REGION = "region"
+# bump when the extractors or the RDF they write change: stores built before are rebuilt whole
+EXTRACTOR_VERSION = "0.2"
+PARALLEL_FROM = 4  # plans; fewer are built in this process (a pool costs more than it gains)
 
 
 @dataclass
@@ -55,10 +63,41 @@ class PlanSummary:
     coverage: Coverage | None = None  # what was found in the text and what could be used
 
 
-@dataclass
 class Build:
-    dataset: Dataset
-    plans: list[PlanSummary]
+    """What a build made: the N-Quads of every graph, and a summary per plan.
+
+    The quads go straight into pyoxigraph (:attr:`store`); :attr:`dataset`, the same quads as an
+    rdflib Dataset, is made from that store on first use, so what a build returns, stores and
+    writes is one graph, every typed literal in the form the store keeps it ("52.0"^^xsd:decimal
+    is "52").
+    """
+
+    def __init__(self, chunks: list[str], plans: list[PlanSummary],
+                 skipped: list[str] | None = None) -> None:
+        self.chunks = chunks  # N-Quads text: one chunk per plan graph, then the ontology graph
+        self.plans = plans
+        self.skipped = skipped or []  # one line per file that could not be built
+        self.records: list[dict] = []  # per plan: what an incremental build needs to know
+
+    @property
+    def nquads(self) -> str:
+        return "".join(self.chunks)
+
+    @cached_property
+    def store(self) -> pyoxigraph.Store:
+        """The quads in an in-memory pyoxigraph store."""
+        store = pyoxigraph.Store()
+        for chunk in self.chunks:
+            store.bulk_load(chunk, format=pyoxigraph.RdfFormat.N_QUADS)
+        return store
+
+    @cached_property
+    def dataset(self) -> Dataset:
+        """The quads as an rdflib Dataset (for callers who want rdflib objects)."""
+        dataset = Dataset()
+        dataset.parse(data=self.store.dump(format=pyoxigraph.RdfFormat.N_QUADS),
+                      format="nquads")
+        return dataset
 
 
 def bundled_corpus() -> Path:
@@ -92,36 +131,174 @@ def plan_files(paths: Iterable[Path | str]) -> list[Path]:
     return list(unique.values())
 
 
+@dataclass
+class _Built:
+    """One plan as a worker built it: its triples as N-Quads and the shared IRIs it minted."""
+
+    path: Path
+    title: str
+    sha256: str
+    key: str
+    nquads: str
+    claims: dict[str, str]  # shared IRI → the label it was minted for
+    summary: PlanSummary
+    reminted: bool = False  # built again because an earlier plan owned one of its slugs
+
+    def record(self) -> dict:
+        """What the store remembers of this plan (docs/decisions/018-incremental-builds.md)."""
+        return {"path": str(self.path.resolve()), "sha256": self.sha256, "key": self.key,
+                "title": self.title, "graph": str(self.summary.graph), "claims": self.claims,
+                "reminted": self.reminted}
+
+
+_WORKER_LEXICON: Lexicon | None = None
+
+
+def _init_worker(lexicon: Lexicon) -> None:
+    global _WORKER_LEXICON
+    _WORKER_LEXICON = lexicon
+
+
+def _build_one(path: Path, lexicon: Lexicon | None = None, key: str | None = None,
+               minter: Minter | None = None) -> _Built | str:
+    """Read, extract and write one plan; a bad file gives one line naming it, not an exception."""
+    lexicon = lexicon if lexicon is not None else _WORKER_LEXICON
+    assert lexicon is not None
+    try:
+        doc = read_document(path)
+        key = key or slug(doc.title)
+        minter = minter if minter is not None else Minter()
+        graph = PlanGraph(plan_graph_iri(key))
+        summary = add_plan(graph, doc, key, minter=minter, lexicon=lexicon)
+    except InputError as err:
+        return str(err)
+    except Exception as err:  # an extractor that trips on an odd file must not stop the others
+        detail = " ".join(str(err).split())[:160]
+        return f"{path}: cannot build this plan ({type(err).__name__}: {detail})"
+    return _Built(path, doc.title, doc.sha256, key, graph.nquads(), minter.claims(), summary)
+
+
 def build_dataset(paths: Iterable[Path | str] | None = None, *, lexicon: Lexicon | None = None,
-                  progress: Callable[[Path], None] | None = None) -> Build:
-    """Read, structure and extract every plan of ``paths`` (default: the bundled corpus)."""
+                  progress: Callable[[Path], None] | None = None, jobs: int | None = None,
+                  skip_bad: bool = False) -> Build:
+    """Read, structure and extract every plan of ``paths`` (default: the bundled corpus).
+
+    Plans are built by a pool of ``jobs`` processes (default: one per core; from
+    :data:`PARALLEL_FROM` plans on) and put together in a fixed order, by title and hash, so the
+    output does not depend on which process finished first. A bad file raises
+    :class:`InputError` naming it, or with ``skip_bad`` is left out and listed in
+    ``Build.skipped`` (one line each); if no file can be built, that is an error either way.
+    """
     files_ = plan_files(paths if paths is not None else [bundled_corpus()])
-    documents = [read_document(path) for path in files_]  # all input is checked before any work
     lexicon = lexicon if lexicon is not None else load_lexicon()
-    dataset = Dataset()
-    minter = Minter()
-    plans: list[PlanSummary] = []
+    results = _build_all(files_, lexicon, progress, jobs)
+    failed = [r for r in results if isinstance(r, str)]
+    if failed and (not skip_bad or len(failed) == len(results)):
+        raise InputError(failed[0])
+    built = sorted((r for r in results if not isinstance(r, str)),
+                   key=lambda b: (b.title, b.sha256))
+    # shared IRIs and plan keys as one sequential build would mint them: the first plan (in
+    # this order) to use a slug owns it. A plan whose worker decided otherwise (a homophone
+    # of an earlier plan's name, or a second plan of the same title) is built again here.
+    owners: dict[str, str] = {}
     taken: set[str] = set()
-    for doc in sorted(documents, key=lambda d: (d.title, d.sha256)):
-        key = slug(doc.title)
-        if key in taken:
-            key = f"{key}-{short_hash(doc.sha256)}"
+    plans: list[PlanSummary] = []
+    chunks: list[str] = []
+    records: list[dict] = []
+    for one in built:
+        key = one.key if one.key not in taken else f"{one.key}-{short_hash(one.sha256)}"
+        if key != one.key or any(owners.get(iri, label) != label
+                                 for iri, label in one.claims.items()):
+            minter = Minter(dict(owners))
+            again = _build_one(one.path, lexicon, key, minter)
+            if isinstance(again, str):  # the file changed under the build
+                raise InputError(again)
+            one = again
+            one.reminted = True
+        for iri, label in one.claims.items():
+            owners.setdefault(iri, label)
         taken.add(key)
-        plans.append(add_plan(dataset, doc, key, minter=minter, lexicon=lexicon))
-        if progress is not None:
-            progress(doc.path)
-    ontology = dataset.graph(ONTOLOGY_GRAPH)
+        plans.append(one.summary)
+        chunks.append(one.nquads)
+        records.append(one.record())
+    chunks.append(ontology_nquads(lexicon))
+    build = Build(chunks, plans, skipped=failed)
+    build.records = records
+    return build
+
+
+@dataclass
+class PlanUpdate:
+    """Plans built against what a store already holds (an incremental build)."""
+
+    built: list[_Built]
+    skipped: list[str]
+    conflict: bool  # a new name or title collides with a kept plan's: build all instead
+
+
+def build_plans(files_: list[Path], *, owners: dict[str, str], taken: set[str],
+                lexicon: Lexicon | None = None, progress: Callable[[Path], None] | None = None,
+                jobs: int | None = None) -> PlanUpdate:
+    """Build ``files_`` as additions to plans already built, whose shared IRIs (``owners``)
+    and plan keys (``taken``) stay as they are.
+
+    Each plan's graph holds its own description of every shared node it names, so plans can
+    be replaced one by one; only where a new plan would take a slug another plan owns (a
+    homophone, a second plan of one title) could a full build mint differently, and then
+    ``conflict`` is set and nothing should be applied.
+    """
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    results = _build_all(files_, lexicon, progress, jobs)
+    built = sorted((r for r in results if not isinstance(r, str)),
+                   key=lambda b: (b.title, b.sha256))
+    skipped = [r for r in results if isinstance(r, str)]
+    keys = [b.key for b in built]
+    conflict = len(set(keys)) != len(keys) or any(k in taken for k in keys)
+    claimed = dict(owners)
+    for one in built:
+        for iri, label in one.claims.items():
+            if claimed.setdefault(iri, label) != label:
+                conflict = True
+    return PlanUpdate(built, skipped, conflict)
+
+
+def _build_all(files_: list[Path], lexicon: Lexicon, progress: Callable[[Path], None] | None,
+               jobs: int | None) -> list[_Built | str]:
+    """Each file built, in the order of ``files_``; in a process pool when that is worth it."""
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    jobs = min(jobs, len(files_))
+    if jobs <= 1 or len(files_) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
+        results: list[_Built | str] = []
+        for path in files_:
+            results.append(_build_one(path, lexicon))
+            if progress is not None:
+                progress(path)
+        return results
+    # fork: the workers inherit the loaded modules and the lexicon instead of unpickling them
+    context = mp.get_context("fork")
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
+                             initargs=(lexicon,)) as pool:
+        futures = {pool.submit(_build_one, path): i for i, path in enumerate(files_)}
+        done: dict[int, _Built | str] = {}
+        for future in as_completed(futures):
+            done[futures[future]] = future.result()
+            if progress is not None:
+                progress(files_[futures[future]])
+    return [done[i] for i in range(len(files_))]
+
+
+def ontology_nquads(lexicon: Lexicon) -> str:
+    """The ontology graph: the vocabulary and the lexicon's concept schemes, skolemised."""
+    ontology = PlanGraph(ONTOLOGY_GRAPH)
     for triple in _skolemised(load_ontology() + lexicon.schemes()):
         ontology.add(triple)
-    _as_stored(dataset)
-    return Build(dataset, plans)
+    return ontology.nquads()
 
 
-def add_plan(dataset: Dataset, doc: Document, key: str, *, minter: Minter,
+def add_plan(graph: PlanGraph, doc: Document, key: str, *, minter: Minter,
              lexicon: Lexicon) -> PlanSummary:
-    """Add one plan's named graph to ``dataset``."""
+    """Add one plan's triples to ``graph``, its named graph."""
     plan = plan_iri(key)
-    graph = dataset.graph(plan_graph_iri(key))
     summary = PlanSummary(doc.path, doc.title, plan, graph.identifier)
     _plan_node(graph, doc, plan)
     regions = _regions(graph, doc, plan, minter)
@@ -158,7 +335,7 @@ def add_plan(dataset: Dataset, doc: Document, key: str, *, minter: Minter,
 # --- the plan ------------------------------------------------------------------------------
 
 
-def _plan_node(graph: Graph, doc: Document, plan: URIRef) -> None:
+def _plan_node(graph: PlanGraph, doc: Document, plan: URIRef) -> None:
     meta = doc.metadata
     graph.add((plan, RDF.type, PK.Plan))
     graph.add((plan, RDFS.label, Literal(doc.title, lang="zh")))
@@ -191,7 +368,7 @@ def _plan_node(graph: Graph, doc: Document, plan: URIRef) -> None:
         graph.add((plan, PK.evidence, evidence))
 
 
-def _regions(graph: Graph, doc: Document, plan: URIRef, minter: Minter) -> list[Region]:
+def _regions(graph: PlanGraph, doc: Document, plan: URIRef, minter: Minter) -> list[Region]:
     """The plan's region and those above it; each with the first sentence that names it."""
     found = jurisdiction(doc)
     if found is not None:
@@ -241,7 +418,8 @@ def _sentence_around(doc: Document, at: int) -> tuple[int, int]:
     return line_start, line_end if line_end >= 0 else len(doc.text)
 
 
-def _publishers(graph: Graph, doc: Document, plan: URIRef, facts: Facts, minter: Minter) -> None:
+def _publishers(graph: PlanGraph, doc: Document, plan: URIRef, facts: Facts,
+                minter: Minter) -> None:
     """dcterms:publisher → the departments the header names as issuers."""
     issuers = {*doc.metadata.issuers, *([doc.metadata.publisher] if doc.metadata.publisher else [])}
     body_end = max((top.end for top in doc.sections), default=len(doc.text))
@@ -255,7 +433,7 @@ def _publishers(graph: Graph, doc: Document, plan: URIRef, facts: Facts, minter:
 # --- sections, goals, tasks ----------------------------------------------------------------
 
 
-def _sections(graph: Graph, doc: Document, plan: URIRef) -> int:
+def _sections(graph: PlanGraph, doc: Document, plan: URIRef) -> int:
     count = 0
     parents: dict[int, URIRef] = {}
     for section in doc.walk():
@@ -282,14 +460,14 @@ def _sections(graph: Graph, doc: Document, plan: URIRef) -> int:
     return count
 
 
-def _heading_evidence(graph: Graph, doc: Document, plan: URIRef, section: Section,
+def _heading_evidence(graph: PlanGraph, doc: Document, plan: URIRef, section: Section,
                       node: URIRef) -> None:
     evidence = add_evidence(graph, text=doc.text, plan=plan, start=section.heading_start,
                             end=section.heading_end, section=section)
     graph.add((node, PK.evidence, evidence))
 
 
-def _defined(graph: Graph, doc: Document, plan: URIRef, section: Section, kind: str,
+def _defined(graph: PlanGraph, doc: Document, plan: URIRef, section: Section, kind: str,
              link: URIRef) -> None:
     node = in_plan(plan, kind, section.key)
     graph.add((node, RDF.type, PK.Goal if kind == "goal" else PK.Task))
@@ -300,7 +478,7 @@ def _defined(graph: Graph, doc: Document, plan: URIRef, section: Section, kind: 
     _heading_evidence(graph, doc, plan, section, node)
 
 
-def _goals(graph: Graph, doc: Document, plan: URIRef) -> int:
+def _goals(graph: PlanGraph, doc: Document, plan: URIRef) -> int:
     """A Goal per item under a 主要目标/发展目标 heading (the heading itself when it has none)."""
     count = 0
     for section in doc.walk():
@@ -314,7 +492,7 @@ def _goals(graph: Graph, doc: Document, plan: URIRef) -> int:
     return count
 
 
-def _tasks(graph: Graph, doc: Document, plan: URIRef) -> int:
+def _tasks(graph: PlanGraph, doc: Document, plan: URIRef) -> int:
     """A Task per task section (graph/extract/tasks.py): the sections of a chapter of tasks
     (…任务, 重点工作, 保障措施 …) and every item that carries a responsibility annotation, with
     the items of its list."""
@@ -326,42 +504,6 @@ def _tasks(graph: Graph, doc: Document, plan: URIRef) -> int:
 
 
 # --- determinism ---------------------------------------------------------------------------
-
-
-def _as_stored(dataset: Dataset) -> None:
-    """Rewrite typed literals in the canonical form a store keeps them in.
-
-    Oxigraph keeps a value, not its spelling: "52.0"^^xsd:decimal comes back as "52", and
-    xsd:nonNegativeInteger as xsd:integer. Every file the CLI writes goes through the store, so the
-    dataset handed back is made to hold the same terms: what a build returns, stores and writes is
-    one graph, and a written file parses back isomorphic to it.
-    """
-    typed = sorted({o for _, _, o, _ in dataset.quads((None, None, None, None))
-                    if isinstance(o, Literal) and o.datatype is not None
-                    and o.datatype != XSD.string}, key=lambda lit: (str(lit.datatype), str(lit)))
-    if not typed:
-        return
-    probe = pyoxigraph.Store()
-    value = pyoxigraph.NamedNode("urn:plankg:value")
-    probe.extend(pyoxigraph.Quad(pyoxigraph.NamedNode(f"urn:plankg:{i}"), value,
-                                 pyoxigraph.Literal(str(lit), datatype=pyoxigraph.NamedNode(
-                                     str(lit.datatype))))
-                 for i, lit in enumerate(typed))
-    canonical: dict[Literal, Literal] = {}
-    for quad in probe:
-        original = typed[int(quad.subject.value.rsplit(":", 1)[1])]
-        obj = quad.object
-        assert isinstance(obj, pyoxigraph.Literal)
-        stored = Literal(obj.value, datatype=URIRef(obj.datatype.value))
-        if stored != original or stored.datatype != original.datatype:
-            canonical[original] = stored
-    if not canonical:
-        return
-    changed = [q for q in dataset.quads((None, None, None, None)) if q[2] in canonical]
-    for s, p, o, g in changed:
-        graph = dataset.graph(g)
-        graph.remove((s, p, o))
-        graph.add((s, p, canonical[o]))
 
 
 def _skolemised(graph: Graph) -> Graph:

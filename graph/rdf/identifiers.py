@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 from rdflib import URIRef
@@ -24,8 +25,13 @@ def short_hash(text: str, length: int = 6) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
 
 
+@lru_cache(maxsize=65536)
 def slug(label: str) -> str:
-    """Lower-case ASCII slug of a Chinese or mixed label; long slugs are cut and hashed."""
+    """Lower-case ASCII slug of a Chinese or mixed label; long slugs are cut and hashed.
+
+    Cached: a build asks for the same names (industries, programs, departments) over and over,
+    and pypinyin's conversion is the costly part of minting an IRI.
+    """
     syllables = lazy_pinyin(label, style=Style.NORMAL, errors=lambda chars: list(chars))
     words = (_NON_ALNUM.sub("-", s.lower()).strip("-") for s in syllables)
     text = "-".join(w for w in words if w) or "x" + short_hash(label)
@@ -60,12 +66,23 @@ class Minter:
     True
     """
 
-    def __init__(self) -> None:
-        self._owner: dict[str, str] = {}
+    def __init__(self, owners: dict[str, str] | None = None) -> None:
+        # base IRI → the label that owns it; ``owners`` are those earlier plans of a build took
+        self._owner: dict[str, str] = dict(owners or {})
+        self._minted: dict[tuple[str, str, str | None], URIRef] = {}
+        self._claims: dict[str, str] = {}
 
     def shared(self, kind: str, label: str, key: str | None = None) -> URIRef:
+        found = self._minted.get((kind, label, key))
+        if found is not None:
+            return found
         base = f"{ID_IRI}{kind}/{key or slug(label)}"
         owner = self._owner.setdefault(base, label)
-        if owner == label:
-            return URIRef(base)
-        return URIRef(f"{base}-{short_hash(label)}")
+        self._claims.setdefault(base, owner)
+        iri = URIRef(base) if owner == label else URIRef(f"{base}-{short_hash(label)}")
+        self._minted[(kind, label, key)] = iri
+        return iri
+
+    def claims(self) -> dict[str, str]:
+        """Each base IRI this minter was asked for, with the label that owns it."""
+        return dict(self._claims)

@@ -5,18 +5,42 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 from plankg.cli.options import SourceSpec, reports_errors, source_options, store_option
 from plankg.errors import InputError
-from plankg.graph.rdf.build import Build, build_dataset, bundled_corpus, plan_files
+from plankg.graph.rdf.build import (
+    EXTRACTOR_VERSION,
+    Build,
+    build_dataset,
+    build_plans,
+    bundled_corpus,
+    plan_files,
+)
 from plankg.queries.export import format_for, serialize, write_atomically
-from plankg.queries.store import dataset_to_store, write_store
+from plankg.queries.store import (
+    default_store_dir,
+    open_store,
+    read_build_record,
+    replace_graphs,
+    write_build_record,
+    write_store,
+)
 
 PROGRESS_FROM = 4  # show a progress bar when building more plans than this
 SUMMARY_COLUMNS = ("sections", "goals", "tasks", "programs", "platforms", "industries",
@@ -25,11 +49,20 @@ SUMMARY_COLUMNS = ("sections", "goals", "tasks", "programs", "platforms", "indus
 
 def dataset_bytes(build: Build, fmt: str) -> bytes:
     """The dataset in ``fmt``; N-Quads and N-Triples lines sorted, so a build is byte-stable."""
-    data = serialize(dataset_to_store(build.dataset), fmt)
+    data = serialize(build.store, fmt)
     if fmt in ("nq", "nt"):
         lines = sorted(set(data.decode("utf-8").splitlines()))
         data = ("\n".join(lines) + "\n").encode("utf-8")
     return data
+
+
+class RateColumn(ProgressColumn):
+    """Plans built per second so far."""
+
+    def render(self, task: Task) -> Text:
+        elapsed = task.elapsed or 0.0
+        rate = task.completed / elapsed if elapsed > 0 else 0.0
+        return Text(f"{rate:.1f} plans/s")
 
 
 @contextmanager
@@ -37,22 +70,26 @@ def _progress(console: Console, total: int) -> Iterator:
     if total <= PROGRESS_FROM:
         yield None
         return
-    with Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("{task.description}"), console=console, transient=True) as bar:
+    with Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(), RateColumn(),
+                  TimeElapsedColumn(), TextColumn("{task.description}"), console=console,
+                  transient=True) as bar:
         task = bar.add_task("", total=total)
         yield lambda path: bar.update(task, advance=1, description=path.name)
 
 
 def run_build(paths: tuple[Path, ...], output: Path | None, store: Path | None, *,
-              console: Console, write_to_store: bool = True, make_folder: bool = False) -> Build:
+              console: Console, write_to_store: bool = True, make_folder: bool = False,
+              skip_bad: bool = False) -> Build:
     """Build, then write the graph file and the store; nothing is written if anything fails.
 
     With ``make_folder`` the output's folder is created, but only once the build succeeded.
+    With ``skip_bad`` a file that cannot be built is left out (``Build.skipped`` says why)
+    instead of failing the build; a build with no plan left fails all the same.
     """
     fmt = format_for(output, None) if output is not None else None
     files = plan_files(paths or [bundled_corpus()])
     with _progress(console, len(files)) as advance:
-        build = build_dataset(files, progress=advance)
+        build = build_dataset(files, progress=advance, skip_bad=skip_bad)
     data = dataset_bytes(build, fmt) if fmt is not None else None
     if output is not None and output.parent != Path() and not output.parent.is_dir():
         if not make_folder:
@@ -62,10 +99,80 @@ def run_build(paths: tuple[Path, ...], output: Path | None, store: Path | None, 
         except OSError as err:
             raise InputError(f"{output.parent}: cannot create the folder: {err.strerror}") from err
     if write_to_store:
-        write_store(build.dataset, store)
+        write_store(build.chunks, store)
+        write_build_record(store, _record(build.records))
     if output is not None and data is not None:
         write_atomically(output, data)
     return build
+
+
+def _record(plans: list[dict]) -> dict:
+    return {"extractor": EXTRACTOR_VERSION, "plans": sorted(plans, key=lambda p: p["path"])}
+
+
+def _sha256(path: Path) -> str | None:
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None  # the build reports the file
+
+
+@dataclass
+class Incremental:
+    """What an incremental build did: plans built, kept as they were, removed, skipped."""
+
+    build: Build
+    kept: int
+    removed: list[str]
+
+
+def incremental_build(paths: tuple[Path, ...], output: Path | None, store: Path | None, *,
+                      console: Console) -> Incremental | None:
+    """Re-extract only new or changed plan files and replace their graphs in the store; drop
+    the graphs of plans whose files are gone. ``None`` when a full build is needed instead (no
+    record, another extractor version, a new plan whose names collide with a kept plan's)."""
+    store = store if store is not None else default_store_dir()
+    record = read_build_record(store)
+    if record is None or record.get("extractor") != EXTRACTOR_VERSION:
+        return None
+    fmt = format_for(output, None) if output is not None else None
+    files = plan_files(paths or [bundled_corpus()])
+    known = {plan["path"]: plan for plan in record.get("plans", [])}
+    current = {str(path.resolve()): path for path in files}
+    kept = [plan for key, plan in known.items()
+            if key in current and plan["sha256"] == _sha256(current[key])]
+    kept_paths = {plan["path"] for plan in kept}
+    changed = [path for key, path in current.items() if key not in kept_paths]
+    gone = [plan for key, plan in known.items() if key not in current]
+    if (gone or len(kept) < len(known)) and any(plan.get("reminted") for plan in kept):
+        return None  # a kept plan's IRIs depend on a plan that goes: mint all afresh
+    owners: dict[str, str] = {}
+    for plan in kept:
+        owners.update(plan["claims"])
+    with _progress(console, len(changed)) as advance:
+        update = build_plans(changed, owners=owners, taken={p["key"] for p in kept},
+                             progress=advance)
+    if update.conflict:
+        return None
+    if changed and not update.built:
+        raise InputError(update.skipped[0])
+    replaced = {plan["path"]: plan["graph"] for plan in known.values()
+                if plan["path"] in current and plan["path"] not in kept_paths}
+    remove = [plan["graph"] for plan in gone] + list(replaced.values())
+    replace_graphs(store, remove=remove, add=[(str(b.summary.graph), b.nquads)
+                                              for b in update.built])
+    write_build_record(store, _record([*kept, *(b.record() for b in update.built)]))
+    build = Build([b.nquads for b in update.built], [b.summary for b in update.built],
+                  skipped=update.skipped)
+    if fmt is not None and output is not None:
+        data = serialize(open_store(store), fmt)
+        if fmt in ("nq", "nt"):
+            lines = sorted(set(data.decode("utf-8").splitlines()))
+            data = ("\n".join(lines) + "\n").encode("utf-8")
+        write_atomically(output, data)
+    return Incremental(build, len(kept), [plan["path"] for plan in gone])
 
 
 def summary_table(build: Build) -> Table:
@@ -89,16 +196,41 @@ def summary_table(build: Build) -> Table:
 @click.option("--report", "report", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write what was found in each plan and what could be used (annotations, "
                    "tables, rows, items, sections, warnings with line numbers) to this JSON file.")
+@click.option("--rebuild", is_flag=True,
+              help="Extract every plan again, not only new or changed files.")
 @reports_errors
 def build_command(paths: tuple[Path, ...], output: Path | None, store: Path | None,
-                  no_store: bool, report: Path | None) -> None:
+                  no_store: bool, report: Path | None, rebuild: bool) -> None:
     """Build the graph from plan texts (files or folders; default: the bundled corpus).
 
     The graph goes into the store (what `plankg query` reads) and, with -o, into a file.
+    Plans are built in parallel, one process per core. A file that cannot be built is
+    skipped with one line saying why; if none can be built, nothing is written. With a store
+    built before, only new or changed files are extracted and plans whose files are gone are
+    removed; --rebuild extracts all.
     """
     console = Console()
-    build = run_build(paths, output, store, console=console, write_to_store=not no_store)
-    console.print(summary_table(build))
+    done = None
+    if not no_store and not rebuild:
+        done = incremental_build(paths, output, store, console=console)
+    if done is not None:
+        build = done.build
+        if build.plans:
+            console.print(summary_table(build))
+    else:
+        build = run_build(paths, output, store, console=console, write_to_store=not no_store,
+                          skip_bad=True)
+        console.print(summary_table(build))
+    for line in build.skipped:
+        console.print(f"[yellow]skipped[/]: {line}", highlight=False, soft_wrap=True)
+    if done is not None:
+        for path in done.removed:
+            console.print(f"removed {path}: the file is gone", highlight=False, soft_wrap=True)
+        console.print(f"{len(build.plans)} built, {done.kept} unchanged, "
+                      f"{len(done.removed)} removed, {len(build.skipped)} skipped",
+                      highlight=False)
+    else:
+        console.print(f"{len(build.plans)} built, {len(build.skipped)} skipped", highlight=False)
     for plan in build.plans:
         for warning in plan.warnings:
             console.print(f"[yellow]warning[/]: {plan.path.name}: {warning}", highlight=False)
@@ -106,7 +238,7 @@ def build_command(paths: tuple[Path, ...], output: Path | None, store: Path | No
         low = plan.coverage.low if plan.coverage is not None else None
         if low:
             console.print(f"[bold red]low coverage[/]: {low}", highlight=False)
-    if report is not None:
+    if report is not None:  # the plans extracted by this build (all of them with --rebuild)
         write_coverage_report(report, build)
         console.print(f"wrote {report}")
     if output is not None:

@@ -1,0 +1,279 @@
+"""``python -m bench``: plankg at scale, on generated plans (bench/generate.py), side by side.
+
+    python -m bench                          # 2 and 100 plans
+    python -m bench --plans 2,100,1000       # the sizes of issue 14 (1,000 plans: a long run)
+    python -m bench --plans 2 --repeats 3    # quicker
+
+For each size: the build (``plankg build`` in a fresh process: wall time, plans/s, peak RSS of
+the building process, the store's size), cold ``plankg --help`` and a cold
+``plankg query program-industries``, every named query in-process on the store through
+``plankg.api.run``, then the same query text straight on pyoxigraph, then on rdflib (sizes up
+to ``--rdflib-up-to`` plans only: rdflib's memory store takes minutes and gigabytes beyond),
+and ``plankg viz`` (time and page size). Size 2 is the bundled corpus; other sizes are
+``write_plans(folder, n, seed=0)``. Results go to ``bench/results.json`` (key ``"scale"``) and
+the "At scale" section of ``docs/benchmarks.md``. ``bench/run.py`` still measures the
+store-vs-rdflib comparisons of loading and serialising on the bundled corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))  # machine.py, generate.py are plain modules of this folder
+
+from generate import write_plans  # noqa: E402
+from machine import describe  # noqa: E402
+
+RESULTS = HERE / "results.json"
+DOC = ROOT / "docs" / "benchmarks.md"
+BEGIN, END = "<!-- scale:begin -->", "<!-- scale:end -->"
+PARAMS = {"entity": {"label": "鲲鹏行动计划"}}
+VIZ_TIMEOUT = 180.0
+
+_CHILD = """
+import sys, time
+from plankg.cli import main
+start = time.perf_counter()
+try:
+    main(sys.argv[1:], prog_name="plankg")
+    code = 0
+except SystemExit as exit:
+    code = exit.code or 0
+wall = time.perf_counter() - start
+peak = 0
+for line in open("/proc/self/status"):
+    if line.startswith("VmHWM:"):
+        peak = int(line.split()[1]) * 1024
+print(f"BENCH {code} {wall} {peak}", file=sys.stderr)
+"""
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def plankg(*args: str, timeout: float | None = None) -> dict[str, Any]:
+    """Run ``plankg ARGS`` in a fresh process: its exit code, wall time and peak RSS."""
+    start = time.perf_counter()
+    try:
+        done = subprocess.run([sys.executable, "-c", _CHILD, *args], capture_output=True,
+                              text=True, timeout=timeout, cwd=ROOT)
+    except subprocess.TimeoutExpired:
+        return {"code": None, "wall": time.perf_counter() - start, "timeout": timeout}
+    outside = time.perf_counter() - start
+    line = next((s for s in reversed(done.stderr.splitlines()) if s.startswith("BENCH ")), None)
+    if line is None:
+        return {"code": done.returncode, "wall": outside, "error": done.stderr[-400:]}
+    _, code, wall, peak = line.split()
+    return {"code": int(code), "wall": outside, "in_process": float(wall), "peak_rss": int(peak)}
+
+
+def cold(*args: str, repeats: int) -> dict[str, float]:
+    """Wall time of a fresh ``python -m plankg ARGS`` (start-up included), median and max."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "plankg", *args], capture_output=True, cwd=ROOT,
+                       check=True)
+        times.append(time.perf_counter() - start)
+    return {"p50": statistics.median(times), "max": max(times)}
+
+
+def timings(action: Any, repeats: int) -> dict[str, float]:
+    action()  # warm-up: query parsing caches, page cache
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return {"p50": statistics.median(times), "max": max(times)}
+
+
+def size_of(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def bench_queries(store: Path, repeats: int, with_rdflib: bool) -> list[dict[str, Any]]:
+    import pyoxigraph
+
+    from plankg.api import run
+    from plankg.queries import named
+    from plankg.queries.sources import open_source
+
+    source = open_source(store=store)
+    raw = pyoxigraph.Store.read_only(str(store))
+    rdflib_source = open_source(store=store, engine="rdflib") if with_rdflib else None
+    out = []
+    for query in named.load_all():
+        params = PARAMS.get(query.name, {})
+        rows = run(query, source, params)
+        entry: dict[str, Any] = {"query": query.name, "rows": len(rows),
+                                 "store": timings(lambda q=query, p=params: run(q, source, p),
+                                                  repeats)}
+        if params and "label" in params:
+            # raw pyoxigraph: the same text with the same VALUES block plankg sends
+            from plankg.queries.querytext import inject_values
+            from plankg.queries.sources import _n3_terms
+
+            text = inject_values(query.text, _n3_terms(params))
+        else:
+            text = query.text
+        entry["raw"] = timings(lambda t=text: list(raw.query(t)), repeats)
+        if rdflib_source is not None:
+            entry["rdflib"] = timings(lambda q=query, p=params: run(q, rdflib_source, p),
+                                      max(1, repeats // 3))
+            same = run(query, rdflib_source, params).tuples() == rows.tuples()
+            entry["same_rows"] = same
+        out.append(entry)
+        say(f"  {query.name}: {entry['store']['p50'] * 1000:.1f} ms")
+    return out
+
+
+def bench_size(count: int, work: Path, repeats: int, rdflib_up_to: int,
+               viz_up_to: int) -> dict[str, Any]:
+    if count == 2:
+        folder = ROOT / "corpus"
+        label = "bundled corpus"
+    else:
+        folder = work / f"plans-{count}"
+        write_plans(folder, count, seed=0)
+        label = "bench/generate.py, seed 0"
+    texts = sorted(folder.glob("*.txt"))
+    result: dict[str, Any] = {"plans": count, "source": label,
+                              "text_bytes": sum(p.stat().st_size for p in texts)}
+    store = work / f"store-{count}"
+    say(f"{count} plans: build")
+    build = plankg("build", str(folder), "--store", str(store))
+    result["build"] = build
+    if build.get("code") != 0:
+        return result
+    result["build"]["plans_per_s"] = count / build["wall"]
+    result["store_bytes"] = size_of(store)
+    import pyoxigraph
+
+    result["quads"] = len(pyoxigraph.Store.read_only(str(store)))
+    say(f"{count} plans: cold --help and query")
+    result["cold_help"] = cold("--help", repeats=repeats)
+    result["cold_query"] = cold("query", "program-industries", "--store", str(store), "-f",
+                                "csv", repeats=repeats)
+    say(f"{count} plans: named queries")
+    result["queries"] = bench_queries(store, repeats, with_rdflib=count <= rdflib_up_to)
+    result["rdflib"] = count <= rdflib_up_to
+    if count <= viz_up_to:
+        say(f"{count} plans: viz")
+        page = work / f"viz-{count}.html"
+        viz = plankg("viz", "--store", str(store), "-o", str(page), timeout=VIZ_TIMEOUT)
+        if page.exists():
+            viz["page_bytes"] = page.stat().st_size
+        result["viz"] = viz
+    shutil.rmtree(store, ignore_errors=True)
+    return result
+
+
+def ms(seconds: float | None) -> str:
+    if seconds is None:
+        return "–"
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.1f} s"
+
+
+def mib(n: int | None) -> str:
+    return "–" if n is None else f"{n / 2**20:,.0f} MiB"
+
+
+def markdown(results: dict[str, Any]) -> str:
+    machine = results["machine"]
+    lines = [BEGIN, "## At scale (`python -m bench`)", "",
+             f"- **Date:** {results['date']}; commit {machine.get('commit')}",
+             f"- **Machine:** {machine.get('cpu')}, {machine.get('logical_cpus')} logical CPUs, "
+             f"{mib(machine.get('memory_bytes'))} RAM; {machine.get('os')}; "
+             f"{machine.get('python')}; {machine.get('packages')}",
+             f"- **Method:** builds, `--help`, `query` and `viz` in fresh processes (wall "
+             f"time; peak RSS is the building process's VmHWM, the pool's workers not "
+             f"counted); named queries in-process, p50 and max of {results['repeats']} runs "
+             f"after a warm-up. Other engineers shared the machine: compare ratios.", "",
+             "| plans | quads | text | build | plans/s | peak RSS | store | cold --help | "
+             "cold query | viz | page |", "|" + "---|" * 11]
+    for size in results["sizes"]:
+        build = size.get("build", {})
+        viz = size.get("viz") or {}
+        viz_time = "–"
+        if viz:
+            viz_time = (f"> {viz['timeout']:.0f} s (stopped)" if viz.get("timeout")
+                        else ms(viz.get("wall")))
+        lines.append(
+            f"| {size['plans']:,} | {size.get('quads', 0):,} | {mib(size['text_bytes'])} | "
+            f"{ms(build.get('wall'))} | {build.get('plans_per_s', 0):.2f} | "
+            f"{mib(build.get('peak_rss'))} | {mib(size.get('store_bytes'))} | "
+            f"{ms(size.get('cold_help', {}).get('p50'))} | "
+            f"{ms(size.get('cold_query', {}).get('p50'))} | {viz_time} | "
+            f"{mib(viz.get('page_bytes'))} |")
+    for size in results["sizes"]:
+        if not size.get("queries"):
+            continue
+        lines += ["", f"### Named queries at {size['plans']:,} plans (p50 / max)", "",
+                  "| query | rows | store (plankg.api.run) | raw pyoxigraph | store / raw | "
+                  "rdflib | rdflib / store |", "|" + "---|" * 7]
+        for q in size["queries"]:
+            store, raw = q["store"], q["raw"]
+            rdf = q.get("rdflib")
+            lines.append(
+                f"| `{q['query']}` | {q['rows']} | {ms(store['p50'])} / {ms(store['max'])} | "
+                f"{ms(raw['p50'])} / {ms(raw['max'])} | {store['p50'] / raw['p50']:.2f}× | "
+                + (f"{ms(rdf['p50'])} | {rdf['p50'] / store['p50']:.1f}× |" if rdf
+                   else "not run | – |"))
+    lines.append(END)
+    return "\n".join(lines) + "\n"
+
+
+def write_doc(section: str, doc: Path) -> None:
+    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Benchmarks\n"
+    if BEGIN in text and END in text:
+        head, rest = text.split(BEGIN, 1)
+        text = head + section + rest.split(END, 1)[1].lstrip("\n")
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    doc.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--plans", default="2,100", help="sizes, comma-separated (2,100,1000)")
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--rdflib-up-to", type=int, default=2,
+                        help="run the rdflib engine up to this many plans")
+    parser.add_argument("--viz-up-to", type=int, default=100,
+                        help="run plankg viz up to this many plans")
+    parser.add_argument("--json", type=Path, default=RESULTS)
+    parser.add_argument("--markdown", type=Path, default=DOC)
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.plans.split(",") if s.strip()]
+    with tempfile.TemporaryDirectory(prefix="plankg-bench-") as work:
+        results = {
+            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+            "machine": describe(),
+            "repeats": args.repeats,
+            "sizes": [bench_size(n, Path(work), args.repeats, args.rdflib_up_to,
+                                 args.viz_up_to) for n in sizes],
+        }
+    stored = json.loads(args.json.read_text(encoding="utf-8")) if args.json.exists() else {}
+    stored["scale"] = results
+    args.json.write_text(json.dumps(stored, indent=2, ensure_ascii=False, default=str) + "\n",
+                         encoding="utf-8")
+    write_doc(markdown(results), args.markdown)
+    say(f"wrote {args.json} and {args.markdown}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
