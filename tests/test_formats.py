@@ -442,15 +442,35 @@ def test_bad_file_is_one_line_and_nothing_written(published: dict[str, Path],
     broken.write_bytes(published["docx"].read_bytes()[:3000])
     scan = formats_fixture.write_scanned_pdf(tmp_path / "scan.pdf")
     for bad, reason in ((broken, "not a readable Word .docx file"), (scan, "no text layer")):
-        out = tmp_path / "g.trig"
-        result = CliRunner().invoke(main, ["build", str(published["html"]), str(bad), "-o",
-                                           str(out), "--store", str(tmp_path / "store")],
-                                    terminal_width=200)
+        # alone, a bad file is one line and nothing is written
+        out, store = tmp_path / "g.trig", tmp_path / "store"
+        result = CliRunner().invoke(main, ["build", str(bad), "-o", str(out), "--store",
+                                           str(store)], terminal_width=200)
         assert result.exit_code != 0
         lines = [line for line in result.output.splitlines() if line.strip()]
         assert len(lines) == 1 and str(bad) in lines[0] and reason in lines[0], result.output
         assert "Traceback" not in result.output
-        assert not out.exists() and not (tmp_path / "store").exists()
+        assert not out.exists() and not store.exists()
+        # beside a good file, it is skipped in one line and the good plan is built
+        result = CliRunner().invoke(main, ["build", str(published["html"]), str(bad), "-o",
+                                           str(out), "--store", str(store), "--rebuild"],
+                                    terminal_width=200)
+        assert result.exit_code == 0, result.output
+        skipped = [line for line in result.output.splitlines() if line.startswith("skipped")]
+        assert len(skipped) == 1 and str(bad) in skipped[0] and reason in skipped[0]
+        assert "1 built, 1 skipped" in result.output and "Traceback" not in result.output
+        assert out.stat().st_size > 10_000 and store.is_dir()
+        # --strict makes it fatal: one line, and the previous output and store stay
+        before = out.read_bytes()
+        result = CliRunner().invoke(main, ["build", str(published["html"]), str(bad), "-o",
+                                           str(out), "--store", str(store), "--strict"],
+                                    terminal_width=200)
+        assert result.exit_code == 1
+        lines = [line for line in result.output.splitlines() if line.strip()]
+        assert len(lines) == 1 and str(bad) in lines[0] and reason in lines[0], result.output
+        assert out.read_bytes() == before and store.is_dir()
+        out.unlink()
+        shutil.rmtree(store)
 
 
 def test_readers_are_loaded_only_when_needed() -> None:

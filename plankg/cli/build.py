@@ -198,9 +198,12 @@ def summary_table(build: Build) -> Table:
                    "tables, rows, items, sections, warnings with line numbers) to this JSON file.")
 @click.option("--rebuild", is_flag=True,
               help="Extract every plan again, not only new or changed files.")
+@click.option("--strict", is_flag=True,
+              help="Fail on the first file that cannot be built (exit 1, nothing written) "
+                   "instead of skipping it.")
 @reports_errors
 def build_command(paths: tuple[Path, ...], output: Path | None, store: Path | None,
-                  no_store: bool, report: Path | None, rebuild: bool) -> None:
+                  no_store: bool, report: Path | None, rebuild: bool, strict: bool) -> None:
     """Build the graph from plan texts (files or folders; default: the bundled corpus).
 
     The graph goes into the store (what `plankg query` reads) and, with -o, into a file.
@@ -211,7 +214,7 @@ def build_command(paths: tuple[Path, ...], output: Path | None, store: Path | No
     """
     console = Console()
     done = None
-    if not no_store and not rebuild:
+    if not no_store and not rebuild and not strict:
         done = incremental_build(paths, output, store, console=console)
     if done is not None:
         build = done.build
@@ -219,7 +222,7 @@ def build_command(paths: tuple[Path, ...], output: Path | None, store: Path | No
             console.print(summary_table(build))
     else:
         build = run_build(paths, output, store, console=console, write_to_store=not no_store,
-                          skip_bad=True)
+                          skip_bad=not strict)
         console.print(summary_table(build))
     for line in build.skipped:
         console.print(f"[yellow]skipped[/]: {line}", highlight=False, soft_wrap=True)
