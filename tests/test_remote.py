@@ -14,16 +14,15 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import urllib.parse
 from collections.abc import Iterator
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
 from click.testing import CliRunner
+from http_stub import StubHandler, answering
 from oxigraph_server import RunningServer, free_port, oxigraph_server
 
 import plankg.api as api
@@ -188,11 +187,10 @@ SELECT_JSON = {"head": {"vars": ["n"]}, "results": {"bindings": [
 ]}}  # fmt: skip
 
 
-class Stub(BaseHTTPRequestHandler):
+class Stub(StubHandler):
     """Answers by path: /401, /500, /slow, /auth (user "ana", password "秘密"), /ok."""
 
     seen: ClassVar[list[dict[str, str]]] = []
-    release = threading.Event()
 
     def _answer(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
@@ -211,30 +209,11 @@ class Stub(BaseHTTPRequestHandler):
 
     do_POST = do_PUT = do_GET = _answer
 
-    def _send(self, status: int, text: str, kind: str = "application/sparql-results+json"):
-        data = text.encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args) -> None:  # keep test output clean
-        pass
-
 
 @pytest.fixture(scope="module")
 def stub() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Stub)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        Stub.release.set()
-        httpd.shutdown()
-        httpd.server_close()
+    with answering(Stub) as url:
+        yield url
 
 
 def query_at(url: str, *extra: str):

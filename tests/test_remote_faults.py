@@ -9,15 +9,14 @@ itself, a reply that never comes, a connection closed without an answer. The sam
 from __future__ import annotations
 
 import json
-import threading
 import time
 import urllib.parse
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from http_stub import StubHandler, answering
 
 from plankg.cli import main
 
@@ -26,9 +25,7 @@ RESULTS = json.dumps({"head": {"vars": ["n"]}, "results": {"bindings": [
     {"n": {"type": "literal", "value": "7"}}]}})  # fmt: skip
 
 
-class Faulty(BaseHTTPRequestHandler):
-    release = threading.Event()
-
+class Faulty(StubHandler):
     def _answer(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         self.rfile.read(length)
@@ -57,30 +54,11 @@ class Faulty(BaseHTTPRequestHandler):
 
     do_POST = do_PUT = do_GET = _answer
 
-    def _send(self, status: int, text: str, kind: str = "application/sparql-results+json"):
-        data = text.encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args) -> None:
-        pass
-
 
 @pytest.fixture(scope="module")
 def faulty() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Faulty)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        Faulty.release.set()
-        httpd.shutdown()
-        httpd.server_close()
+    with answering(Faulty) as url:
+        yield url
 
 
 def one_line_error(result, url: str) -> str:
