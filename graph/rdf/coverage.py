@@ -3,7 +3,7 @@
 A researcher's first own plan is written by someone else; when its conventions were not
 understood, the graph is quietly thin. So a build counts, per plan, the responsibility
 annotations printed (``（牵头单位：…，配合单位：…）``, with the labels of
-graph/extract/departments.py ``ROLE_LABELS``) and those that gave a lead/support relation, the
+graph/extract/tasks.py ``ROLE_LABELS``) and those that gave a lead/support relation, the
 tables found (read as indicator tables, other tables such as project lists, and tables that
 could not be read), the rows of indicator tables (read or unreadable), the numbered items and
 the sections. Whatever was found and not used is a warning with its line number. The counts go
@@ -14,23 +14,21 @@ gets one clear line saying so.
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass, field
 
 from rdflib import Graph, Literal, URIRef
 
-from plankg.graph.extract.departments import ROLE_LABELS, annotations
+from plankg.graph.extract.departments import annotations
 from plankg.graph.extract.extractor import Facts
 from plankg.graph.extract.facts import DEPARTMENT
+from plankg.graph.extract.tasks import ANNOTATION_START, LEAD, SUPPORT
 from plankg.graph.rdf.vocab import PK
 from plankg.graph.text.document import Document
 from plankg.graph.text.tables import TableParse
 
 LOW = 0.9  # below this share of annotations or indicator rows used, a plan is flagged
 ITEM_STYLES = frozenset({"1.", "（1）", "①"})
-_ROLES = ("leadDepartment", "supportDepartment")
-_ANNOTATION = re.compile(r"[（(]\s*(?:" + "|".join(sorted(ROLE_LABELS, key=len, reverse=True))
-                         + r")\s*[：:]")
+_ROLES = (LEAD, SUPPORT)
 
 
 @dataclass
@@ -117,7 +115,7 @@ def plan_coverage(doc: Document, facts: Facts, tables: TableParse) -> Coverage:
     departments = [m for m in facts.mentions if m.kind == DEPARTMENT]
     related = [(r.sentence.start, r.sentence.end, r.object[1]) for r in facts.relations
                if r.predicate in _ROLES]
-    for found in _ANNOTATION.finditer(text):
+    for found in ANNOTATION_START.finditer(text):
         cover.annotations_found += 1
         start = found.start()
         end = spans.get(start)
