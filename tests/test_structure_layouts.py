@@ -28,7 +28,8 @@ def test_outline_numbering_boxes_and_page_numbers() -> None:
         ((2, 2), "专栏1", "交通重点工程"),  # a section of its chapter, with its own items
         ((2, 2, 1), "1.", "梧江大道快速化改造工程"),
         ((2, 2, 2), "2.", "澄湖隧道工程"),
-        ((2, 2, 3), "（1）", "隧道主体工程"),  # 2. is a paragraph-heading: a leaf
+        # 2. is a paragraph-heading, and the deeper item after it is its own
+        ((2, 2, 2, 1), "（1）", "隧道主体工程"),
         ((2, 3), "2.2", "推进重大项目建设"),
         ((2, 3, 1), "", "“十四五”重大项目表"),  # the project list, its group rows inside it
         ((3,), "第三章", "保障措施"),  # "15" glued before it is the page number

@@ -6,8 +6,10 @@ classified on its own; a stack of open sections places it in the tree. Four habi
 plans need care:
 
 - **paragraph-headings**: "1.人才规模逐步壮大。到2025年…" is a heading (the lead phrase up to the
-  first 。) and its own paragraph at once. Such a section is a leaf: the next heading of another
-  style, a table or an unnumbered paragraph belongs to the section above it.
+  first 。) and its own paragraph at once. The deeper numbered items after it are its children
+  (``（一）制造强区人才行动计划。围绕……，实施如下重点项目：`` over ``2.临江工匠培育项目。…``,
+  items numbered across the whole text); until one nests in it, it is a leaf: the next heading
+  of another style, a table or an unnumbered paragraph belongs to the section above it.
 - **tables**: a 表N： caption opens a table section that ends where the table parser says the last
   row ends; prose printed after the table is a paragraph of the enclosing section again.
 - **unnumbered headings**: a plan sometimes prints a heading without its number (秀洲 prints its
@@ -284,13 +286,15 @@ class _TreeBuilder:
         if heading.style in styles[self.floor:]:
             del self.stack[self.floor + styles[self.floor:].index(heading.style):]
             return
+        # a paragraph-heading takes the deeper numbered items after it: "（一）制造强区人才行动
+        # 计划。围绕……，实施如下重点项目：" over "2.临江工匠培育项目。…"
         while len(self.stack) > self.floor and (
-                _is_leaf(top := self.stack[-1][1]) or top.rank >= heading.rank):
+                (top := self.stack[-1][1]).style == TABLE or top.rank >= heading.rank):
             self.stack.pop()
 
     def _close_leaves(self) -> None:
         """Close the open paragraph-headings and tables: what follows them is not theirs."""
-        while self.stack and _is_leaf(self.stack[-1][1]):
+        while self.stack and _is_leaf(*self.stack[-1]):
             self.stack.pop()
 
     def _push(self, heading: _Heading) -> Section:
@@ -350,7 +354,7 @@ class _TreeBuilder:
         section below the top level whose numbering can be counted on."""
         for depth in range(len(self.stack) - 1, 0, -1):
             section, heading = self.stack[depth]
-            if _is_leaf(heading):
+            if _is_leaf(section, heading):
                 continue
             if _next_numbering(section.numbering) is not None:
                 return depth, section, heading
@@ -406,9 +410,10 @@ def _group_row(lines: list[Line], k: int) -> bool:
     return after is not None and re.match(r"^\d{1,3}[ \t\u3000]+\S", after.content) is not None
 
 
-def _is_leaf(heading: _Heading) -> bool:
-    """A paragraph-heading or a table: a section nothing else nests in."""
-    return heading.inline or heading.style == TABLE
+def _is_leaf(section: Section, heading: _Heading) -> bool:
+    """A table, or a paragraph-heading no numbered item has nested in yet: what follows it
+    (an unnumbered paragraph, a table) is not its own."""
+    return heading.style == TABLE or (heading.inline and not section.children)
 
 
 def _close_extents(section: Section) -> int:
