@@ -50,3 +50,60 @@ def test_project_list_is_a_table_of_no_indicators() -> None:
 def test_a_figure_at_a_line_start_is_no_outline_heading() -> None:
     doc = parse_document("某市规划\n一、目标\n人才总量达到\n2.5万人以上，增长明显。\n")
     assert [s.label for s in doc.walk()] == ["一、目标"]
+
+
+# --- page numbers of a PDF-flattened text (issue 12, convention 8) -----------------------------
+
+PAGE_BREAKS = OUTLINE.parent / "pdf-page-breaks-plan.txt"
+
+
+def test_page_numbers_are_the_increasing_sequence_of_the_text() -> None:
+    doc = read_document(PAGE_BREAKS)
+    pages = [(p.number, doc.text[p.start : p.end], p.alone) for p in doc.page_numbers]
+    assert pages == [
+        (1, "— 1 —", True),
+        (2, "2", False),  # "2同时也要看到…": a new paragraph on page 3
+        (3, "— 3 —", True),
+        (4, "4", False),  # "4三、主要任务"
+        (5, "5", False),  # "5资助，…": the sentence of the page before goes on
+        (6, "— 6 —", True),
+        (7, "7", False),  # "7（二）建强人才平台"
+    ]
+
+
+def test_glued_page_numbers_leave_headings_and_sentences() -> None:
+    doc = read_document(PAGE_BREAKS)
+    assert [(s.path, s.label) for s in doc.walk()] == [
+        ((1,), "一、发展基础"),
+        ((2,), "二、总体目标"),
+        ((3,), "三、主要任务"),
+        ((3, 1), "（一）集聚产业领军人才"),
+        ((3, 1, 1), "1.实施“枫溪英才”引育计划"),
+        ((3, 1, 2), "2.实施青年人才倍增计划"),
+        ((3, 2), "（二）建强人才平台"),
+        ((3, 2, 1), "3.建设枫溪智能装备研究院"),
+    ]
+    sentences = [s.text for _, s in doc.sentences()]
+    assert all(doc.text[s.start : s.end] == s.text for _, s in doc.sentences())
+    starts = [s.replace("\n", "")[:8] for s in sentences]
+    assert "同时也要看到，全" in starts  # not "2同时…"
+    # the sentence broken by page 5 is read as its two parts, neither holding the number
+    assert "资助，并在住房、" in starts
+    assert any(s.endswith("给予最高500万元项目") for s in sentences)
+    assert not any("— " in s for s in sentences)
+
+
+def test_real_leading_numbers_are_kept() -> None:
+    doc = read_document(PAGE_BREAKS)
+    starts = [s.text[:6] for _, s in doc.sentences()]
+    assert "16个重点项" in starts  # a figure, not page 16
+    assert "2025年前" in starts
+    assert "3家，高技能" in starts  # after the page line "— 3 —", a figure of the sentence
+    text = " ".join(s.text for _, s in doc.sentences())
+    assert "\n10大产业人才集聚区" in text  # 10 fits no page sequence: text
+
+
+def test_a_lone_glued_number_is_no_page_number() -> None:
+    doc = parse_document("某县规划\n一、目标\n" + "甲" * 60 + "\n12大产业集群加快形成。\n")
+    assert doc.page_numbers == []
+    assert [s.text for _, s in doc.sentences()][-1].endswith("甲\n12大产业集群加快形成。")

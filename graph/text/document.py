@@ -18,6 +18,18 @@ class Sentence:
     text: str
 
 
+@dataclass(frozen=True)
+class PageNumber:
+    """A page number a PDF's text extraction left in the text: ``text[start:end]`` is the
+    number alone on its line ("— 31 —", ``alone``) or glued before the next page's first
+    word ("16" of "16资金…"). Sentences and headings leave it out (graph/text/pages.py)."""
+
+    number: int
+    start: int
+    end: int
+    alone: bool
+
+
 @dataclass
 class Paragraph:
     start: int
@@ -128,6 +140,8 @@ class Document:
     # tables as cells when the source had real tables (HTML, Word, PDF); empty for plain text
     tables: list[Table] = field(default_factory=list)
     media_type: str = "text/plain"
+    # page numbers printed in the text (PDF-flattened plans), in text order
+    page_numbers: list[PageNumber] = field(default_factory=list)
 
     def walk(self) -> Iterator[Section]:
         for top in self.sections:

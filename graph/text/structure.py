@@ -29,12 +29,14 @@ plans need care:
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from plankg.graph.text.document import Document, Paragraph, Section, Sentence
+from plankg.graph.text.document import Document, PageNumber, Paragraph, Section, Sentence
 from plankg.graph.text.header import (
     PAGE_ARTEFACT,
     Header,
@@ -54,6 +56,7 @@ from plankg.graph.text.headings import (
 from plankg.graph.text.inputs import read_input
 from plankg.graph.text.lines import Line, split_lines
 from plankg.graph.text.numerals import chinese_number, chinese_numeral
+from plankg.graph.text.pages import find_page_numbers
 from plankg.graph.text.tables import PAGE_NUMBER, header_lines, parse_table
 
 _LEAD_END = re.compile(r"[。！？]")
@@ -105,11 +108,12 @@ def parse_document(text: str, *, path: Path | str = "<text>", encoding: str = "u
         front, body_from = lines[:table], table
         header = parse_header(front)
     title, title_start, title_end = _title(text, header, Path(path))
-    builder = _TreeBuilder(text)
+    pages = find_page_numbers(lines)
+    builder = _TreeBuilder(text, pages)
     for line in front:
         if line.number not in header.consumed and not line.blank:
             builder.preamble_line(line)
-    body = lines[body_from:]
+    body = [_unglued(line, builder.glued) for line in lines[body_from:]]
     signature = parse_signature(body)
     if signature is not None and not header.metadata.issuers \
             and header.metadata.issued_date is None:
@@ -128,7 +132,17 @@ def parse_document(text: str, *, path: Path | str = "<text>", encoding: str = "u
         metadata=header.metadata,
         sections=builder.roots,
         preamble=builder.preamble,
+        page_numbers=pages,
     )
+
+
+def _unglued(line: Line, glued: dict[int, PageNumber]) -> Line:
+    """``line`` without the page number glued before its first word ("16资金…" → "资金…")."""
+    page = glued.get(line.start)
+    if page is None:
+        return line
+    content = line.content[page.end - page.start :].lstrip(" \t\u3000")
+    return dataclasses.replace(line, start=line.end - len(content), content=content)
 
 
 def _first_heading(lines: list[Line]) -> int | None:
@@ -197,8 +211,11 @@ def _heading(line: Line, style: str, rank: float, match: re.Match[str], *,
 
 
 class _TreeBuilder:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, pages: list[PageNumber] = ()) -> None:
         self.text = text
+        # a sentence broken by a page number is read as its two parts (docs/decisions/019)
+        self.cuts = sorted((p.start, p.end) for p in pages)
+        self.glued = {p.start: p for p in pages if not p.alone}
         self.roots: list[Section] = []
         self.preamble: list[Paragraph] = []
         self.stack: list[tuple[Section, _Heading]] = []
@@ -372,14 +389,25 @@ class _TreeBuilder:
 
     # -- end -------------------------------------------------------------------------------
 
+    def _sentences(self, paragraph: Paragraph) -> list[Sentence]:
+        """The sentences of a paragraph, page numbers inside it left out."""
+        sentences: list[Sentence] = []
+        pos = paragraph.start
+        first = bisect.bisect_left(self.cuts, (paragraph.start, paragraph.start))
+        for cut_start, cut_end in self.cuts[first:]:
+            if cut_start >= paragraph.end:
+                break
+            sentences += split_sentences(self.text, pos, cut_start)
+            pos = max(pos, cut_end)
+        return sentences + split_sentences(self.text, pos, paragraph.end)
+
     def _finish(self) -> None:
         for paragraph in self.preamble:
-            paragraph.sentences = split_sentences(self.text, paragraph.start, paragraph.end)
+            paragraph.sentences = self._sentences(paragraph)
         for root in self.roots:
             for section in root.walk():
                 for paragraph in section.paragraphs:
-                    paragraph.sentences = split_sentences(self.text, paragraph.start,
-                                                          paragraph.end)
+                    paragraph.sentences = self._sentences(paragraph)
             _close_extents(root)
 
 
