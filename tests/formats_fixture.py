@@ -146,8 +146,9 @@ def _html_table(table: FixtureTable, *, long: bool) -> str:
 
 
 def write_html(out: Path, fixture: Fixture | None = None, *, charset: str = "utf-8",
-               long_table: int | None = 1) -> Path:
-    """The gov page: chrome, the metadata block, the title and the article.
+               long_table: int | None = 1, captions: bool = True) -> Path:
+    """The gov page: chrome, the metadata block, the title and the article; with
+    ``captions=False`` the tables stand without their caption paragraphs.
 
     A page declared ``gb2312`` is written in GBK, as such sites do: GB2312 itself lacks
     characters plans print (〇 of 二〇三五年).
@@ -160,7 +161,8 @@ def write_html(out: Path, fixture: Fixture | None = None, *, charset: str = "utf
     for block in fixture.blocks:
         if isinstance(block, FixtureTable):
             number += 1
-            parts.append(f'<p style="text-align:center">{html.escape(block.caption)}</p>')
+            if captions:
+                parts.append(f'<p style="text-align:center">{html.escape(block.caption)}</p>')
             parts.append(_html_table(block, long=number == long_table))
         elif _LEVEL1.match(block):
             parts.append(f"<h2>{html.escape(block)}</h2>")
@@ -193,8 +195,9 @@ def write_html(out: Path, fixture: Fixture | None = None, *, charset: str = "utf
 # --- Word ------------------------------------------------------------------------------------
 
 
-def write_docx(out: Path, fixture: Fixture | None = None) -> Path:
-    """A Word file: headings by style, the tables as Word tables with merged cells."""
+def write_docx(out: Path, fixture: Fixture | None = None, *, captions: bool = True) -> Path:
+    """A Word file: headings by style, the tables as Word tables with merged cells (with
+    ``captions=False`` without the caption paragraph above each)."""
     import docx
 
     fixture = fixture or load()
@@ -204,7 +207,8 @@ def write_docx(out: Path, fixture: Fixture | None = None) -> Path:
     document.add_paragraph(fixture.title, style="Title")
     for block in fixture.blocks:
         if isinstance(block, FixtureTable):
-            document.add_paragraph(block.caption)
+            if captions:
+                document.add_paragraph(block.caption)
             rows = block.header + block.body
             table = document.add_table(rows=len(rows), cols=block.width)
             table.style = "Table Grid"

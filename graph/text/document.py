@@ -60,6 +60,9 @@ class Section:
     start: int
     end: int
     numbering_inferred: bool = False
+    # a table printed without a caption, known by its header: its heading is the header's first
+    # line, where the table itself starts
+    uncaptioned: bool = False
     children: list[Section] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
 

@@ -57,7 +57,14 @@ from plankg.graph.text.inputs import read_input
 from plankg.graph.text.lines import Line, split_lines
 from plankg.graph.text.numerals import chinese_number, chinese_numeral
 from plankg.graph.text.pages import find_page_numbers
-from plankg.graph.text.tables import PAGE_NUMBER, header_lines, parse_table
+from plankg.graph.text.tables import (
+    FIRST_HEADER_CELLS,
+    HEADER_WORDS,
+    PAGE_NUMBER,
+    header_lines,
+    header_over_rows,
+    parse_table,
+)
 
 _LEAD_END = re.compile(r"[。！？]")
 _LEAD_CUT = re.compile(r"[，,：:；;]")  # where an over-long lead phrase is cut
@@ -69,6 +76,7 @@ _ENDS_SENTENCE = tuple("。！？；：!?;:”’」』）)")
 MAX_LEAD = 60  # a lead phrase longer than this is not a heading title: cut at the first ，
 MAX_UNNUMBERED = 30
 MAX_FRONT = 12  # lines read as front matter when the text has no heading at all
+MAX_HEADER_LINE = 300  # a header row rendered from HTML / Word: its cells on one line
 MAX_CAPTION = 50  # a table caption printed without 表N (a PDF's "14临江区…主要指标") is short
 # styles a page number glued to the line's front can hide ("15三、强化…")
 _GLUED_STYLES = {"第X编", "第X章", "第X节", "一、", "（一）", "1.1", "1.1.1", BOX}
@@ -84,6 +92,7 @@ class _Heading:
     heading_end: int
     inline: bool  # the line goes on after the heading: a paragraph-heading
     inferred: bool = False  # printed without its number; ``numbering`` is the sibling's next
+    uncaptioned: bool = False  # a table known by its header alone: the heading is its first line
 
 
 def read_document(path: Path | str) -> Document:
@@ -242,6 +251,8 @@ class _TreeBuilder:
                 self._table(caption, lines, i)
                 continue
             heading = classify(line)
+            if heading is None:
+                heading = _header_of_table(lines, i)
             if heading is None and line.start >= self.box_until \
                     and self._is_unnumbered_heading(lines, i):
                 heading = self._unnumbered(line)
@@ -324,6 +335,7 @@ class _TreeBuilder:
             heading_start=heading.heading_start, heading_end=heading.heading_end,
             start=heading.heading_start, end=heading.heading_end,
             numbering_inferred=heading.inferred,
+            uncaptioned=heading.uncaptioned,
         )
         siblings.append(section)
         self.stack.append((section, heading))
@@ -337,8 +349,8 @@ class _TreeBuilder:
         bound = next((lines[k].start for k in range(i + 1, len(lines))
                       if opens_section(lines[k].content)
                       and not _group_row(lines, k)), len(self.text))
-        table = parse_table(self.text, heading.heading_end, bound, number=0,
-                            caption=heading.title)
+        start = heading.heading_start if heading.uncaptioned else heading.heading_end
+        table = parse_table(self.text, start, bound, number=0, caption=heading.title)
         end = table.end if table.end > heading.heading_end else heading.heading_end
         section.end = end
         self._touch(end)
@@ -422,6 +434,8 @@ def _caption_of_table(lines: list[Line], i: int) -> _Heading | None:
                  and not PAGE_NUMBER.match(ln.content)]
     if not following or header_lines(following) == 0:
         return None
+    if line.content.startswith(FIRST_HEADER_CELLS):
+        return None  # the header's own first line ("序号"): a table with no caption
     found = classify(line)
     if found is not None and found.style != TABLE:
         return None  # a heading over a table is a heading; the table has no caption
@@ -429,6 +443,21 @@ def _caption_of_table(lines: list[Line], i: int) -> _Heading | None:
     if found is not None:  # 表3  … over a header: the caption as classify read it
         return found
     return _Heading(TABLE, -1, "", caption.content, caption.start, caption.end, inline=False)
+
+
+def _header_of_table(lines: list[Line], i: int) -> _Heading | None:
+    """A table printed with no caption line at all (right under a heading or after prose, as
+    an HTML or Word table without a caption renders), known by its header cells over a first
+    row: its first header line is its heading."""
+    line = lines[i]
+    if len(line.content) > MAX_HEADER_LINE or not any(w in line.content for w in HEADER_WORDS):
+        return None  # cheap test first: most lines are prose
+    ahead = [ln for ln in lines[i : i + 24] if not ln.blank and not PAGE_NUMBER.match(ln.content)]
+    count = header_over_rows([ln.content for ln in ahead])
+    if count == 0 or any(classify(ln) is not None for ln in ahead[:count]):
+        return None
+    return _Heading(TABLE, -1, "", line.content, line.start, line.end, inline=False,
+                    uncaptioned=True)
 
 
 def _group_row(lines: list[Line], k: int) -> bool:

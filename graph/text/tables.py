@@ -223,11 +223,16 @@ def parse_tables(doc: Document) -> TableParse:
     for section in doc.walk():
         if section.style != "表N：":
             continue
-        caption_line = doc.text[section.heading_start : section.heading_end]
-        number, caption = _caption(caption_line, fallback=len(parse.tables) + 1)
-        table = parse_table(doc.text, section.heading_end, section.end, number=number,
-                            caption=caption, period_end=period[1] if period else None)
-        table.caption_start, table.caption_end = section.heading_start, section.heading_end
+        if section.uncaptioned:  # known by its header alone: the table starts at its heading
+            number, caption, start = len(parse.tables) + 1, "", section.heading_start
+        else:
+            caption_line = doc.text[section.heading_start : section.heading_end]
+            number, caption = _caption(caption_line, fallback=len(parse.tables) + 1)
+            start = section.heading_end
+        table = parse_table(doc.text, start, section.end, number=number, caption=caption,
+                            period_end=period[1] if period else None)
+        if not section.uncaptioned:
+            table.caption_start, table.caption_end = section.heading_start, section.heading_end
         table.section = section
         parse.tables.append(table)
     return parse
@@ -639,12 +644,15 @@ _NOT_SCOPES = ("达到", "达", "累计", "力争", "约", "超过", "不低于"
 # units that are no value's unit in UNITS (a value "5年" is a duration, not a figure) but print
 # alone in a 单位 column
 _UNIT_CELLS = ("年", "年/人")
+_PROSE_PUNCT = re.compile(r"[。，；！？,;!?]")  # a header cell is a name, never a clause
+# the first cell of a header names what the rows are: a line starting so is no caption
+FIRST_HEADER_CELLS = ("序号", "序", "编号", "指标", "名称", "类别", "项目", "领域", "分类")
 _FOOTNOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff）)])(\d{1,2})$")
 
 
 def _header_token(token: str) -> bool:
     text = _nfkc(token).strip("“”\"'[]【】（）()：:")
-    if not text or len(text) > 16 or _ROW_NUMBER.match(text):
+    if not text or len(text) > 16 or _ROW_NUMBER.match(text) or _PROSE_PUNCT.search(text):
         return False
     return bool(_BARE_YEAR.match(text) or _YEAR.search(text)) or any(
         w in text for w in HEADER_WORDS)
@@ -682,6 +690,33 @@ def header_lines(contents: list[str]) -> int:
         or ("指" in joined and "标" in joined)
     has_columns = bool(_YEAR.search(joined)) or any(w in joined for w in _COLUMN_WORDS)
     return count if names_rows and has_columns and cells >= 3 else 0
+
+
+def header_over_rows(contents: list[str]) -> int:
+    """How many of ``contents`` make a table's header when the table starts right there,
+    with no caption line above it: header lines (``header_lines``) followed by a first row,
+    a line starting with its 序号 or holding a value (one cell a line: a value among the next
+    lines, one for each header cell); 0 otherwise.
+
+    >>> header_over_rows(["序号 | 指标 | 单位 | 2025年 |", "1 | 人才总量 | 万人 | 10 |"])
+    1
+    >>> header_over_rows(["指标", "单位", "2025年目标", "人才总量", "万人", "10"])
+    3
+    >>> header_over_rows(["序号", "指标名称", "2025年目标", "下一步工作要点如下。"])
+    0
+    """
+    count = header_lines(contents)
+    if count == 0 or count >= len(contents):
+        return 0
+    first = contents[count]
+    tokens = _tokens(first)
+    if _ROW_NUMBER.match(first) or (tokens and _INTEGER.match(_nfkc(tokens[0]))):
+        return count
+    if len(tokens) > 1:
+        return count if any(_is_value_like(t) or _no_value(t) for t in tokens) else 0
+    header_cells = sum(len(_tokens(c)) for c in contents[:count])
+    following = contents[count : count + header_cells]
+    return count if any(_is_value_like(c) for c in following) else 0
 
 
 def _lists_projects(columns: tuple[Column, ...]) -> bool:
