@@ -35,6 +35,9 @@ MIN_PAGE_CHARS = 40
 MAX_PAGE_CHARS = 6000
 _ALONE_WEIGHT = 2  # a number alone on its line is certain, a glued one only with support
 MIN_CHAIN_WEIGHT = 3  # a glued number is a page number in a sequence of at least this weight
+# A page follows one of the few candidates before it; bounding the look-back keeps a hostile
+# text of thousands of "1甲…" lines linear.
+LOOK_BACK = 32
 
 
 def find_page_numbers(lines: list[Line]) -> list[PageNumber]:
@@ -82,7 +85,7 @@ def _best_chain(candidates: list[PageNumber]) -> list[PageNumber]:
         # the first page of a chain must not lie before the text its number implies
         first_ok = page.start >= (page.number - 1) * MIN_PAGE_CHARS
         score, link = (_weight(page), None) if first_ok else (0, None)
-        for i in range(j):
+        for i in range(max(0, j - LOOK_BACK), j):
             if best[i] > 0 and best[i] + _weight(page) > score and _fits(candidates[i], page):
                 score, link = best[i] + _weight(page), i
         best.append(score)
