@@ -107,3 +107,46 @@ def test_a_lone_glued_number_is_no_page_number() -> None:
     doc = parse_document("某县规划\n一、目标\n" + "甲" * 60 + "\n12大产业集群加快形成。\n")
     assert doc.page_numbers == []
     assert [s.text for _, s in doc.sentences()][-1].endswith("甲\n12大产业集群加快形成。")
+
+
+# --- inline group headings own the items under them (issue 12, convention 1) ------------------
+
+
+GROUPS = (
+    "临江区关于实施人才行动计划的意见\n"
+    "一、总体目标\n"
+    "1.主要目标。到2025年，全区人才资源总量达到20万人。\n"
+    "各镇、街道要对照全区目标，研究确定本地区具体目标。\n"
+    "二、实施五大人才行动计划\n"
+    "（一）制造强区人才行动计划。围绕高端装备、新材料等产业，实施如下重点项目：\n"
+    "2.临江工匠培育项目。5年内培育临江工匠100名，给予补助。（牵头单位：区人力资源和社会保障局，"
+    "配合单位：区教育局、区财政局，各镇、街道）\n"
+    "3.青年英才储备项目。每年储备青年英才50名。（牵头单位：区委组织部）\n"
+    "（二）服务强区人才行动计划。面向现代服务业，实施如下重点项目：\n"
+    "4.服务业领军人才项目。每年遴选领军人才10名。（牵头单位：区商务局）\n"
+    "各牵头单位每年年初制定项目推进方案。\n"
+    "三、组织实施\n"
+    "加强组织领导。\n"
+)
+
+
+def test_items_nest_under_their_inline_group_heading() -> None:
+    doc = parse_document(GROUPS)
+    assert [(s.path, s.label) for s in doc.walk()] == [
+        ((1,), "一、总体目标"),
+        ((1, 1), "1.主要目标"),
+        ((2,), "二、实施五大人才行动计划"),
+        ((2, 1), "（一）制造强区人才行动计划"),
+        ((2, 1, 1), "2.临江工匠培育项目"),  # numbered across the text, first of its group
+        ((2, 1, 2), "3.青年英才储备项目"),
+        ((2, 2), "（二）服务强区人才行动计划"),
+        ((2, 2, 1), "4.服务业领军人才项目"),
+        ((3,), "三、组织实施"),
+    ]
+    group = next(s for s in doc.walk() if s.numbering == "（一）")
+    assert doc.text[group.start : group.end].endswith("（牵头单位：区委组织部）")
+    # prose after a group's items is the group's; prose after a childless item is not the item's
+    second = next(s for s in doc.walk() if s.numbering == "（二）")
+    assert doc.text[second.start : second.end].endswith("各牵头单位每年年初制定项目推进方案。")
+    top = doc.sections[0]
+    assert [doc.text[p.start : p.end][:6] for p in top.paragraphs] == ["各镇、街道要"]
