@@ -10,7 +10,8 @@
 - **tables**: pdfplumber's ruled tables; a cell's span is read from its box against the table's
   column and row edges. A table ending a page whose next page starts with a table of the same
   columns is one table: a header the printer repeated on the new page is dropped, and a row
-  group cut by the page break goes on.
+  group cut by the page break goes on (a row the break cuts, drawn without its bottom border,
+  is closed at its side borders' end so that it stays the table's).
 - **no text layer** (a scanned PDF) and **encrypted** files are an InputError: OCR and
   passwords are out of scope.
 """
@@ -79,6 +80,10 @@ def read_pdf(path: Path) -> list[Block]:
 
 def _page_items(page: Any, number: int) -> list[tuple[float, _Line | TableBlock]]:
     tables = [t for t in page.find_tables() if len(t.rows) >= 2 and len(t.columns) >= 2]
+    cut = _cut_row_bottom(page, tables)
+    if cut is not None:  # close the row the page break cut, so that it is the table's
+        tables = [t for t in page.find_tables({"explicit_horizontal_lines": [cut]})
+                  if len(t.rows) >= 2 and len(t.columns) >= 2]
     boxes = [t.bbox for t in tables]
 
     def outside(obj: dict[str, Any]) -> bool:
@@ -98,6 +103,20 @@ def _page_items(page: Any, number: int) -> list[tuple[float, _Line | TableBlock]
             items.append((table.bbox[1], block))
     items.sort(key=lambda item: item[0])
     return [(top / page.height, item) for top, item in items] if page.height else items
+
+
+def _cut_row_bottom(page: Any, tables: list[Any]) -> float | None:
+    """Where a row cut by the page break ends: a table's last row on a page has its side
+    borders drawn down to the page's end but no bottom border (the row goes on on the next
+    page), so pdfplumber leaves it out of the table; its borders' lowest end closes it."""
+    if not tables:
+        return None
+    last = max(tables, key=lambda t: t.bbox[3])
+    x0, _, x1, bottom = last.bbox
+    ends = [e["bottom"] for e in page.edges if e["orientation"] == "v"
+            and abs(e["top"] - bottom) <= EDGE_TOLERANCE and e["bottom"] > bottom + EDGE_TOLERANCE
+            and x0 - EDGE_TOLERANCE <= e["x0"] <= x1 + EDGE_TOLERANCE]
+    return max(ends) if len(ends) >= 2 else None
 
 
 def _edges(values: list[float]) -> list[float]:
