@@ -33,8 +33,16 @@ GENERATED = 5
 
 def _build(name: str, paths: list[Path], out: Path) -> str:
     target = out / f"{name}.nq"
-    command = [sys.executable, "-m", "plankg", "build", *map(str, paths), "-o", str(target),
-               "--no-store"]
+    command = [
+        sys.executable,
+        "-m",
+        "plankg",
+        "build",
+        *map(str, paths),
+        "-o",
+        str(target),
+        "--no-store",
+    ]
     done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     if done.returncode != 0 or not target.is_file():
         raise SystemExit(f"{name}: plankg build failed ({done.returncode}): {done.stderr[-400:]}")
@@ -70,8 +78,11 @@ def main() -> int:
     if args.write:
         RECORD.write_text("\n".join(lines) + "\n", encoding="utf-8")
     if args.check:
-        recorded = dict(reversed(line.split("  ", 1)) for line in
-                        RECORD.read_text(encoding="utf-8").splitlines() if line.strip())
+        recorded = dict(
+            reversed(line.split("  ", 1))
+            for line in RECORD.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        )
         changed = [name for name, digest in found.items() if recorded.get(name) != digest]
         if changed:
             print(f"changed: {', '.join(changed)}", file=sys.stderr)
