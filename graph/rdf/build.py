@@ -35,7 +35,7 @@ from plankg.graph.rdf.facts import LEVELS, add_facts
 from plankg.graph.rdf.identifiers import Minter, in_plan, plan_graph_iri, plan_iri, short_hash, slug
 from plankg.graph.rdf.indicators import add_indicators
 from plankg.graph.rdf.ontology import load_ontology
-from plankg.graph.rdf.quads import PlanGraph
+from plankg.graph.rdf.quads import PlanGraph, add_nt, literal
 from plankg.graph.rdf.regions import Region, body_region, plausible_chain, region_chain
 from plankg.graph.rdf.vocab import ONTOLOGY_GRAPH, PK
 from plankg.graph.text.document import Document, Section
@@ -44,6 +44,17 @@ from plankg.graph.text.numerals import plan_period
 from plankg.graph.text.structure import read_document
 from plankg.graph.text.tables import parse_tables
 
+# the terms of the section nodes in N-Triples syntax (graph/rdf/quads.py), made once
+_TYPE, _SECTION, _LABEL, _TITLE = (f"<{t}>" for t in (RDF.type, PK.Section, RDFS.label,
+                                                      DCTERMS.title))
+_NUMBERING, _HEADING_STYLE, _HEADING_LEVEL, _ORDER = (
+    f"<{t}>" for t in (PK.numbering, PK.headingStyle, PK.headingLevel, PK.order))
+_TEXT_START, _TEXT_END, _NUMBERING_INFERRED = (f"<{t}>" for t in (PK.textStart, PK.textEnd,
+                                                                   PK.numberingInferred))
+_IS_PART_OF, _HAS_PART, _IN_PLAN, _HAS_EVIDENCE = (
+    f"<{t}>" for t in (DCTERMS.isPartOf, DCTERMS.hasPart, PK.inPlan, PK.evidence))
+_INTEGER = str(XSD.integer)
+_TRUE = literal("true", datatype=str(XSD.boolean))
 GOAL_SECTION = re.compile(r"主要目标|发展目标|总体目标|目标任务")
 PLAN_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")  # what a folder build reads
 REGION = "region"
@@ -435,27 +446,29 @@ def _publishers(graph: PlanGraph, doc: Document, plan: URIRef, facts: Facts,
 
 def _sections(graph: PlanGraph, doc: Document, plan: URIRef) -> int:
     count = 0
-    parents: dict[int, URIRef] = {}
+    parents: dict[int, str] = {}
+    plan_term = f"<{plan}>"
     for section in doc.walk():
-        node = section_iri(plan, section)
+        node_iri = section_iri(plan, section)
+        node = f"<{node_iri}>"
         for child in section.children:
             parents[id(child)] = node
-        parent = parents.get(id(section), plan)
-        graph.add((node, RDF.type, PK.Section))
-        graph.add((node, RDFS.label, Literal(section.label, lang="zh")))
-        graph.add((node, DCTERMS.title, Literal(section.title, lang="zh")))
-        graph.add((node, PK.numbering, Literal(section.numbering)))
-        graph.add((node, PK.headingStyle, Literal(section.style)))
-        graph.add((node, PK.headingLevel, Literal(section.level)))
-        graph.add((node, PK.order, Literal(section.order)))
-        graph.add((node, PK.textStart, Literal(section.start)))
-        graph.add((node, PK.textEnd, Literal(section.end)))
+        parent = parents.get(id(section), plan_term)
+        add_nt(graph, node, _TYPE, _SECTION)
+        add_nt(graph, node, _LABEL, literal(section.label, lang="zh"))
+        add_nt(graph, node, _TITLE, literal(section.title, lang="zh"))
+        add_nt(graph, node, _NUMBERING, literal(section.numbering))
+        add_nt(graph, node, _HEADING_STYLE, literal(section.style))
+        add_nt(graph, node, _HEADING_LEVEL, literal(str(section.level), datatype=_INTEGER))
+        add_nt(graph, node, _ORDER, literal(str(section.order), datatype=_INTEGER))
+        add_nt(graph, node, _TEXT_START, literal(str(section.start), datatype=_INTEGER))
+        add_nt(graph, node, _TEXT_END, literal(str(section.end), datatype=_INTEGER))
         if section.numbering_inferred:
-            graph.add((node, PK.numberingInferred, Literal(True)))
-        graph.add((node, DCTERMS.isPartOf, parent))
-        graph.add((parent, DCTERMS.hasPart, node))
-        graph.add((node, PK.inPlan, plan))
-        _heading_evidence(graph, doc, plan, section, node)
+            add_nt(graph, node, _NUMBERING_INFERRED, _TRUE)
+        add_nt(graph, node, _IS_PART_OF, parent)
+        add_nt(graph, parent, _HAS_PART, node)
+        add_nt(graph, node, _IN_PLAN, plan_term)
+        _heading_evidence(graph, doc, plan, section, node_iri)
         count += 1
     return count
 
@@ -464,7 +477,7 @@ def _heading_evidence(graph: PlanGraph, doc: Document, plan: URIRef, section: Se
                       node: URIRef) -> None:
     evidence = add_evidence(graph, text=doc.text, plan=plan, start=section.heading_start,
                             end=section.heading_end, section=section)
-    graph.add((node, PK.evidence, evidence))
+    add_nt(graph, f"<{node}>", _HAS_EVIDENCE, f"<{evidence}>")
 
 
 def _defined(graph: PlanGraph, doc: Document, plan: URIRef, section: Section, kind: str,
