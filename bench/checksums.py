@@ -7,8 +7,11 @@
 Two builds, each in a fresh ``plankg build … -o x.nq --no-store`` process: the bundled corpus,
 and every fixture of ``tests/data/plans`` together with 5 generated plans
 (``write_plans(folder, 5, seed=0)``, so the pool and the cross-plan minting are exercised).
-The checksum is the SHA-256 of the sorted N-Quads file. The N-Quads are kept under
-``--keep DIR`` (default: a temporary folder, removed) so that a change can be diffed.
+The checksum is the SHA-256 of the sorted N-Quads file. A third build writes the second set
+of plans into a store (``--store DIR --rebuild``); its checksum is that of the store's quads,
+dumped and sorted the same way (it equals the second when the store holds what -o writes).
+The N-Quads are kept under ``--keep DIR`` (default: a temporary folder, removed) so that a
+change can be diffed.
 """
 
 from __future__ import annotations
@@ -49,6 +52,28 @@ def _build(name: str, paths: list[Path], out: Path) -> str:
     return hashlib.sha256(target.read_bytes()).hexdigest()
 
 
+def _store(name: str, paths: list[Path], out: Path) -> str:
+    import pyoxigraph
+
+    store = out / f"{name}.store"
+    command = [
+        sys.executable,
+        "-m",
+        "plankg",
+        "build",
+        *map(str, paths),
+        "--store",
+        str(store),
+        "--rebuild",
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    if done.returncode != 0:
+        raise SystemExit(f"{name}: plankg build failed ({done.returncode}): {done.stderr[-400:]}")
+    dump = pyoxigraph.Store.read_only(str(store)).dump(format=pyoxigraph.RdfFormat.N_QUADS)
+    lines = sorted(set(dump.decode("utf-8").splitlines()))
+    return hashlib.sha256(("\n".join(lines) + "\n").encode("utf-8")).hexdigest()
+
+
 def checksums(out: Path) -> dict[str, str]:
     """Build both inputs into ``out``; the SHA-256 of each sorted N-Quads file, by name."""
     generated = out / "generated"
@@ -57,6 +82,7 @@ def checksums(out: Path) -> dict[str, str]:
     return {
         "corpus": _build("corpus", [ROOT / "corpus"], out),
         "fixtures+generated": _build("fixtures+generated", [*fixtures, generated], out),
+        "fixtures+generated-store": _store("fixtures+generated", [*fixtures, generated], out),
     }
 
 

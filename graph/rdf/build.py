@@ -12,6 +12,9 @@ import hashlib
 import multiprocessing as mp
 import os
 import re
+import shutil
+import tempfile
+import weakref
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -83,23 +86,29 @@ class Build:
     is "52").
     """
 
-    def __init__(self, chunks: list[str], plans: list[PlanSummary],
-                 skipped: list[str] | None = None) -> None:
-        self.chunks = chunks  # N-Quads text: one chunk per plan graph, then the ontology graph
+    def __init__(self, chunks: list[str | Path], plans: list[PlanSummary],
+                 skipped: list[str] | None = None, spill: Spill | None = None) -> None:
+        # N-Quads: one chunk per plan graph, then the ontology graph; each the text, or the
+        # file of a build's spill folder that holds it (many plans are not kept in memory)
+        self.chunks = chunks
         self.plans = plans
         self.skipped = skipped or []  # one line per file that could not be built
         self.records: list[dict] = []  # per plan: what an incremental build needs to know
+        self._spill = spill  # the folder of the chunks in files, removed with this object
 
     @property
     def nquads(self) -> str:
-        return "".join(self.chunks)
+        return "".join(chunk_text(chunk) for chunk in self.chunks)
 
     @cached_property
     def store(self) -> pyoxigraph.Store:
         """The quads in an in-memory pyoxigraph store."""
         store = pyoxigraph.Store()
         for chunk in self.chunks:
-            store.bulk_load(chunk, format=pyoxigraph.RdfFormat.N_QUADS)
+            if isinstance(chunk, Path):
+                store.bulk_load(path=str(chunk), format=pyoxigraph.RdfFormat.N_QUADS)
+            else:
+                store.bulk_load(chunk, format=pyoxigraph.RdfFormat.N_QUADS)
         return store
 
     @cached_property
@@ -109,6 +118,25 @@ class Build:
         dataset.parse(data=self.store.dump(format=pyoxigraph.RdfFormat.N_QUADS),
                       format="nquads")
         return dataset
+
+
+def chunk_text(chunk: str | Path) -> str:
+    """The N-Quads of one chunk of a build: the text itself, or the text of its file."""
+    return chunk.read_text(encoding="utf-8") if isinstance(chunk, Path) else chunk
+
+
+class Spill:
+    """A temporary folder where the workers of a build write each plan's N-Quads, so that the
+    building process holds a path per plan instead of its text (~5 MB a generated plan: a
+    thousand plans would not fit the memory target of issue 14). It is removed when the last
+    object that refers to it (the Build, the plans built) is gone, or at exit."""
+
+    def __init__(self) -> None:
+        self.path = Path(tempfile.mkdtemp(prefix="plankg-build-"))
+        self._remove = weakref.finalize(self, shutil.rmtree, str(self.path), True)
+
+    def file(self, index: int) -> Path:
+        return self.path / f"{index:06d}.nq"
 
 
 def bundled_corpus() -> Path:
@@ -150,10 +178,15 @@ class _Built:
     title: str
     sha256: str
     key: str
-    nquads: str
+    chunk: str | Path  # its N-Quads, or the file of the build's spill folder that holds them
     claims: dict[str, str]  # shared IRI → the label it was minted for
     summary: PlanSummary
     reminted: bool = False  # built again because an earlier plan owned one of its slugs
+    spill: Spill | None = None  # keeps the chunk's folder while this plan is in use
+
+    @property
+    def nquads(self) -> str:
+        return chunk_text(self.chunk)
 
     def record(self) -> dict:
         """What the store remembers of this plan (docs/decisions/018-incremental-builds.md)."""
@@ -171,8 +204,10 @@ def _init_worker(lexicon: Lexicon) -> None:
 
 
 def _build_one(path: Path, lexicon: Lexicon | None = None, key: str | None = None,
-               minter: Minter | None = None) -> _Built | str:
-    """Read, extract and write one plan; a bad file gives one line naming it, not an exception."""
+               minter: Minter | None = None, spill_to: Path | None = None) -> _Built | str:
+    """Read, extract and write one plan; a bad file gives one line naming it, not an exception.
+
+    With ``spill_to`` the N-Quads are written to that file and the result names it."""
     lexicon = lexicon if lexicon is not None else _WORKER_LEXICON
     assert lexicon is not None
     try:
@@ -186,7 +221,11 @@ def _build_one(path: Path, lexicon: Lexicon | None = None, key: str | None = Non
     except Exception as err:  # an extractor that trips on an odd file must not stop the others
         detail = " ".join(str(err).split())[:160]
         return f"{path}: cannot build this plan ({type(err).__name__}: {detail})"
-    return _Built(path, doc.title, doc.sha256, key, graph.nquads(), minter.claims(), summary)
+    chunk: str | Path = graph.nquads()
+    if spill_to is not None:
+        spill_to.write_text(chunk, encoding="utf-8")
+        chunk = spill_to
+    return _Built(path, doc.title, doc.sha256, key, chunk, minter.claims(), summary)
 
 
 def build_dataset(paths: Iterable[Path | str] | None = None, *, lexicon: Lexicon | None = None,
@@ -202,7 +241,7 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, lexicon: Lexicon
     """
     files_ = plan_files(paths if paths is not None else [bundled_corpus()])
     lexicon = lexicon if lexicon is not None else load_lexicon()
-    results = _build_all(files_, lexicon, progress, jobs)
+    results, spill = _build_all(files_, lexicon, progress, jobs)
     failed = [r for r in results if isinstance(r, str)]
     if failed and (not skip_bad or len(failed) == len(results)):
         raise InputError(failed[0])
@@ -214,7 +253,7 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, lexicon: Lexicon
     owners: dict[str, str] = {}
     taken: set[str] = set()
     plans: list[PlanSummary] = []
-    chunks: list[str] = []
+    chunks: list[str | Path] = []
     records: list[dict] = []
     for one in built:
         key = one.key if one.key not in taken else f"{one.key}-{short_hash(one.sha256)}"
@@ -230,10 +269,10 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, lexicon: Lexicon
             owners.setdefault(iri, label)
         taken.add(key)
         plans.append(one.summary)
-        chunks.append(one.nquads)
+        chunks.append(one.chunk)
         records.append(one.record())
     chunks.append(ontology_nquads(lexicon))
-    build = Build(chunks, plans, skipped=failed)
+    build = Build(chunks, plans, skipped=failed, spill=spill)
     build.records = records
     return build
 
@@ -259,7 +298,7 @@ def build_plans(files_: list[Path], *, owners: dict[str, str], taken: set[str],
     ``conflict`` is set and nothing should be applied.
     """
     lexicon = lexicon if lexicon is not None else load_lexicon()
-    results = _build_all(files_, lexicon, progress, jobs)
+    results, _ = _build_all(files_, lexicon, progress, jobs)
     built = sorted((r for r in results if not isinstance(r, str)),
                    key=lambda b: (b.title, b.sha256))
     skipped = [r for r in results if isinstance(r, str)]
@@ -274,28 +313,41 @@ def build_plans(files_: list[Path], *, owners: dict[str, str], taken: set[str],
 
 
 def _build_all(files_: list[Path], lexicon: Lexicon, progress: Callable[[Path], None] | None,
-               jobs: int | None) -> list[_Built | str]:
-    """Each file built, in the order of ``files_``; in a process pool when that is worth it."""
+               jobs: int | None) -> tuple[list[_Built | str], Spill | None]:
+    """Each file built, in the order of ``files_``; in a process pool when that is worth it.
+
+    From :data:`PARALLEL_FROM` plans on, each plan's N-Quads go to a file of a :class:`Spill`
+    folder (returned; every result refers to it) instead of being held in memory."""
+    spill = Spill() if len(files_) >= PARALLEL_FROM else None
+
+    def target(i: int) -> Path | None:
+        return spill.file(i) if spill is not None else None
+
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     jobs = min(jobs, len(files_))
+    results: list[_Built | str] = []
     if jobs <= 1 or len(files_) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
-        results: list[_Built | str] = []
-        for path in files_:
-            results.append(_build_one(path, lexicon))
+        for i, path in enumerate(files_):
+            results.append(_build_one(path, lexicon, spill_to=target(i)))
             if progress is not None:
                 progress(path)
-        return results
-    # fork: the workers inherit the loaded modules and the lexicon instead of unpickling them
-    context = mp.get_context("fork")
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(lexicon,)) as pool:
-        futures = {pool.submit(_build_one, path): i for i, path in enumerate(files_)}
-        done: dict[int, _Built | str] = {}
-        for future in as_completed(futures):
-            done[futures[future]] = future.result()
-            if progress is not None:
-                progress(files_[futures[future]])
-    return [done[i] for i in range(len(files_))]
+    else:
+        # fork: the workers inherit the loaded modules and the lexicon instead of unpickling them
+        context = mp.get_context("fork")
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
+                                 initargs=(lexicon,)) as pool:
+            futures = {pool.submit(_build_one, path, spill_to=target(i)): i
+                       for i, path in enumerate(files_)}
+            done: dict[int, _Built | str] = {}
+            for future in as_completed(futures):
+                done[futures[future]] = future.result()
+                if progress is not None:
+                    progress(files_[futures[future]])
+        results = [done[i] for i in range(len(files_))]
+    for one in results:
+        if not isinstance(one, str):
+            one.spill = spill
+    return results, spill
 
 
 def ontology_nquads(lexicon: Lexicon) -> str:
