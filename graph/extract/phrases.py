@@ -20,9 +20,12 @@ part in one step, and up to punctuation or a word that introduces a name (实施
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
+from typing import TypeVar
+
+_T = TypeVar("_T")
 
 OPENERS = "“‘《（(「『〈【["
 CLOSERS = "”’》）)」』〉】]"
@@ -142,6 +145,20 @@ def skip_numbering(text: str, start: int, end: int) -> int:
     return found.end() if found else start
 
 
+def _per_span(function: Callable[[str, int, int], list[_T]]) -> Callable[[str, int, int], list[_T]]:
+    """``function(text, start, end)`` computed once per span: the program, platform and
+    industry finders each split the same sentences into the same clauses and lists. Each call
+    gets its own list (the items are not changed by the finders)."""
+    cached = lru_cache(maxsize=16384)(function)
+
+    @wraps(function)
+    def once(text: str, start: int, end: int) -> list[_T]:
+        return list(cached(text, start, end))
+
+    return once
+
+
+@_per_span
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The clauses of ``text[start:end]``: split at ，；： outside quotes and brackets."""
     found = []
@@ -220,6 +237,7 @@ def _head_end(text: str, start: int, end: int) -> int:
     return joined.start() if joined else end
 
 
+@_per_span
 def enumerations(text: str, start: int, end: int) -> list[Enumeration]:
     """The 、-lists of one clause ``text[start:end]`` with their heads.
 
