@@ -22,11 +22,13 @@ readers and ``plankg serve`` can take snapshots of it without locking.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import pyoxigraph
 
@@ -35,7 +37,7 @@ from plankg.errors import InputError
 if TYPE_CHECKING:  # rdflib is imported where an rdflib graph is handed over or asked for
     from rdflib import Dataset, Graph
 
-    Quads = Dataset | Graph | pyoxigraph.Store | str | bytes | list[str]
+    Quads = Dataset | Graph | pyoxigraph.Store | str | bytes | list[str | Path]
 
 ENV_VAR = "PLANKG_STORE"
 DEFAULT_DIR = Path(".plankg") / "store"
@@ -76,7 +78,7 @@ def write_store(dataset: Quads, path: Path | str | None = None) -> int:
     """Replace the store at ``path`` with the quads of ``dataset``; return the number of quads.
 
     ``dataset`` is an rdflib Dataset or Graph, a pyoxigraph Store, or N-Quads text (one string,
-    or a list of them: the build's chunks, one per plan).
+    or a list of them: the build's chunks, one per plan, each the text or a file holding it).
 
     The new store is built in a temporary directory next to ``path`` and swapped in only once
     complete. ``path`` must be absent, empty, or an existing store: anything else is refused
@@ -106,9 +108,10 @@ def dataset_to_store(dataset: Quads, path: Path | None = None) -> pyoxigraph.Sto
     if isinstance(dataset, pyoxigraph.Store):
         store.bulk_extend(iter(dataset))
         return store
-    if isinstance(dataset, list):  # N-Quads chunks (a build's plans): loaded one at a time
-        for chunk in dataset:
-            store.bulk_load(chunk, format=pyoxigraph.RdfFormat.N_QUADS)
+    if isinstance(dataset, list):  # N-Quads chunks (a build's plans), a batch at a time
+        for batch in _batches(dataset):
+            store.bulk_load(io.BufferedReader(_Chained(batch), 1 << 20),
+                            format=pyoxigraph.RdfFormat.N_QUADS)
         return store
     if isinstance(dataset, str | bytes):
         data = dataset
@@ -117,6 +120,58 @@ def dataset_to_store(dataset: Quads, path: Path | None = None) -> pyoxigraph.Sto
     # N-Quads keeps every graph name; bulk_load streams it in without a transaction log
     store.bulk_load(data, format=pyoxigraph.RdfFormat.N_QUADS)
     return store
+
+
+# Bytes of N-Quads per bulk_load: each call writes a set of files that RocksDB compacts later
+# (~0.4 s a call on the build machine), one call for everything holds it all in the loader's
+# memory (docs/decisions/022-build-memory.md).
+BATCH_BYTES = 64 << 20
+
+
+def _batches(chunks: list[str | Path]) -> Iterator[list[str | Path]]:
+    """Consecutive chunks (texts, or files holding them) grouped into ~BATCH_BYTES each."""
+    batch: list[str | Path] = []
+    size = 0
+    for chunk in chunks:
+        batch.append(chunk)
+        size += chunk.stat().st_size if isinstance(chunk, Path) else len(chunk)
+        if size >= BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+class _Chained(io.RawIOBase):
+    """The chunks of a batch read one after the other as one binary stream, so a batch is
+    loaded without being joined into one string first."""
+
+    def __init__(self, chunks: list[str | Path]) -> None:
+        self._chunks = iter(chunks)
+        self._current: BinaryIO | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while True:
+            if self._current is None:
+                chunk = next(self._chunks, None)
+                if chunk is None:
+                    return 0
+                self._current = (chunk.open("rb") if isinstance(chunk, Path)
+                                 else io.BytesIO(chunk.encode("utf-8")))
+            count = self._current.readinto(buffer)
+            if count:
+                return count
+            self._current.close()
+            self._current = None
+
+    def close(self) -> None:
+        if self._current is not None:
+            self._current.close()
+            self._current = None
+        super().close()
 
 
 def _fill(target: Path, dataset: Quads) -> int:

@@ -8,6 +8,7 @@ not a program around a platform.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -56,10 +57,15 @@ def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
     """
     ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), VIA_ORDER.get(c.via, 9),
                                                c.start))
+    empty = any(c.end <= c.start for c in ranked)  # then no bisection: scan as overlaps() says
     kept: list[Candidate] = []
+    by_span: dict[tuple[int, int, str], Candidate] = {}
+    # the kept spans never overlap one another: sorted by start, a new span overlaps a kept one
+    # only if it overlaps its neighbour on either side (bisection instead of a scan of all)
+    starts: list[int] = []
+    ends: list[int] = []
     for cand in ranked:
-        same = next((k for k in kept if (k.start, k.end, k.kind) == (cand.start, cand.end,
-                                                                     cand.kind)), None)
+        same = by_span.get((cand.start, cand.end, cand.kind))
         if same is not None:
             for key, value in cand.attributes.items():
                 same.attributes.setdefault(key, value)
@@ -71,7 +77,38 @@ def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
                 same.head, same.head_class = cand.head, cand.head_class
                 same.head_end = cand.head_end
             continue
-        if any(overlaps(cand, k) for k in kept):
-            continue
+        if empty:
+            if any(overlaps(cand, k) for k in kept):
+                continue
+        else:
+            at = bisect_left(starts, cand.start)
+            if (at < len(starts) and starts[at] < cand.end) or (at > 0
+                                                                and ends[at - 1] > cand.start):
+                continue
+            starts.insert(at, cand.start)
+            ends.insert(at, cand.end)
         kept.append(cand)
+        by_span[(cand.start, cand.end, cand.kind)] = cand
     return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+class Spans:
+    """A fixed set of spans, asked many times whether one overlaps a given span: bisection on
+    the starts and the running maximum of the ends instead of a scan of all.
+
+    >>> spans = Spans([(2, 5), (8, 9)])
+    >>> [spans.overlap(s, e) for s, e in [(0, 2), (4, 6), (5, 8), (8, 12)]]
+    [False, True, False, True]
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.max_end: list[int] = []
+        for _, e in ordered:
+            self.max_end.append(max(e, self.max_end[-1]) if self.max_end else e)
+
+    def overlap(self, start: int, end: int) -> bool:
+        """Whether some span ``(s, e)`` has ``s < end and start < e``."""
+        before = bisect_left(self.starts, end)  # the spans with s < end
+        return before > 0 and self.max_end[before - 1] > start

@@ -28,6 +28,7 @@ role in two plans is one node.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -383,9 +384,12 @@ class _Extraction:
         self.names = names
         self.mentions: dict[tuple[int, int], Mention] = {}
         self.relations: list[Relation] = []
+        # the relations as keys: the sections of one document are equal only when identical
+        self._related: set[tuple] = set()
         self.tree = SectionTree(doc)
         self.tasks = {id(section) for section in task_sections(doc)}
         self.skip: list[tuple[int, int]] = []  # spans already read as annotations or tables
+        self._skip_index: tuple[int, list[int], list[int]] | None = None
 
     def run(self) -> tuple[list[Mention], list[Relation]]:
         self._header()
@@ -512,7 +516,10 @@ class _Extraction:
     def _relate(self, subject: NodeRef, role: str, mention: Mention) -> None:
         relation = Relation(subject, role, (DEPARTMENT, mention.name), mention.sentence,
                             mention.section)
-        if relation not in self.relations:
+        key = (subject, role, relation.object, mention.sentence,
+               None if mention.section is None else id(mention.section))
+        if key not in self._related:
+            self._related.add(key)
             self.relations.append(relation)
 
     def _task(self, section: Section | None) -> NodeRef | None:
@@ -541,7 +548,17 @@ class _Extraction:
         return Sentence(start, end, text[start:end])
 
     def _skipped(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.skip)
+        """Whether a span read before (``skip``) holds ``start:end``: some span with
+        ``s <= start`` reaches ``end``, i.e. the farthest end among them does."""
+        index = self._skip_index
+        if index is None or index[0] != len(self.skip):
+            ordered = sorted(self.skip)
+            farthest: list[int] = []
+            for _, e in ordered:
+                farthest.append(max(e, farthest[-1]) if farthest else e)
+            index = self._skip_index = (len(self.skip), [s for s, _ in ordered], farthest)
+        before = bisect_right(index[1], start)  # the spans with s <= start
+        return before > 0 and index[2][before - 1] >= end
 
 
 def _plain_title(title: str) -> str:

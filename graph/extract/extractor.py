@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from plankg.graph.extract.candidates import Candidate, resolve
+from plankg.graph.extract.candidates import Candidate, Spans, resolve
 from plankg.graph.extract.departments import extract_departments
 from plankg.graph.extract.facts import (
     DEPARTMENT,
@@ -60,11 +60,11 @@ def extract_facts(doc: Document, *, lexicon: Lexicon) -> Facts:
     """Every fact of ``doc``, each mention and relation with the sentence it was read from."""
     department_mentions, department_relations = extract_departments(doc, lexicon)
     # a body's name holds the zone it runs (澄岚经济开发区管委会): the body is what is named
-    bodies = [(m.start, m.end) for m in department_mentions]
+    bodies = Spans((m.start, m.end) for m in department_mentions)
     found = resolve(
         cand for cand in (*find_programs(doc, lexicon), *find_platforms(doc, lexicon),
                           *find_industries(doc, lexicon))
-        if not any(s < cand.end and cand.start < e for s, e in bodies)
+        if not bodies.overlap(cand.start, cand.end)
     )
     normalise(found, lexicon)
     named_mentions, named_relations = _named_industries(doc.text, found, lexicon)

@@ -113,6 +113,9 @@ class IndustryFinder:
         self.not_industry = {plain(label) for label in lexicon.labels("not-industry")}
         self.regions = sorted(lexicon.labels("region"), key=len, reverse=True)
         self.kind_words = [s for kind in lexicon.kinds for s in kind.suffixes if len(s) > 2]
+        words = sorted(set(self.kind_words), key=len, reverse=True)
+        self._kind_pattern = re.compile(
+            "(?=(" + "|".join(map(re.escape, words)) + "))" if words else r"(?!)")
 
     def known(self, name: str) -> bool:
         return self.lexicon.find(INDUSTRY, name) is not None
@@ -279,9 +282,14 @@ class IndustryFinder:
                 listed.append((enum.items[0][0], enum.head_end))
         found.extend(self.sectors(text, sentence, section, listed))
         found.extend(self.from_lexicon(text, sentence, section, blocked))
-        # a kind of platform is no industry: 人力资源服务产业园, 制造业创新中心
-        kinds = [(at, at + len(k)) for k in self.kind_words
-                 for at in _occurrences(text, k, sentence.start, sentence.end)]
+        if not found:
+            return found
+        # a kind of platform is no industry: 人力资源服务产业园, 制造业创新中心. The kind words
+        # that start at one place overlap a candidate if the longest of them does, so one
+        # lookahead alternation (longest first) finds every span that counts.
+        kinds = [(m.start(), m.start() + len(m.group(1)))
+                 for m in self._kind_pattern.finditer(text, sentence.start, sentence.end)
+                 if m.start() + len(m.group(1)) <= sentence.end]
         return [c for c in found
                 if not any(s <= c.start and c.end <= e for s, e in blocked)
                 and not any(s < c.end and c.start < e for s, e in kinds)]

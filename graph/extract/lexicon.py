@@ -16,6 +16,7 @@ wording alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -96,6 +97,7 @@ class Lexicon:
             for kind, labels in self._labels.items()
         }
         self._kind_by_iri = {k.iri: k for k in self.kinds}
+        self._label_patterns: dict[str, re.Pattern[str]] = {}
 
     def find(self, kind: str, printed: str) -> Entry | None:
         """The entry of ``kind`` ("industry", "program" …) one of whose labels ``printed`` is."""
@@ -114,9 +116,21 @@ class Lexicon:
         if not labels:
             return
         view = PlainView(text, start, end, skip)
+        if not self._any_label(kind).search(view.view):
+            return  # most sentences print none of them: one scan instead of one per label
         for label, key, entry in labels:
             for s, e in view.find(key):
                 yield label, entry, s, e
+
+    def _any_label(self, kind: str) -> re.Pattern[str]:
+        """One alternation of every (plain) label of ``kind``, longest first."""
+        found = self._label_patterns.get(kind)
+        if found is None:
+            keys = sorted({key for _, key, _ in self._plain_labels[kind] if key}, key=len,
+                          reverse=True)
+            found = re.compile("|".join(map(re.escape, keys)) if keys else r"(?!)")
+            self._label_patterns[kind] = found
+        return found
 
     def entry(self, iri: URIRef) -> Entry | None:
         """The entry whose IRI is ``iri``."""

@@ -18,6 +18,7 @@ besides (its level, its version).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 QUOTES = "“”‘’\"'「」『』《》〈〉"
 _QUOTE_RE = re.compile("[" + re.escape(QUOTES) + r"\s\u3000]")
@@ -39,6 +40,7 @@ _VERSION = re.compile(r"(?:[0-9０-９]+(?:[.．][0-9０-９]+)*版)$")
 _ASCII_NOTE = re.compile(r"[（(][A-Za-z0-9 .&\-]+[）)]$")
 
 
+@lru_cache(maxsize=65536)  # pure, and asked for the same names again and again
 def plain(printed: str) -> str:
     """The comparison key of a name: no quotes or spaces, one middle dot, full-width brackets."""
     return _DOTS.sub("·", _QUOTE_RE.sub("", printed)).translate(_HALF_PARENS)

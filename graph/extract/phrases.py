@@ -20,7 +20,12 @@ part in one step, and up to punctuation or a word that introduces a name (实施
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache, wraps
+from typing import TypeVar
+
+_T = TypeVar("_T")
 
 OPENERS = "“‘《（(「『〈【["
 CLOSERS = "”’》）)」』〉】]"
@@ -140,6 +145,20 @@ def skip_numbering(text: str, start: int, end: int) -> int:
     return found.end() if found else start
 
 
+def _per_span(function: Callable[[str, int, int], list[_T]]) -> Callable[[str, int, int], list[_T]]:
+    """``function(text, start, end)`` computed once per span: the program, platform and
+    industry finders each split the same sentences into the same clauses and lists. Each call
+    gets its own list (the items are not changed by the finders)."""
+    cached = lru_cache(maxsize=16384)(function)
+
+    @wraps(function)
+    def once(text: str, start: int, end: int) -> list[_T]:
+        return list(cached(text, start, end))
+
+    return once
+
+
+@_per_span
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The clauses of ``text[start:end]``: split at ，；： outside quotes and brackets."""
     found = []
@@ -218,6 +237,7 @@ def _head_end(text: str, start: int, end: int) -> int:
     return joined.start() if joined else end
 
 
+@_per_span
 def enumerations(text: str, start: int, end: int) -> list[Enumeration]:
     """The 、-lists of one clause ``text[start:end]`` with their heads.
 
@@ -279,8 +299,10 @@ class PlainView:
     """
 
     def __init__(self, text: str, start: int, end: int, skip: str) -> None:
-        self.offsets = [i for i in range(start, end) if text[i] not in skip]
-        self.view = "".join(text[i] for i in self.offsets)
+        self.view, offsets = _plain_view(text[start:end], skip)
+        # a view with nothing left out is the text itself: its offsets are a range
+        self.offsets: Sequence[int] = (range(start, start + len(self.view)) if offsets is None
+                                       else [start + i for i in offsets])
 
     def find(self, needle: str) -> list[tuple[int, int]]:
         """Spans of every occurrence of ``needle``."""
@@ -290,3 +312,13 @@ class PlainView:
             found.append((self.offsets[at], self.offsets[at + len(needle) - 1] + 1))
             at = self.view.find(needle, at + 1)
         return found
+
+
+@lru_cache(maxsize=4096)
+def _plain_view(segment: str, skip: str) -> tuple[str, tuple[int, ...] | None]:
+    """``segment`` without the characters of ``skip``, and the offset of each character kept
+    (None when none is left out). Cached: the finders each look at the same sentences."""
+    view = segment.translate({ord(c): None for c in skip}) if skip else segment
+    if len(view) == len(segment):
+        return segment, None
+    return view, tuple(i for i, c in enumerate(segment) if c not in skip)

@@ -99,6 +99,9 @@ class PlatformFinder:
         self.suffixes = kind_suffixes(lexicon.kinds)
         self.places = sorted({label for label in lexicon.labels("region")}, key=len, reverse=True)
         self.kind_words = {s for s, _ in self.suffixes}
+        # an empty suffix would be found anywhere: then the pattern matches every sentence
+        words = [re.escape(s) for s, _ in self.suffixes]
+        self._any_suffix = re.compile("" if not all(words) else "|".join(words) or r"(?!)")
 
     # --- is a printed name a proper name? --------------------------------------------------
     def residue(self, name: str, suffix: str) -> str:
@@ -158,6 +161,8 @@ class PlatformFinder:
                     section: Section | None) -> list[Candidate]:
         found: list[Candidate] = []
         floor, limit = sentence.start, sentence.end
+        if not self._any_suffix.search(text, floor, limit):
+            return found  # no kind word in the sentence: one scan instead of one per suffix
         taken: set[int] = set()
         for suffix, kind in self.suffixes:
             at = text.find(suffix, floor, limit)

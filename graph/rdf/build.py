@@ -12,6 +12,9 @@ import hashlib
 import multiprocessing as mp
 import os
 import re
+import shutil
+import tempfile
+import weakref
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -35,7 +38,7 @@ from plankg.graph.rdf.facts import LEVELS, add_facts
 from plankg.graph.rdf.identifiers import Minter, in_plan, plan_graph_iri, plan_iri, short_hash, slug
 from plankg.graph.rdf.indicators import add_indicators
 from plankg.graph.rdf.ontology import load_ontology
-from plankg.graph.rdf.quads import PlanGraph
+from plankg.graph.rdf.quads import PlanGraph, add_nt, literal
 from plankg.graph.rdf.regions import Region, body_region, plausible_chain, region_chain
 from plankg.graph.rdf.vocab import ONTOLOGY_GRAPH, PK
 from plankg.graph.text.document import Document, Section
@@ -44,6 +47,17 @@ from plankg.graph.text.numerals import plan_period
 from plankg.graph.text.structure import read_document
 from plankg.graph.text.tables import parse_tables
 
+# the terms of the section nodes in N-Triples syntax (graph/rdf/quads.py), made once
+_TYPE, _SECTION, _LABEL, _TITLE = (f"<{t}>" for t in (RDF.type, PK.Section, RDFS.label,
+                                                      DCTERMS.title))
+_NUMBERING, _HEADING_STYLE, _HEADING_LEVEL, _ORDER = (
+    f"<{t}>" for t in (PK.numbering, PK.headingStyle, PK.headingLevel, PK.order))
+_TEXT_START, _TEXT_END, _NUMBERING_INFERRED = (f"<{t}>" for t in (PK.textStart, PK.textEnd,
+                                                                   PK.numberingInferred))
+_IS_PART_OF, _HAS_PART, _IN_PLAN, _HAS_EVIDENCE = (
+    f"<{t}>" for t in (DCTERMS.isPartOf, DCTERMS.hasPart, PK.inPlan, PK.evidence))
+_INTEGER = str(XSD.integer)
+_TRUE = literal("true", datatype=str(XSD.boolean))
 GOAL_SECTION = re.compile(r"主要目标|发展目标|总体目标|目标任务")
 PLAN_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")  # what a folder build reads
 REGION = "region"
@@ -72,23 +86,29 @@ class Build:
     is "52").
     """
 
-    def __init__(self, chunks: list[str], plans: list[PlanSummary],
-                 skipped: list[str] | None = None) -> None:
-        self.chunks = chunks  # N-Quads text: one chunk per plan graph, then the ontology graph
+    def __init__(self, chunks: list[str | Path], plans: list[PlanSummary],
+                 skipped: list[str] | None = None, spill: Spill | None = None) -> None:
+        # N-Quads: one chunk per plan graph, then the ontology graph; each the text, or the
+        # file of a build's spill folder that holds it (many plans are not kept in memory)
+        self.chunks = chunks
         self.plans = plans
         self.skipped = skipped or []  # one line per file that could not be built
         self.records: list[dict] = []  # per plan: what an incremental build needs to know
+        self._spill = spill  # the folder of the chunks in files, removed with this object
 
     @property
     def nquads(self) -> str:
-        return "".join(self.chunks)
+        return "".join(chunk_text(chunk) for chunk in self.chunks)
 
     @cached_property
     def store(self) -> pyoxigraph.Store:
         """The quads in an in-memory pyoxigraph store."""
         store = pyoxigraph.Store()
         for chunk in self.chunks:
-            store.bulk_load(chunk, format=pyoxigraph.RdfFormat.N_QUADS)
+            if isinstance(chunk, Path):
+                store.bulk_load(path=str(chunk), format=pyoxigraph.RdfFormat.N_QUADS)
+            else:
+                store.bulk_load(chunk, format=pyoxigraph.RdfFormat.N_QUADS)
         return store
 
     @cached_property
@@ -98,6 +118,25 @@ class Build:
         dataset.parse(data=self.store.dump(format=pyoxigraph.RdfFormat.N_QUADS),
                       format="nquads")
         return dataset
+
+
+def chunk_text(chunk: str | Path) -> str:
+    """The N-Quads of one chunk of a build: the text itself, or the text of its file."""
+    return chunk.read_text(encoding="utf-8") if isinstance(chunk, Path) else chunk
+
+
+class Spill:
+    """A temporary folder where the workers of a build write each plan's N-Quads, so that the
+    building process holds a path per plan instead of its text (~5 MB a generated plan: a
+    thousand plans would not fit the memory target of issue 14). It is removed when the last
+    object that refers to it (the Build, the plans built) is gone, or at exit."""
+
+    def __init__(self) -> None:
+        self.path = Path(tempfile.mkdtemp(prefix="plankg-build-"))
+        self._remove = weakref.finalize(self, shutil.rmtree, str(self.path), True)
+
+    def file(self, index: int) -> Path:
+        return self.path / f"{index:06d}.nq"
 
 
 def bundled_corpus() -> Path:
@@ -139,10 +178,15 @@ class _Built:
     title: str
     sha256: str
     key: str
-    nquads: str
+    chunk: str | Path  # its N-Quads, or the file of the build's spill folder that holds them
     claims: dict[str, str]  # shared IRI → the label it was minted for
     summary: PlanSummary
     reminted: bool = False  # built again because an earlier plan owned one of its slugs
+    spill: Spill | None = None  # keeps the chunk's folder while this plan is in use
+
+    @property
+    def nquads(self) -> str:
+        return chunk_text(self.chunk)
 
     def record(self) -> dict:
         """What the store remembers of this plan (docs/decisions/018-incremental-builds.md)."""
@@ -160,8 +204,10 @@ def _init_worker(lexicon: Lexicon) -> None:
 
 
 def _build_one(path: Path, lexicon: Lexicon | None = None, key: str | None = None,
-               minter: Minter | None = None) -> _Built | str:
-    """Read, extract and write one plan; a bad file gives one line naming it, not an exception."""
+               minter: Minter | None = None, spill_to: Path | None = None) -> _Built | str:
+    """Read, extract and write one plan; a bad file gives one line naming it, not an exception.
+
+    With ``spill_to`` the N-Quads are written to that file and the result names it."""
     lexicon = lexicon if lexicon is not None else _WORKER_LEXICON
     assert lexicon is not None
     try:
@@ -175,7 +221,11 @@ def _build_one(path: Path, lexicon: Lexicon | None = None, key: str | None = Non
     except Exception as err:  # an extractor that trips on an odd file must not stop the others
         detail = " ".join(str(err).split())[:160]
         return f"{path}: cannot build this plan ({type(err).__name__}: {detail})"
-    return _Built(path, doc.title, doc.sha256, key, graph.nquads(), minter.claims(), summary)
+    chunk: str | Path = graph.nquads()
+    if spill_to is not None:
+        spill_to.write_text(chunk, encoding="utf-8")
+        chunk = spill_to
+    return _Built(path, doc.title, doc.sha256, key, chunk, minter.claims(), summary)
 
 
 def build_dataset(paths: Iterable[Path | str] | None = None, *, lexicon: Lexicon | None = None,
@@ -191,7 +241,7 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, lexicon: Lexicon
     """
     files_ = plan_files(paths if paths is not None else [bundled_corpus()])
     lexicon = lexicon if lexicon is not None else load_lexicon()
-    results = _build_all(files_, lexicon, progress, jobs)
+    results, spill = _build_all(files_, lexicon, progress, jobs)
     failed = [r for r in results if isinstance(r, str)]
     if failed and (not skip_bad or len(failed) == len(results)):
         raise InputError(failed[0])
@@ -203,7 +253,7 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, lexicon: Lexicon
     owners: dict[str, str] = {}
     taken: set[str] = set()
     plans: list[PlanSummary] = []
-    chunks: list[str] = []
+    chunks: list[str | Path] = []
     records: list[dict] = []
     for one in built:
         key = one.key if one.key not in taken else f"{one.key}-{short_hash(one.sha256)}"
@@ -219,10 +269,10 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, lexicon: Lexicon
             owners.setdefault(iri, label)
         taken.add(key)
         plans.append(one.summary)
-        chunks.append(one.nquads)
+        chunks.append(one.chunk)
         records.append(one.record())
     chunks.append(ontology_nquads(lexicon))
-    build = Build(chunks, plans, skipped=failed)
+    build = Build(chunks, plans, skipped=failed, spill=spill)
     build.records = records
     return build
 
@@ -248,7 +298,7 @@ def build_plans(files_: list[Path], *, owners: dict[str, str], taken: set[str],
     ``conflict`` is set and nothing should be applied.
     """
     lexicon = lexicon if lexicon is not None else load_lexicon()
-    results = _build_all(files_, lexicon, progress, jobs)
+    results, _ = _build_all(files_, lexicon, progress, jobs)
     built = sorted((r for r in results if not isinstance(r, str)),
                    key=lambda b: (b.title, b.sha256))
     skipped = [r for r in results if isinstance(r, str)]
@@ -263,28 +313,41 @@ def build_plans(files_: list[Path], *, owners: dict[str, str], taken: set[str],
 
 
 def _build_all(files_: list[Path], lexicon: Lexicon, progress: Callable[[Path], None] | None,
-               jobs: int | None) -> list[_Built | str]:
-    """Each file built, in the order of ``files_``; in a process pool when that is worth it."""
+               jobs: int | None) -> tuple[list[_Built | str], Spill | None]:
+    """Each file built, in the order of ``files_``; in a process pool when that is worth it.
+
+    From :data:`PARALLEL_FROM` plans on, each plan's N-Quads go to a file of a :class:`Spill`
+    folder (returned; every result refers to it) instead of being held in memory."""
+    spill = Spill() if len(files_) >= PARALLEL_FROM else None
+
+    def target(i: int) -> Path | None:
+        return spill.file(i) if spill is not None else None
+
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     jobs = min(jobs, len(files_))
+    results: list[_Built | str] = []
     if jobs <= 1 or len(files_) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
-        results: list[_Built | str] = []
-        for path in files_:
-            results.append(_build_one(path, lexicon))
+        for i, path in enumerate(files_):
+            results.append(_build_one(path, lexicon, spill_to=target(i)))
             if progress is not None:
                 progress(path)
-        return results
-    # fork: the workers inherit the loaded modules and the lexicon instead of unpickling them
-    context = mp.get_context("fork")
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(lexicon,)) as pool:
-        futures = {pool.submit(_build_one, path): i for i, path in enumerate(files_)}
-        done: dict[int, _Built | str] = {}
-        for future in as_completed(futures):
-            done[futures[future]] = future.result()
-            if progress is not None:
-                progress(files_[futures[future]])
-    return [done[i] for i in range(len(files_))]
+    else:
+        # fork: the workers inherit the loaded modules and the lexicon instead of unpickling them
+        context = mp.get_context("fork")
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
+                                 initargs=(lexicon,)) as pool:
+            futures = {pool.submit(_build_one, path, spill_to=target(i)): i
+                       for i, path in enumerate(files_)}
+            done: dict[int, _Built | str] = {}
+            for future in as_completed(futures):
+                done[futures[future]] = future.result()
+                if progress is not None:
+                    progress(files_[futures[future]])
+        results = [done[i] for i in range(len(files_))]
+    for one in results:
+        if not isinstance(one, str):
+            one.spill = spill
+    return results, spill
 
 
 def ontology_nquads(lexicon: Lexicon) -> str:
@@ -435,27 +498,29 @@ def _publishers(graph: PlanGraph, doc: Document, plan: URIRef, facts: Facts,
 
 def _sections(graph: PlanGraph, doc: Document, plan: URIRef) -> int:
     count = 0
-    parents: dict[int, URIRef] = {}
+    parents: dict[int, str] = {}
+    plan_term = f"<{plan}>"
     for section in doc.walk():
-        node = section_iri(plan, section)
+        node_iri = section_iri(plan, section)
+        node = f"<{node_iri}>"
         for child in section.children:
             parents[id(child)] = node
-        parent = parents.get(id(section), plan)
-        graph.add((node, RDF.type, PK.Section))
-        graph.add((node, RDFS.label, Literal(section.label, lang="zh")))
-        graph.add((node, DCTERMS.title, Literal(section.title, lang="zh")))
-        graph.add((node, PK.numbering, Literal(section.numbering)))
-        graph.add((node, PK.headingStyle, Literal(section.style)))
-        graph.add((node, PK.headingLevel, Literal(section.level)))
-        graph.add((node, PK.order, Literal(section.order)))
-        graph.add((node, PK.textStart, Literal(section.start)))
-        graph.add((node, PK.textEnd, Literal(section.end)))
+        parent = parents.get(id(section), plan_term)
+        add_nt(graph, node, _TYPE, _SECTION)
+        add_nt(graph, node, _LABEL, literal(section.label, lang="zh"))
+        add_nt(graph, node, _TITLE, literal(section.title, lang="zh"))
+        add_nt(graph, node, _NUMBERING, literal(section.numbering))
+        add_nt(graph, node, _HEADING_STYLE, literal(section.style))
+        add_nt(graph, node, _HEADING_LEVEL, literal(str(section.level), datatype=_INTEGER))
+        add_nt(graph, node, _ORDER, literal(str(section.order), datatype=_INTEGER))
+        add_nt(graph, node, _TEXT_START, literal(str(section.start), datatype=_INTEGER))
+        add_nt(graph, node, _TEXT_END, literal(str(section.end), datatype=_INTEGER))
         if section.numbering_inferred:
-            graph.add((node, PK.numberingInferred, Literal(True)))
-        graph.add((node, DCTERMS.isPartOf, parent))
-        graph.add((parent, DCTERMS.hasPart, node))
-        graph.add((node, PK.inPlan, plan))
-        _heading_evidence(graph, doc, plan, section, node)
+            add_nt(graph, node, _NUMBERING_INFERRED, _TRUE)
+        add_nt(graph, node, _IS_PART_OF, parent)
+        add_nt(graph, parent, _HAS_PART, node)
+        add_nt(graph, node, _IN_PLAN, plan_term)
+        _heading_evidence(graph, doc, plan, section, node_iri)
         count += 1
     return count
 
@@ -464,7 +529,7 @@ def _heading_evidence(graph: PlanGraph, doc: Document, plan: URIRef, section: Se
                       node: URIRef) -> None:
     evidence = add_evidence(graph, text=doc.text, plan=plan, start=section.heading_start,
                             end=section.heading_end, section=section)
-    graph.add((node, PK.evidence, evidence))
+    add_nt(graph, f"<{node}>", _HAS_EVIDENCE, f"<{evidence}>")
 
 
 def _defined(graph: PlanGraph, doc: Document, plan: URIRef, section: Section, kind: str,

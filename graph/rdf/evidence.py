@@ -12,14 +12,40 @@
 
 from __future__ import annotations
 
-from rdflib import RDF, Graph, Literal, URIRef
+from typing import Any
+
+from rdflib import RDF, URIRef
 from rdflib.namespace import XSD
 
 from plankg.graph.rdf.identifiers import in_plan, short_hash
+from plankg.graph.rdf.quads import add_nt, has_nt, literal
 from plankg.graph.rdf.vocab import OA, PK
 from plankg.graph.text.document import Section
 
 CONTEXT_CHARS = 16
+
+# the terms every evidence node and statement uses, in N-Triples syntax once (graph/rdf/quads.py)
+_TYPE = f"<{RDF.type}>"
+_EVIDENCE = f"<{PK.Evidence}>"
+_SPECIFIC = f"<{OA.SpecificResource}>"
+_HAS_SOURCE = f"<{OA.hasSource}>"
+_IN_PLAN = f"<{PK.inPlan}>"
+_IN_SECTION = f"<{PK.inSection}>"
+_HAS_SELECTOR = f"<{OA.hasSelector}>"
+_QUOTE_SELECTOR = f"<{OA.TextQuoteSelector}>"
+_EXACT = f"<{OA.exact}>"
+_PREFIX = f"<{OA.prefix}>"
+_SUFFIX = f"<{OA.suffix}>"
+_POSITION_SELECTOR = f"<{OA.TextPositionSelector}>"
+_START = f"<{OA.start}>"
+_END = f"<{OA.end}>"
+_NON_NEGATIVE = str(XSD.nonNegativeInteger)
+_STATEMENT = f"<{PK.Statement}>"
+_RDF_STATEMENT = f"<{RDF.Statement}>"
+_SUBJECT = f"<{RDF.subject}>"
+_PREDICATE = f"<{RDF.predicate}>"
+_OBJECT = f"<{RDF.object}>"
+_HAS_EVIDENCE = f"<{PK.evidence}>"
 
 
 def section_iri(plan: URIRef, section: Section) -> URIRef:
@@ -27,7 +53,7 @@ def section_iri(plan: URIRef, section: Section) -> URIRef:
 
 
 def add_evidence(
-    graph: Graph,
+    graph: Any,
     *,
     text: str,
     plan: URIRef,
@@ -35,36 +61,41 @@ def add_evidence(
     end: int,
     section: Section | URIRef | None,
 ) -> URIRef:
-    """Add (idempotently) the Evidence node for ``text[start:end]`` and return its IRI."""
+    """Add (idempotently) the Evidence node for ``text[start:end]`` and return its IRI.
+
+    ``graph`` is the build's :class:`~plankg.graph.rdf.quads.PlanGraph` or an rdflib graph.
+    """
     if not 0 <= start < end <= len(text):
         raise ValueError(f"evidence span {start}:{end} outside the text (length {len(text)})")
-    ev = in_plan(plan, "evidence", f"{start}-{end}")
-    if (ev, RDF.type, PK.Evidence) in graph:
-        return ev
-    quote = URIRef(f"{ev}#quote")
-    position = URIRef(f"{ev}#position")
-    graph.add((ev, RDF.type, PK.Evidence))
-    graph.add((ev, RDF.type, OA.SpecificResource))
-    graph.add((ev, OA.hasSource, plan))
-    graph.add((ev, PK.inPlan, plan))
+    ev_iri = f"{plan}/evidence/{start}-{end}"
+    ev = f"<{ev_iri}>"
+    if has_nt(graph, ev, _TYPE, _EVIDENCE):
+        return URIRef(ev_iri)
+    quote = f"<{ev_iri}#quote>"
+    position = f"<{ev_iri}#position>"
+    source = f"<{plan}>"
+    add_nt(graph, ev, _TYPE, _EVIDENCE)
+    add_nt(graph, ev, _TYPE, _SPECIFIC)
+    add_nt(graph, ev, _HAS_SOURCE, source)
+    add_nt(graph, ev, _IN_PLAN, source)
     if isinstance(section, Section):
-        section = section_iri(plan, section)
-    if section is not None:
-        graph.add((ev, PK.inSection, section))
-    graph.add((ev, OA.hasSelector, quote))
-    graph.add((ev, OA.hasSelector, position))
-    graph.add((quote, RDF.type, OA.TextQuoteSelector))
-    graph.add((quote, OA.exact, Literal(text[start:end])))
-    graph.add((quote, OA.prefix, Literal(text[max(0, start - CONTEXT_CHARS) : start])))
-    graph.add((quote, OA.suffix, Literal(text[end : end + CONTEXT_CHARS])))
-    graph.add((position, RDF.type, OA.TextPositionSelector))
-    graph.add((position, OA.start, Literal(start, datatype=XSD.nonNegativeInteger)))
-    graph.add((position, OA.end, Literal(end, datatype=XSD.nonNegativeInteger)))
-    return ev
+        add_nt(graph, ev, _IN_SECTION, f"<{plan}/section/{section.key}>")
+    elif section is not None:
+        add_nt(graph, ev, _IN_SECTION, f"<{section}>")
+    add_nt(graph, ev, _HAS_SELECTOR, quote)
+    add_nt(graph, ev, _HAS_SELECTOR, position)
+    add_nt(graph, quote, _TYPE, _QUOTE_SELECTOR)
+    add_nt(graph, quote, _EXACT, literal(text[start:end]))
+    add_nt(graph, quote, _PREFIX, literal(text[max(0, start - CONTEXT_CHARS) : start]))
+    add_nt(graph, quote, _SUFFIX, literal(text[end : end + CONTEXT_CHARS]))
+    add_nt(graph, position, _TYPE, _POSITION_SELECTOR)
+    add_nt(graph, position, _START, literal(str(start), datatype=_NON_NEGATIVE))
+    add_nt(graph, position, _END, literal(str(end), datatype=_NON_NEGATIVE))
+    return URIRef(ev_iri)
 
 
 def add_statement(
-    graph: Graph,
+    graph: Any,
     *,
     plan: URIRef,
     subject: URIRef,
@@ -73,14 +104,16 @@ def add_statement(
     evidence: URIRef,
 ) -> URIRef:
     """Assert ``subject predicate obj`` and reify it with its evidence (see docs/model.md)."""
-    graph.add((subject, predicate, obj))
+    s, p, o = f"<{subject}>", f"<{predicate}>", f"<{obj}>"
+    add_nt(graph, s, p, o)
     key = short_hash(f"{subject} {predicate} {obj} {evidence}", 12)
-    stmt = in_plan(plan, "statement", key)
-    graph.add((stmt, RDF.type, PK.Statement))
-    graph.add((stmt, RDF.type, RDF.Statement))
-    graph.add((stmt, RDF.subject, subject))
-    graph.add((stmt, RDF.predicate, predicate))
-    graph.add((stmt, RDF.object, obj))
-    graph.add((stmt, PK.inPlan, plan))
-    graph.add((stmt, PK.evidence, evidence))
-    return stmt
+    stmt_iri = f"{plan}/statement/{key}"
+    stmt = f"<{stmt_iri}>"
+    add_nt(graph, stmt, _TYPE, _STATEMENT)
+    add_nt(graph, stmt, _TYPE, _RDF_STATEMENT)
+    add_nt(graph, stmt, _SUBJECT, s)
+    add_nt(graph, stmt, _PREDICATE, p)
+    add_nt(graph, stmt, _OBJECT, o)
+    add_nt(graph, stmt, _IN_PLAN, f"<{plan}>")
+    add_nt(graph, stmt, _HAS_EVIDENCE, f"<{evidence}>")
+    return URIRef(stmt_iri)

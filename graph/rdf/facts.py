@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 
 from plankg.graph.extract.departments import PLAN
@@ -31,6 +31,7 @@ from plankg.graph.extract.platforms import PLATFORM_KIND
 from plankg.graph.extract.relations import SECTION
 from plankg.graph.rdf.evidence import add_evidence, add_statement, section_iri
 from plankg.graph.rdf.identifiers import Minter, in_plan
+from plankg.graph.rdf.quads import add_nt, literal
 from plankg.graph.rdf.targets import add_targets
 from plankg.graph.rdf.vocab import ORG, PK, SCHEMA
 from plankg.graph.text.document import Document
@@ -42,6 +43,11 @@ TYPES = {
     DEPARTMENT: (PK.Department, ORG.Organization, SCHEMA.GovernmentOrganization),
 }
 LEVELS = {name: level for level, name in LEVEL_NAMES.items()}  # "provincial" → pk:provincial
+# the terms every node is described with, in N-Triples syntax once (graph/rdf/quads.py)
+_TYPE, _LABEL, _IN_PLAN, _HAS_EVIDENCE, _DEFINED_IN = (
+    f"<{t}>" for t in (RDF.type, RDFS.label, PK.inPlan, PK.evidence, PK.definedIn))
+_IN_SCHEME, _PREF_LABEL, _ALT_LABEL, _BROADER = (
+    f"<{t}>" for t in (SKOS.inScheme, SKOS.prefLabel, SKOS.altLabel, SKOS.broader))
 
 
 def _node(kind: str, name: str, plan: URIRef, minter: Minter, lexicon: Lexicon) -> URIRef:
@@ -85,36 +91,37 @@ def _add_node(graph: Graph, text: str, plan: URIRef, kind: str, name: str,
               mentions: Iterable[Mention], *, minter: Minter, lexicon: Lexicon) -> URIRef:
     node = minter.shared(kind, name)
     entry = lexicon.find(kind, name)
+    here, plan_term = f"<{node}>", f"<{plan}>"
     for rdf_type in TYPES[kind]:
-        graph.add((node, RDF.type, rdf_type))
-    graph.add((node, RDFS.label, Literal(name, lang="zh")))
+        add_nt(graph, here, _TYPE, f"<{rdf_type}>")
+    add_nt(graph, here, _LABEL, literal(name, lang="zh"))
     if entry is not None and entry.en:
-        graph.add((node, RDFS.label, Literal(entry.en, lang="en")))
-    graph.add((node, PK.inPlan, plan))
+        add_nt(graph, here, _LABEL, literal(entry.en, lang="en"))
+    add_nt(graph, here, _IN_PLAN, plan_term)
     if kind == INDUSTRY:
-        graph.add((node, SKOS.inScheme, INDUSTRY_SCHEME))
-        graph.add((node, SKOS.prefLabel, Literal(name, lang="zh")))
+        add_nt(graph, here, _IN_SCHEME, f"<{INDUSTRY_SCHEME}>")
+        add_nt(graph, here, _PREF_LABEL, literal(name, lang="zh"))
         if entry is not None:
             if entry.en:
-                graph.add((node, SKOS.prefLabel, Literal(entry.en, lang="en")))
+                add_nt(graph, here, _PREF_LABEL, literal(entry.en, lang="en"))
             for broader in entry.broader:
                 wider = lexicon.entry(broader)
                 if wider is not None:
-                    graph.add((node, SKOS.broader, minter.shared(INDUSTRY, wider.name)))
+                    add_nt(graph, here, _BROADER, f"<{minter.shared(INDUSTRY, wider.name)}>")
     levels: list[str] = []
     kinds: list[str] = []
     for mention in mentions:
         printed = mention.surface
         if printed != name:
-            graph.add((node, SKOS.altLabel, Literal(printed, lang="zh")))
+            add_nt(graph, here, _ALT_LABEL, literal(printed, lang="zh"))
         evidence = add_evidence(graph, text=text, plan=plan, start=mention.sentence.start,
                                 end=mention.sentence.end, section=mention.section)
-        graph.add((node, PK.evidence, evidence))
+        add_nt(graph, here, _HAS_EVIDENCE, f"<{evidence}>")
         heading = mention.section
         if heading is not None and heading.heading_start <= mention.start \
                 and mention.end <= heading.heading_end:
             # a heading that names the thing sets it out: （一）实施科创英才领航行动
-            graph.add((node, PK.definedIn, section_iri(plan, heading)))
+            add_nt(graph, here, _DEFINED_IN, f"<{section_iri(plan, heading)}>")
         attributes = dict(mention.attributes)
         if "level" in attributes:
             levels.append(attributes["level"])

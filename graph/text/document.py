@@ -6,8 +6,10 @@ it was read (nothing normalised), so ``doc.text[s.start:s.end]`` is the printed 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 
@@ -166,15 +168,90 @@ class Document:
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence of a paragraph that holds ``offset`` (None in headings and tables)."""
-        for _, sentence in self.sentences():
-            if sentence.start <= offset < sentence.end:
-                return sentence
+        index = self._index()
+        if index.sentence_starts is None:  # sentences that overlap: the first that holds it
+            for _, sentence in self.sentences():
+                if sentence.start <= offset < sentence.end:
+                    return sentence
+            return None
+        at = bisect_right(index.sentence_starts, offset) - 1
+        if at >= 0 and offset < index.sentences[at].end:
+            return index.sentences[at]
         return None
 
     def section_at(self, offset: int) -> Section | None:
         """The innermost section whose span holds ``offset``."""
-        found = None
-        for section in self.walk():
-            if section.start <= offset < section.end:
-                found = section
-        return found
+        index = self._index()
+        if index.section_starts is None:  # a tree whose spans do not nest: the last that holds it
+            found = None
+            for section in self.walk():
+                if section.start <= offset < section.end:
+                    found = section
+            return found
+        at = bisect_right(index.section_starts, offset) - 1
+        while at >= 0:
+            section = index.sections[at]
+            if offset < section.end:
+                return section
+            at = index.parents[at]
+        return None
+
+    def _index(self) -> _Index:
+        """Sentences and sections by start offset, made on first use: a document is built
+        whole by graph/text/structure.py and not changed after, and the extractors ask where
+        an offset lies thousands of times per plan."""
+        index = self.__dict__.get("_offsets")
+        if index is None:
+            index = self.__dict__["_offsets"] = _Index.of(self)
+        return index
+
+
+@dataclass
+class _Index:
+    """What :meth:`Document.sentence_at` and :meth:`Document.section_at` search by bisection.
+
+    ``sentence_starts`` is None when two sentences overlap, ``section_starts`` when the spans of
+    the heading tree do not nest (a child outside its parent, siblings that overlap): then the
+    first sentence / the last section in document order that holds an offset is not
+    necessarily the one bisection finds, and the lookups scan instead.
+    """
+
+    sentences: list[Sentence]
+    sentence_starts: list[int] | None
+    sections: list[Section]
+    parents: list[int]  # index of each section's parent in ``sections``, -1 for a top section
+    section_starts: list[int] | None
+
+    @classmethod
+    def of(cls, doc: Document) -> _Index:
+        sentences = sorted((s for _, s in doc.sentences()), key=lambda s: s.start)
+        sentence_starts: list[int] | None = [s.start for s in sentences]
+        if any(a.end > b.start for a, b in pairwise(sentences)):
+            sentence_starts = None
+        sections: list[Section] = []
+        parents: list[int] = []
+        nested = True
+
+        def add(section: Section, parent: int) -> None:
+            nonlocal nested
+            here = len(sections)
+            sections.append(section)
+            parents.append(parent)
+            previous: Section | None = None
+            for child in section.children:
+                if not (section.start < child.start and child.end <= section.end) or (
+                        previous is not None and previous.end > child.start):
+                    nested = False
+                add(child, here)
+                previous = child
+
+        previous_top: Section | None = None
+        for top in doc.sections:
+            if previous_top is not None and previous_top.end > top.start:
+                nested = False
+            add(top, -1)
+            previous_top = top
+        starts = [s.start for s in sections]
+        if any(s.start >= s.end for s in sections) or any(a >= b for a, b in pairwise(starts)):
+            nested = False
+        return cls(sentences, sentence_starts, sections, parents, starts if nested else None)
