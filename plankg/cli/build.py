@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,11 +34,11 @@ from plankg.graph.rdf.build import (
 )
 from plankg.queries.export import format_for, serialize, write_atomically
 from plankg.queries.store import (
+    build_lock,
     default_store_dir,
     open_store,
     read_build_record,
     replace_graphs,
-    write_build_record,
     write_store,
 )
 
@@ -99,8 +99,7 @@ def run_build(paths: tuple[Path, ...], output: Path | None, store: Path | None, 
         except OSError as err:
             raise InputError(f"{output.parent}: cannot create the folder: {err.strerror}") from err
     if write_to_store:
-        write_store(build.chunks, store)
-        write_build_record(store, _record(build.records))
+        write_store(build.chunks, store, record=_record(build.records))
     if output is not None and data is not None:
         write_atomically(output, data)
     return build
@@ -161,9 +160,9 @@ def incremental_build(paths: tuple[Path, ...], output: Path | None, store: Path 
     replaced = {plan["path"]: plan["graph"] for plan in known.values()
                 if plan["path"] in current and plan["path"] not in kept_paths}
     remove = [plan["graph"] for plan in gone] + list(replaced.values())
-    replace_graphs(store, remove=remove, add=[(str(b.summary.graph), b.nquads)
-                                              for b in update.built])
-    write_build_record(store, _record([*kept, *(b.record() for b in update.built)]))
+    replace_graphs(store, remove=remove,
+                   add=[(str(b.summary.graph), b.nquads) for b in update.built],
+                   record=_record([*kept, *(b.record() for b in update.built)]))
     build = Build([b.nquads for b in update.built], [b.summary for b in update.built],
                   skipped=update.skipped)
     if fmt is not None and output is not None:
@@ -214,15 +213,15 @@ def build_command(paths: tuple[Path, ...], output: Path | None, store: Path | No
     """
     console = Console()
     done = None
-    if not no_store and not rebuild and not strict:
-        done = incremental_build(paths, output, store, console=console)
-    if done is not None:
-        build = done.build
-        if build.plans:
-            console.print(summary_table(build))
-    else:
-        build = run_build(paths, output, store, console=console, write_to_store=not no_store,
-                          skip_bad=not strict)
+    with build_lock(store) if not no_store else nullcontext():
+        if not no_store and not rebuild and not strict:
+            done = incremental_build(paths, output, store, console=console)
+        if done is not None:
+            build = done.build
+        else:
+            build = run_build(paths, output, store, console=console,
+                              write_to_store=not no_store, skip_bad=not strict)
+    if done is None or build.plans:
         console.print(summary_table(build))
     for line in build.skipped:
         console.print(f"[yellow]skipped[/]: {line}", highlight=False, soft_wrap=True)
