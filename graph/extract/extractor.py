@@ -16,9 +16,11 @@ Variants that become one name within a plan:
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from plankg.graph.extract.candidates import Candidate, resolve
@@ -56,15 +58,34 @@ class Facts:
         return sorted({m.name for m in self.mentions if m.kind == kind})
 
 
+def _overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test whether ``(start, end)`` overlaps any of ``spans``, a bisection per call: a scan
+    of every department mention per candidate made long documents quadratic.
+
+    >>> test = _overlap_test([(10, 20), (12, 14), (30, 31)])
+    >>> [test(0, 10), test(19, 25), test(20, 30), test(30, 40)]
+    [False, True, False, True]
+    """
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(itertools.accumulate((e for _, e in ordered), max))  # furthest end so far
+
+    def overlaps(start: int, end: int) -> bool:
+        before = bisect.bisect_left(starts, end)  # the spans starting before ``end``
+        return before > 0 and reach[before - 1] > start
+
+    return overlaps
+
+
 def extract_facts(doc: Document, *, lexicon: Lexicon) -> Facts:
     """Every fact of ``doc``, each mention and relation with the sentence it was read from."""
     department_mentions, department_relations = extract_departments(doc, lexicon)
     # a body's name holds the zone it runs (澄岚经济开发区管委会): the body is what is named
-    bodies = [(m.start, m.end) for m in department_mentions]
+    in_body = _overlap_test([(m.start, m.end) for m in department_mentions])
     found = resolve(
         cand for cand in (*find_programs(doc, lexicon), *find_platforms(doc, lexicon),
                           *find_industries(doc, lexicon))
-        if not any(s < cand.end and cand.start < e for s, e in bodies)
+        if not in_body(cand.start, cand.end)
     )
     normalise(found, lexicon)
     named_mentions, named_relations = _named_industries(doc.text, found, lexicon)
@@ -99,7 +120,11 @@ def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon
     a two-character place when the stem has four characters or more.
     """
     known = {c.name for c in found if c.kind == INDUSTRY}
-    known |= {plain(c.surface(text)) for c in found if c.kind == INDUSTRY}
+    printed_as: dict[str, str] = {}  # an industry as printed → the first name found for it
+    for c in found:
+        if c.kind == INDUSTRY:
+            printed_as.setdefault(plain(c.surface(text)), c.name)
+    known |= set(printed_as)
     known |= {label for label in lexicon.labels(INDUSTRY)}
     suffixes = [s for s, _ in kind_suffixes(lexicon.kinds)]
     mentions: list[Mention] = []
@@ -129,8 +154,7 @@ def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon
         if at < 0:
             continue
         entry = lexicon.find(INDUSTRY, industry)
-        same = next((c.name for c in found if c.kind == INDUSTRY
-                     and plain(c.surface(text)) == industry), None)
+        same = printed_as.get(industry)
         label = same or (entry.name if entry else industry)
         start = cand.start + at
         mentions.append(Mention(INDUSTRY, label, industry, start, start + len(industry),
