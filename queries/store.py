@@ -36,7 +36,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 import pyoxigraph
 
@@ -315,19 +315,24 @@ def build_lock(path: Path | str | None = None) -> Iterator[None]:
     """
     path = Path(path) if path is not None else default_store_dir()
     lock = lock_path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle = lock.open("a+", encoding="utf-8")
-    except OSError as err:
-        raise StoreError(f"{path}: cannot create the lock file {lock}: {err.strerror}") from err
-    with handle:
+    while True:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle = lock.open("a+", encoding="utf-8")
+        except OSError as err:
+            raise StoreError(f"{path}: cannot create the lock file {lock}: {err.strerror}") from err
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             handle.seek(0)
             holder = handle.read().strip() or "another process"
+            handle.close()
             raise StoreError(f"{path}: another build is writing this store (pid {holder}); "
                              "try again when it has finished") from None
+        if _same_file(handle, lock):
+            break
+        handle.close()  # the holder before us removed this file as we opened it: again
+    with handle:
         try:
             handle.seek(0)
             handle.truncate()
@@ -336,9 +341,17 @@ def build_lock(path: Path | str | None = None) -> Iterator[None]:
             _remove_leftovers(path)
             yield
         finally:
+            # removed while still held, so nobody can lock the old file and think it theirs
             with contextlib.suppress(OSError):
-                handle.truncate(0)
+                lock.unlink()
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _same_file(handle: IO[str], path: Path) -> bool:
+    try:
+        return os.fstat(handle.fileno()).st_ino == path.stat().st_ino
+    except OSError:
+        return False
 
 
 def build_running(path: Path) -> bool:

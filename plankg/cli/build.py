@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
@@ -26,6 +28,7 @@ from plankg.cli.options import SourceSpec, reports_errors, source_options, store
 from plankg.errors import InputError
 from plankg.graph.rdf.build import (
     EXTRACTOR_VERSION,
+    PLAN_SUFFIXES,
     Build,
     build_dataset,
     build_plans,
@@ -174,6 +177,63 @@ def incremental_build(paths: tuple[Path, ...], output: Path | None, store: Path 
     return Incremental(build, len(kept), [plan["path"] for plan in gone])
 
 
+@dataclass
+class Screened:
+    """The plan files a build reads, after duplicates and unreadable links are taken out."""
+
+    files: list[Path]
+    skipped: list[str]  # one line each: a link that leads nowhere or in a loop
+    duplicates: list[str]  # one line each: a file with the same bytes as one kept
+
+
+def screen_files(paths: tuple[Path, ...]) -> Screened:
+    """``plan_files`` of ``paths``, with each plan once however many names it has.
+
+    A file whose bytes equal an earlier one's (a plan saved twice under two names) is left out
+    with a warning; a plan-named entry of a folder that is a symbolic link in a loop or to
+    nothing is reported in one line (``plan_files`` passes over it silently). A file that
+    cannot be read stays in: the build says why in its own line.
+    """
+    skipped = [line for folder in paths if folder.is_dir() for line in _dead_links(folder)]
+    try:
+        files = plan_files(paths or [bundled_corpus()])
+    except InputError:
+        if skipped:  # a folder of dead links alone: say what they are
+            raise InputError(skipped[0]) from None
+        raise
+    seen: dict[str, Path] = {}
+    kept: list[Path] = []
+    duplicates: list[str] = []
+    for path in files:
+        digest = _sha256(path)
+        first = seen.get(digest) if digest is not None else None
+        if first is not None:
+            duplicates.append(f"{path}: the same file as {first} (identical bytes); built once")
+            continue
+        if digest is not None:
+            seen[digest] = path
+        kept.append(path)
+    return Screened(kept, skipped, duplicates)
+
+
+def _dead_links(folder: Path) -> list[str]:
+    found = []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return []  # plan_files says why
+    for entry in entries:
+        if entry.suffix.lower() not in PLAN_SUFFIXES or not entry.is_symlink():
+            continue
+        try:
+            os.stat(entry)
+        except OSError as err:
+            why = ("a symbolic link in a loop" if err.errno == errno.ELOOP
+                   else f"a symbolic link to nothing ({os.readlink(entry)})")
+            found.append(f"{entry}: {why}; not read")
+    return found
+
+
 def summary_table(build: Build) -> Table:
     """Counts per plan: one row per count, one column per plan, so it fits 80 columns."""
     table = Table(title="plans built")
@@ -213,16 +273,23 @@ def build_command(paths: tuple[Path, ...], output: Path | None, store: Path | No
     """
     console = Console()
     done = None
+    screened = screen_files(paths)
+    if strict and screened.skipped:
+        raise InputError(screened.skipped[0])
+    files = tuple(screened.files)
     with build_lock(store) if not no_store else nullcontext():
         if not no_store and not rebuild and not strict:
-            done = incremental_build(paths, output, store, console=console)
+            done = incremental_build(files, output, store, console=console)
         if done is not None:
             build = done.build
         else:
-            build = run_build(paths, output, store, console=console,
+            build = run_build(files, output, store, console=console,
                               write_to_store=not no_store, skip_bad=not strict)
+    build.skipped[:0] = screened.skipped
     if done is None or build.plans:
         console.print(summary_table(build))
+    for line in screened.duplicates:
+        console.print(f"[yellow]warning[/]: {line}", highlight=False, soft_wrap=True)
     for line in build.skipped:
         console.print(f"[yellow]skipped[/]: {line}", highlight=False, soft_wrap=True)
     if done is not None:
