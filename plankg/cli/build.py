@@ -82,13 +82,18 @@ def _progress(console: Console, total: int) -> Iterator:
 
 def run_build(paths: tuple[Path, ...], output: Path | None, store: Path | None, *,
               console: Console, write_to_store: bool = True, make_folder: bool = False,
-              skip_bad: bool = False) -> Build:
+              skip_bad: bool = False, locked: bool = False) -> Build:
     """Build, then write the graph file and the store; nothing is written if anything fails.
 
     With ``make_folder`` the output's folder is created, but only once the build succeeded.
     With ``skip_bad`` a file that cannot be built is left out (``Build.skipped`` says why)
-    instead of failing the build; a build with no plan left fails all the same.
+    instead of failing the build; a build with no plan left fails all the same. The store's
+    write lock is taken for the whole build unless the caller holds it (``locked``).
     """
+    if write_to_store and not locked:
+        with build_lock(store):
+            return run_build(paths, output, store, console=console, make_folder=make_folder,
+                             skip_bad=skip_bad, locked=True)
     fmt = format_for(output, None) if output is not None else None
     files = plan_files(paths or [bundled_corpus()])
     with _progress(console, len(files)) as advance:
@@ -284,7 +289,7 @@ def build_command(paths: tuple[Path, ...], output: Path | None, store: Path | No
             build = done.build
         else:
             build = run_build(files, output, store, console=console,
-                              write_to_store=not no_store, skip_bad=not strict)
+                              write_to_store=not no_store, skip_bad=not strict, locked=True)
     build.skipped[:0] = screened.skipped
     if done is None or build.plans:
         console.print(summary_table(build))
