@@ -264,15 +264,28 @@ def push(
     """PUT every named graph of ``store`` to a Graph Store Protocol service.
 
     One request per graph, each replacing that graph whole: pushing twice leaves the server as
-    pushing once did. Returns (graph IRI, triples sent) in the order sent. Triples in the
-    default graph are not sent (the model puts none there).
+    pushing once did, and graphs on the server that ``store`` does not hold are never touched
+    (no DROP, no CLEAR, no PUT to the default graph). Returns (graph IRI, triples sent) in the
+    order sent. Triples in the default graph are not sent (the model puts none there).
+
+    A push that fails half-way raises one line naming the graphs already sent, so a researcher
+    knows which plans the server holds in the new version; pushing again sends all.
     """
-    pushed = []
+    pushed: list[tuple[str, int]] = []
     graphs = sorted(g.value for g in store.named_graphs() if isinstance(g, pyoxigraph.NamedNode))
     for graph in graphs:
         name = pyoxigraph.NamedNode(graph)
         data = store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=name)
         count = sum(1 for _ in store.quads_for_pattern(None, None, None, name))
-        put_graph(store_url, graph, data, timeout=timeout, user=user, password=password)
+        try:
+            put_graph(store_url, graph, data, timeout=timeout, user=user, password=password)
+        except RemoteError as err:
+            if not pushed:
+                raise
+            sent = " ".join(iri for iri, _ in pushed)
+            unsent = " ".join(graphs[len(pushed):])
+            raise RemoteError(f"{err} — {len(pushed)} of {len(graphs)} graphs were sent before "
+                              f"the failure: {sent}; not sent: {unsent} (push again to send "
+                              "all)") from err
         pushed.append((graph, count))
     return pushed

@@ -26,6 +26,7 @@ import pyoxigraph
 
 from plankg.errors import InputError
 from plankg.queries import remote
+from plankg.queries.deadline import within
 from plankg.queries.querytext import QueryError, check_select, inject_values, syntax_error_message
 from plankg.queries.rows import Rows, cell
 from plankg.queries.store import dataset_to_store, default_store_dir, open_store, store_to_dataset
@@ -156,11 +157,16 @@ def _rdflib_cell(term: Node | None) -> Any:
 class OxigraphSource(Source):
     """Local quads evaluated by pyoxigraph: the on-disk store, or a file loaded into memory."""
 
-    def __init__(self, store: pyoxigraph.Store, name: str) -> None:
+    def __init__(self, store: pyoxigraph.Store, name: str, *,
+                 timeout: float | None = None) -> None:
         self._store = store
         self.name = name
+        self.timeout = timeout  # seconds a query may take (queries/deadline.py); None: no bound
 
     def select(self, query: str, *, bindings: Mapping[str, Binding] | None = None) -> Rows:
+        return within(self.timeout, self.name, self._select, query, bindings)
+
+    def _select(self, query: str, bindings: Mapping[str, Binding] | None) -> Rows:
         # pyoxigraph's query() runs queries only, never updates, so the text needs no check
         # beforehand: rdflib's grammar (check_select) is asked only to explain a refusal. It
         # would cost more than most queries themselves (20-100 ms for a named query).
@@ -194,11 +200,15 @@ class OxigraphSource(Source):
 class RdflibSource(Source):
     """Local quads in rdflib's memory store, evaluated by rdflib's SPARQL engine."""
 
-    def __init__(self, dataset: Dataset, name: str) -> None:
+    def __init__(self, dataset: Dataset, name: str, *, timeout: float | None = None) -> None:
         self._dataset = dataset
         self.name = name
+        self.timeout = timeout  # seconds a query may take (queries/deadline.py); None: no bound
 
     def select(self, query: str, *, bindings: Mapping[str, Binding] | None = None) -> Rows:
+        return within(self.timeout, self.name, self._select, query, bindings)
+
+    def _select(self, query: str, bindings: Mapping[str, Binding] | None) -> Rows:
         from rdflib import Variable
 
         check_select(query)
@@ -284,11 +294,15 @@ def open_source(
     graph: Path | str | None = None,
     endpoint: str | None = None,
     engine: Engine = "oxigraph",
-    timeout: float = remote.DEFAULT_TIMEOUT,
+    timeout: float | None = None,
     user: str | None = None,
     password: str | None = None,
 ) -> Source:
-    """Open one source: a store directory, a graph file or an endpoint (default: the store)."""
+    """Open one source: a store directory, a graph file or an endpoint (default: the store).
+
+    ``timeout`` bounds every query, in seconds: an endpoint's answer (default
+    ``remote.DEFAULT_TIMEOUT``) and a local query on either engine (default: no bound).
+    """
     chosen = [n for n, v in (("store", store), ("graph", graph), ("endpoint", endpoint)) if v]
     if len(chosen) > 1:
         raise InputError(f"give only one of --store, --graph, --endpoint (got {', '.join(chosen)})")
@@ -297,11 +311,17 @@ def open_source(
     if endpoint:
         if engine != "oxigraph":
             raise InputError("--engine applies to --store and --graph; an endpoint runs its own")
-        return EndpointSource(remote.Endpoint(endpoint, timeout, user, password))
+        wait = remote.DEFAULT_TIMEOUT if timeout is None else timeout
+        return EndpointSource(remote.Endpoint(endpoint, wait, user, password))
+    local: OxigraphSource | RdflibSource
     if graph:
-        return load_file(Path(graph), engine=engine)
-    path = Path(store) if store else default_store_dir()
-    opened = open_store(path)
-    if engine == "rdflib":
-        return RdflibSource(store_to_dataset(opened), str(path))
-    return OxigraphSource(opened, str(path))
+        local = load_file(Path(graph), engine=engine)  # type: ignore[assignment]
+    else:
+        path = Path(store) if store else default_store_dir()
+        opened = open_store(path)
+        if engine == "rdflib":
+            local = RdflibSource(store_to_dataset(opened), str(path))
+        else:
+            local = OxigraphSource(opened, str(path))
+    local.timeout = timeout
+    return local

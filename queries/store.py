@@ -4,7 +4,11 @@ Where it lives: ``$PLANKG_STORE`` if set, else ``.plankg/store`` under the curre
 (like ``.git``, the store belongs to the project a researcher works in). ``write_store`` builds a
 complete new store beside the old one and swaps the directories, so a build that fails halfway
 leaves the previous store untouched, and a store, once written, is never modified in place:
-readers and ``plankg serve`` can take snapshots of it without locking.
+readers and ``plankg serve`` can take snapshots of it without locking. An incremental build
+(``replace_graphs``) changes a hard-linked copy and swaps it in the same way. The swap is one
+``renameat2(RENAME_EXCHANGE)`` where Linux has it, so a reader finds the old store or the new one,
+never none. One writer at a time: ``build_lock`` (an ``flock`` on ``.<store>.lock`` beside the
+store) refuses a second build in one line (docs/decisions/027-store-lock-and-swap.md).
 
 >>> import tempfile
 >>> from rdflib import Dataset, Literal, URIRef
@@ -22,13 +26,18 @@ readers and ``plankg serve`` can take snapshots of it without locking.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
+import errno
+import fcntl
 import io
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 import pyoxigraph
 
@@ -43,6 +52,9 @@ ENV_VAR = "PLANKG_STORE"
 DEFAULT_DIR = Path(".plankg") / "store"
 # RocksDB writes this file first; a directory holding it is a store
 _MARKER = "CURRENT"
+# a reader that meets a store being swapped opens it again, this often, this far apart (s)
+OPEN_ATTEMPTS = 20
+OPEN_RETRY_DELAY = 0.05
 
 
 class StoreError(InputError):
@@ -63,18 +75,30 @@ def open_store(path: Path | str | None = None) -> pyoxigraph.Store:
     """Open the store at ``path`` (default: :func:`default_store_dir`) read-only.
 
     Read-only opens never take RocksDB's write lock, so any number of readers can share a store.
+    A build swaps the store directory in one step; a reader that was opening it at that moment
+    finds files of two stores, which RocksDB detects ("Corruption", or a missing file), and it
+    opens the store again: it gets the old store or the new one, never a mix. Once open, a
+    store stays readable even after a build has replaced and deleted it (its files stay open).
     """
     path = Path(path) if path is not None else default_store_dir()
-    if not is_store(path):
-        hint = "" if path.exists() else " (run `plankg build` first, or pass --store/--graph)"
-        raise StoreError(f"{path}: no graph store here{hint}")
-    try:
-        return pyoxigraph.Store.read_only(str(path))
-    except OSError as err:
-        raise StoreError(f"{path}: cannot open the graph store: {err}") from err
+    for attempt in range(OPEN_ATTEMPTS):
+        if not is_store(path):
+            if attempt + 1 < OPEN_ATTEMPTS and build_running(path):
+                time.sleep(OPEN_RETRY_DELAY)  # maybe between the two renames of a fallback swap
+                continue
+            hint = "" if path.exists() else " (run `plankg build` first, or pass --store/--graph)"
+            raise StoreError(f"{path}: no graph store here{hint}")
+        try:
+            return pyoxigraph.Store.read_only(str(path))
+        except (OSError, RuntimeError) as err:
+            if attempt + 1 == OPEN_ATTEMPTS:
+                raise StoreError(f"{path}: cannot open the graph store: {err}") from err
+            time.sleep(OPEN_RETRY_DELAY)
+    raise AssertionError("unreachable")
 
 
-def write_store(dataset: Quads, path: Path | str | None = None) -> int:
+def write_store(dataset: Quads, path: Path | str | None = None, *,
+                record: dict | None = None) -> int:
     """Replace the store at ``path`` with the quads of ``dataset``; return the number of quads.
 
     ``dataset`` is an rdflib Dataset or Graph, a pyoxigraph Store, or N-Quads text (one string,
@@ -82,7 +106,8 @@ def write_store(dataset: Quads, path: Path | str | None = None) -> int:
 
     The new store is built in a temporary directory next to ``path`` and swapped in only once
     complete. ``path`` must be absent, empty, or an existing store: anything else is refused
-    rather than deleted.
+    rather than deleted. A build ``record`` is written into the new store before the swap, so
+    the store and its record change together.
     """
     path = Path(path) if path is not None else default_store_dir()
     try:
@@ -94,6 +119,8 @@ def write_store(dataset: Quads, path: Path | str | None = None) -> int:
         raise StoreError(f"{path}: cannot create the graph store: {err}") from err
     try:
         count = _fill(building / "store", dataset)
+        if record is not None:
+            write_build_record(building / "store", record)
         _swap(building / "store", path)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
@@ -184,9 +211,39 @@ def _fill(target: Path, dataset: Quads) -> int:
         del store  # closes RocksDB before the directory is renamed
 
 
+_RENAME_EXCHANGE = 2  # linux/fs.h
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two directory entries in one step (Linux ``renameat2``); False where unsupported."""
+    libc_name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(libc_name, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError, TypeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
+                          ctypes.c_uint]
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EXDEV):
+        return False  # old kernel or a file system without exchange: two renames instead
+    raise OSError(code, os.strerror(code), str(b))
+
+
 def _swap(new: Path, path: Path) -> None:
     old: Path | None = None
     if path.exists():
+        try:
+            exchanged = _exchange(new, path)
+        except OSError as err:
+            raise StoreError(f"{path}: cannot replace the graph store: {err.strerror}") from err
+        if exchanged:  # ``new`` now names the previous store
+            with contextlib.suppress(OSError):
+                shutil.rmtree(new)
+            return
         old = Path(tempfile.mkdtemp(prefix=f".{path.name}.old-", dir=path.parent)) / "store"
         os.replace(path, old)
     try:
@@ -249,27 +306,125 @@ def write_build_record(path: Path | str | None, record: dict) -> None:
 
 
 def replace_graphs(path: Path | str | None, *, remove: list[str],
-                   add: list[tuple[str, str]]) -> int:
+                   add: list[tuple[str, str]], record: dict | None = None) -> int:
     """In the store at ``path``, drop the named graphs ``remove`` and those of ``add``, then load
     each ``(graph IRI, N-Quads text)`` of ``add``; return the number of quads afterwards.
 
-    This changes the store in place (the one exception to "a store is never modified"): an
-    incremental build must not copy a store of a thousand plans to change one. Everything it
-    loads was built before this is called, so a bad plan file never leaves a half-done store.
+    The live store is never written: the changes go into a RocksDB backup of it beside it (hard
+    links, so a store of a thousand plans is not copied to change one), which is then swapped
+    in like a full build's store. A build killed at any moment leaves the previous store as it
+    was, and a reader sees the store before or after, never half of the change. ``record``
+    (the new build record) is written into the copy before the swap; without it the old one is
+    carried over.
     """
     path = Path(path) if path is not None else default_store_dir()
     if not is_store(path):
         raise StoreError(f"{path}: no graph store here")
     try:
-        store = pyoxigraph.Store(str(path))
+        building = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-", dir=path.parent))
     except OSError as err:
-        raise StoreError(f"{path}: cannot open the graph store for writing: {err}") from err
+        raise StoreError(f"{path}: cannot create the graph store: {err}") from err
+    copy = building / "store"
     try:
-        for iri in [*remove, *(iri for iri, _ in add)]:
-            store.remove_graph(pyoxigraph.NamedNode(iri))
-        for _, text in add:
-            store.bulk_load(text, format=pyoxigraph.RdfFormat.N_QUADS)
-        store.flush()
-        return len(store)
-    finally:
-        del store
+        try:
+            pyoxigraph.Store.read_only(str(path)).backup(str(copy))
+            store = pyoxigraph.Store(str(copy))
+        except OSError as err:
+            raise StoreError(f"{path}: cannot open the graph store for writing: {err}") from err
+        try:
+            for iri in [*remove, *(iri for iri, _ in add)]:
+                store.remove_graph(pyoxigraph.NamedNode(iri))
+            for _, text in add:
+                store.bulk_load(text, format=pyoxigraph.RdfFormat.N_QUADS)
+            store.flush()
+            count = len(store)
+        finally:
+            del store  # closes RocksDB before the directory is renamed
+        if record is not None:
+            write_build_record(copy, record)
+        elif (path / BUILD_RECORD).is_file():
+            shutil.copy2(path / BUILD_RECORD, copy / BUILD_RECORD)
+        _swap(copy, path)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    shutil.rmtree(building, ignore_errors=True)
+    return count
+
+
+# --- one writer at a time --------------------------------------------------------------------
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file of the store at ``path``: beside it, since the store directory is swapped."""
+    return path.parent / f".{path.name}.lock"
+
+
+@contextlib.contextmanager
+def build_lock(path: Path | str | None = None) -> Iterator[None]:
+    """Hold the store's write lock for the ``with`` block, or refuse in one line.
+
+    An ``flock`` dies with its process, so a killed build never leaves the store locked. Temporary
+    directories a killed build left beside the store are removed once the lock is held.
+    """
+    path = Path(path) if path is not None else default_store_dir()
+    lock = lock_path(path)
+    while True:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle = lock.open("a+", encoding="utf-8")
+        except OSError as err:
+            raise StoreError(f"{path}: cannot create the lock file {lock}: {err.strerror}") from err
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            handle.close()
+            raise StoreError(f"{path}: another build is writing this store (pid {holder}); "
+                             "try again when it has finished") from None
+        if _same_file(handle, lock):
+            break
+        handle.close()  # the holder before us removed this file as we opened it: again
+    with handle:
+        try:
+            handle.seek(0)
+            handle.truncate()
+            handle.write(str(os.getpid()))
+            handle.flush()
+            _remove_leftovers(path)
+            yield
+        finally:
+            # removed while still held, so nobody can lock the old file and think it theirs
+            with contextlib.suppress(OSError):
+                lock.unlink()
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _same_file(handle: IO[str], path: Path) -> bool:
+    try:
+        return os.fstat(handle.fileno()).st_ino == path.stat().st_ino
+    except OSError:
+        return False
+
+
+def build_running(path: Path) -> bool:
+    """Whether a build holds the write lock of the store at ``path`` right now."""
+    try:
+        with lock_path(path).open("rb") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return True
+            fcntl.flock(handle, fcntl.LOCK_UN)
+    except OSError:
+        pass  # no lock file: no build ever ran here
+    return False
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Delete the ``.<name>.new-*`` / ``.<name>.old-*`` folders of a build that was killed."""
+    with contextlib.suppress(OSError):
+        for entry in path.parent.iterdir():
+            if entry.name.startswith((f".{path.name}.new-", f".{path.name}.old-")):
+                shutil.rmtree(entry, ignore_errors=True)

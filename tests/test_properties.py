@@ -13,11 +13,13 @@ import functools
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from corpus_paths import WUXING
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plankg.errors import InputError
+from plankg.graph.extract import segment
 from plankg.graph.extract.extractor import extract_facts
 from plankg.graph.extract.lexicon import Lexicon, load_lexicon
 from plankg.graph.text.document import Document
@@ -73,7 +75,15 @@ SETTINGS = settings(max_examples=100, deadline=timedelta(seconds=5),
 
 @functools.cache
 def lexicon() -> Lexicon:
+    # jieba reads its dictionary on first use (5-10 s on a loaded machine): done here, once,
+    # so that the first example's deadline measures the extractors, not that load
+    segment.tagged("人才发展规划")
     return load_lexicon()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _warm_extractors() -> None:
+    lexicon()
 
 
 def check_document(doc: Document) -> None:

@@ -99,7 +99,11 @@ def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon
     a two-character place when the stem has four characters or more.
     """
     known = {c.name for c in found if c.kind == INDUSTRY}
-    known |= {plain(c.surface(text)) for c in found if c.kind == INDUSTRY}
+    printed_as: dict[str, str] = {}  # an industry as printed → the first name found for it
+    for c in found:
+        if c.kind == INDUSTRY:
+            printed_as.setdefault(plain(c.surface(text)), c.name)
+    known |= set(printed_as)
     known |= {label for label in lexicon.labels(INDUSTRY)}
     suffixes = [s for s, _ in kind_suffixes(lexicon.kinds)]
     mentions: list[Mention] = []
@@ -129,8 +133,7 @@ def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon
         if at < 0:
             continue
         entry = lexicon.find(INDUSTRY, industry)
-        same = next((c.name for c in found if c.kind == INDUSTRY
-                     and plain(c.surface(text)) == industry), None)
+        same = printed_as.get(industry)
         label = same or (entry.name if entry else industry)
         start = cand.start + at
         mentions.append(Mention(INDUSTRY, label, industry, start, start + len(industry),

@@ -19,6 +19,7 @@ reads those), and not where a number is part of a name (“311”, 5G, G60, 第6
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -228,6 +229,7 @@ def _measure_before(text: str, left: int, at: int) -> tuple[int, str, list[str]]
 def extract_targets(doc: Document, mentions: Iterable[Mention]) -> list[QuantTarget]:
     """The quantitative targets of one plan, each with its section, sentence and program."""
     programs = sorted((m for m in mentions if m.kind == PROGRAM), key=lambda m: m.start)
+    starts = [m.start for m in programs]  # bisected per figure: a scan made long plans quadratic
     period = plan_period(doc.title)
     first_year = period[0] if period else None
     issued = doc.metadata.issued_date or doc.metadata.written_date
@@ -248,7 +250,8 @@ def extract_targets(doc: Document, mentions: Iterable[Mention]) -> list[QuantTar
             )
             for read in reads:
                 others = [r for r in reads if r is not read]
-                program = _program(read, sentence, section, programs, tree, others)
+                program = _program(read, sentence, section, programs, tree, others,
+                                       starts)
                 targets.append(QuantTarget(
                     measure=read.measure, value=Decimal(read.number.replace(",", "")),
                     printed=read.printed, unit=read.unit,
@@ -262,7 +265,7 @@ def extract_targets(doc: Document, mentions: Iterable[Mention]) -> list[QuantTar
 
 def _program(
     read: ReadTarget, sentence: Sentence, section: Section, programs: Sequence[Mention],
-    tree: SectionTree, others: Sequence[ReadTarget],
+    tree: SectionTree, others: Sequence[ReadTarget], starts: Sequence[int],
 ) -> str | None:
     """The program named before the figure in its clause or the clause before, else the one a
     section heads.
@@ -276,15 +279,19 @@ def _program(
     floor = sentence.start + spans[max(0, here - 1)][0]
     if here > 0 and any(floor <= o.figure_start < sentence.start + spans[here][0] for o in others):
         floor = sentence.start + spans[here][0]  # the clause before has a figure of its own
+    window = programs[bisect.bisect_left(starts, floor):
+                      bisect.bisect_right(starts, read.figure_start)]
     before = [
-        m for m in programs
+        m for m in window
         if floor <= m.start and m.end <= read.figure_start
         and not any(o.start <= m.start and m.end <= o.end for o in others)
     ]
     if before:
         return before[-1].name
     for node in tree.chain(section):
-        for mention in programs:
+        heading = programs[bisect.bisect_left(starts, node.heading_start):
+                           bisect.bisect_right(starts, node.heading_end)]
+        for mention in heading:
             if node.heading_start <= mention.start and mention.end <= node.heading_end:
                 return mention.name
     return None

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from plankg.cli.options import SourceSpec, reports_errors, source_options, store
 from plankg.errors import InputError
 from plankg.graph.rdf.build import (
     EXTRACTOR_VERSION,
+    PLAN_SUFFIXES,
     Build,
     build_dataset,
     build_plans,
@@ -34,11 +37,11 @@ from plankg.graph.rdf.build import (
 )
 from plankg.queries.export import format_for, serialize, write_atomically
 from plankg.queries.store import (
+    build_lock,
     default_store_dir,
     open_store,
     read_build_record,
     replace_graphs,
-    write_build_record,
     write_store,
 )
 
@@ -79,13 +82,18 @@ def _progress(console: Console, total: int) -> Iterator:
 
 def run_build(paths: tuple[Path, ...], output: Path | None, store: Path | None, *,
               console: Console, write_to_store: bool = True, make_folder: bool = False,
-              skip_bad: bool = False) -> Build:
+              skip_bad: bool = False, locked: bool = False) -> Build:
     """Build, then write the graph file and the store; nothing is written if anything fails.
 
     With ``make_folder`` the output's folder is created, but only once the build succeeded.
     With ``skip_bad`` a file that cannot be built is left out (``Build.skipped`` says why)
-    instead of failing the build; a build with no plan left fails all the same.
+    instead of failing the build; a build with no plan left fails all the same. The store's
+    write lock is taken for the whole build unless the caller holds it (``locked``).
     """
+    if write_to_store and not locked:
+        with build_lock(store):
+            return run_build(paths, output, store, console=console, make_folder=make_folder,
+                             skip_bad=skip_bad, locked=True)
     fmt = format_for(output, None) if output is not None else None
     files = plan_files(paths or [bundled_corpus()])
     with _progress(console, len(files)) as advance:
@@ -99,8 +107,7 @@ def run_build(paths: tuple[Path, ...], output: Path | None, store: Path | None, 
         except OSError as err:
             raise InputError(f"{output.parent}: cannot create the folder: {err.strerror}") from err
     if write_to_store:
-        write_store(build.chunks, store)
-        write_build_record(store, _record(build.records))
+        write_store(build.chunks, store, record=_record(build.records))
     if output is not None and data is not None:
         write_atomically(output, data)
     return build
@@ -161,9 +168,9 @@ def incremental_build(paths: tuple[Path, ...], output: Path | None, store: Path 
     replaced = {plan["path"]: plan["graph"] for plan in known.values()
                 if plan["path"] in current and plan["path"] not in kept_paths}
     remove = [plan["graph"] for plan in gone] + list(replaced.values())
-    replace_graphs(store, remove=remove, add=[(str(b.summary.graph), b.nquads)
-                                              for b in update.built])
-    write_build_record(store, _record([*kept, *(b.record() for b in update.built)]))
+    replace_graphs(store, remove=remove,
+                   add=[(str(b.summary.graph), b.nquads) for b in update.built],
+                   record=_record([*kept, *(b.record() for b in update.built)]))
     build = Build([b.nquads for b in update.built], [b.summary for b in update.built],
                   skipped=update.skipped)
     if fmt is not None and output is not None:
@@ -173,6 +180,63 @@ def incremental_build(paths: tuple[Path, ...], output: Path | None, store: Path 
             data = ("\n".join(lines) + "\n").encode("utf-8")
         write_atomically(output, data)
     return Incremental(build, len(kept), [plan["path"] for plan in gone])
+
+
+@dataclass
+class Screened:
+    """The plan files a build reads, after duplicates and unreadable links are taken out."""
+
+    files: list[Path]
+    skipped: list[str]  # one line each: a link that leads nowhere or in a loop
+    duplicates: list[str]  # one line each: a file with the same bytes as one kept
+
+
+def screen_files(paths: tuple[Path, ...]) -> Screened:
+    """``plan_files`` of ``paths``, with each plan once however many names it has.
+
+    A file whose bytes equal an earlier one's (a plan saved twice under two names) is left out
+    with a warning; a plan-named entry of a folder that is a symbolic link in a loop or to
+    nothing is reported in one line (``plan_files`` passes over it silently). A file that
+    cannot be read stays in: the build says why in its own line.
+    """
+    skipped = [line for folder in paths if folder.is_dir() for line in _dead_links(folder)]
+    try:
+        files = plan_files(paths or [bundled_corpus()])
+    except InputError:
+        if skipped:  # a folder of dead links alone: say what they are
+            raise InputError(skipped[0]) from None
+        raise
+    seen: dict[str, Path] = {}
+    kept: list[Path] = []
+    duplicates: list[str] = []
+    for path in files:
+        digest = _sha256(path)
+        first = seen.get(digest) if digest is not None else None
+        if first is not None:
+            duplicates.append(f"{path}: the same file as {first} (identical bytes); built once")
+            continue
+        if digest is not None:
+            seen[digest] = path
+        kept.append(path)
+    return Screened(kept, skipped, duplicates)
+
+
+def _dead_links(folder: Path) -> list[str]:
+    found = []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return []  # plan_files says why
+    for entry in entries:
+        if entry.suffix.lower() not in PLAN_SUFFIXES or not entry.is_symlink():
+            continue
+        try:
+            os.stat(entry)
+        except OSError as err:
+            why = ("a symbolic link in a loop" if err.errno == errno.ELOOP
+                   else f"a symbolic link to nothing ({os.readlink(entry)})")
+            found.append(f"{entry}: {why}; not read")
+    return found
 
 
 def summary_table(build: Build) -> Table:
@@ -214,16 +278,23 @@ def build_command(paths: tuple[Path, ...], output: Path | None, store: Path | No
     """
     console = Console()
     done = None
-    if not no_store and not rebuild and not strict:
-        done = incremental_build(paths, output, store, console=console)
-    if done is not None:
-        build = done.build
-        if build.plans:
-            console.print(summary_table(build))
-    else:
-        build = run_build(paths, output, store, console=console, write_to_store=not no_store,
-                          skip_bad=not strict)
+    screened = screen_files(paths)
+    if strict and screened.skipped:
+        raise InputError(screened.skipped[0])
+    files = tuple(screened.files)
+    with build_lock(store) if not no_store else nullcontext():
+        if not no_store and not rebuild and not strict:
+            done = incremental_build(files, output, store, console=console)
+        if done is not None:
+            build = done.build
+        else:
+            build = run_build(files, output, store, console=console,
+                              write_to_store=not no_store, skip_bad=not strict, locked=True)
+    build.skipped[:0] = screened.skipped
+    if done is None or build.plans:
         console.print(summary_table(build))
+    for line in screened.duplicates:
+        console.print(f"[yellow]warning[/]: {line}", highlight=False, soft_wrap=True)
     for line in build.skipped:
         console.print(f"[yellow]skipped[/]: {line}", highlight=False, soft_wrap=True)
     if done is not None:

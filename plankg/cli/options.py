@@ -75,7 +75,7 @@ timeout_option = click.option(
     default=DEFAULT_TIMEOUT,
     show_default=True,
     metavar="SECONDS",
-    help="Give up on the endpoint after this long.",
+    help="Give up on a query (local or on the endpoint) after this long.",
 )
 user_option = click.option(
     "--user", envvar="PLANKG_USER", help="HTTP basic auth user [env: PLANKG_USER]."
