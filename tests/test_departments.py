@@ -83,6 +83,37 @@ def test_jurisdiction_from_title_and_issuers(docs: dict[str, Document]) -> None:
     assert jurisdiction(docs[CHENGLAN.name]) == Jurisdiction("澄岚县")
 
 
+def _written(tmp_path: Path, text: str) -> Document:
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_document(path)
+
+
+def test_jurisdiction_is_a_place_not_a_title_phrase(tmp_path: Path, lexicon: Lexicon) -> None:
+    # "城市更新和城市" ends in 市 but is no place: the region is the 区 before it, known or not
+    body = ("一、总体要求\n坚持以人民为中心，统筹推进城市更新和城市建设，全面提升城市品质。"
+            "区住建局、区科技局按职责推进城市更新。\n")
+    known = _written(tmp_path, "李沧区城市更新和城市建设“十四五”规划\n" + body)
+    assert jurisdiction(known) == Jurisdiction("李沧区")
+    invented = _written(tmp_path, "棠溪区城市更新和城市建设“十四五”规划\n" + body)
+    assert jurisdiction(invented) == Jurisdiction("棠溪区")
+    mentions, _ = extract_departments(invented, lexicon)
+    assert {m.name for m in mentions} >= {"棠溪区科学技术局"}
+
+
+def test_jurisdiction_from_the_body_when_title_and_issuers_name_none(
+    tmp_path: Path, lexicon: Lexicon
+) -> None:
+    doc = _written(tmp_path, "关于城市更新和城市建设的若干意见\n一、总体要求\n"
+                   "近年来，我市城市更新取得积极成效。由棠州市委牵头，棠州市人民政府统筹推进。\n"
+                   "1.推进老旧小区改造。（牵头单位：市住建局，配合单位：市财政局）\n")
+    assert jurisdiction(doc) == Jurisdiction("棠州市")
+    _, relations = extract_departments(doc, lexicon)
+    assert {(r.predicate, r.object[1]) for r in relations} == {
+        (LEAD, "棠州市委"),  # 由棠州市委牵头
+        (LEAD, "棠州市住房和城乡建设局"), (SUPPORT, "棠州市财政局")}
+
+
 @pytest.mark.parametrize(
     ("sentence", "found"),
     [

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from plankg.graph.extract.facts import DEPARTMENT, PROGRAM, TASK, Mention, NodeRef, Relation
 from plankg.graph.extract.names import plain, program_name
+from plankg.graph.extract.places import body_region, is_place_name, plausible_chain
 from plankg.graph.extract.programs import SUFFIX_END
 from plankg.graph.extract.relations import SectionTree
 from plankg.graph.extract.tasks import (
@@ -131,16 +132,25 @@ class Jurisdiction:
 
 
 def jurisdiction(doc: Document) -> Jurisdiction | None:
-    """The plan's region from its title ("秀洲区人才发展…"), else from its issuers; the parents
-    from the issuers' names."""
+    """The plan's region: from its title ("秀洲区人才发展…"), else from its issuers, else from
+    its body (我市 … 遂宁市委, graph/extract/places.py ``body_region``); the parents from the
+    issuers' names. A unit of the title that is no place (城市更新和城市 in
+    "李沧区城市更新和城市建设…") is not the region (``plausible_chain``)."""
     issuers = [*doc.metadata.issuers, doc.metadata.publisher or ""]
-    # the title names the region; else the first issuer that names one (青梧市人民政府办公室)
-    chain = next((found for found in (_REGION_CHAIN.match(text) for text in [doc.title, *issuers])
-                  if found), None)
-    if not chain:
-        return None
-    units = _REGION_UNIT.findall(chain.group(1))
-    name, parents = units[-1], tuple(units[:-1])
+    name, parents = "", ()
+    for text in [doc.title, *issuers]:
+        found = _REGION_CHAIN.match(text)
+        if found:
+            units = _REGION_UNIT.findall(found.group(1))
+            name, parents = plausible_chain(units[-1], tuple(units[:-1]))
+            if is_place_name(name):
+                break
+            name = ""
+    if not name:
+        from_body = body_region(doc.text[doc.title_end:])
+        if from_body is None:
+            return None
+        name, parents = from_body
     for issuer in issuers:
         found = _REGION_CHAIN.match(issuer)
         issuer_units = _REGION_UNIT.findall(found.group(1)) if found else []
