@@ -101,7 +101,7 @@ GENERIC = re.compile(
     r"部门"
     r"|各(?:乡镇|镇|乡)[（(]?街道[）)]?|各(?:乡镇|镇)街道"
     # the governments and offices of every place below the plan's: 各县（市、区）人民政府
-    r"|各(?:县[（(]市、区[）)]|县区|区县|县市区|乡镇|镇)人民政府|各街道办事处"
+    r"|各(?:县[（(]市、区[）)]|县区|区县|县市区|乡镇|镇)人民政府|各(?:街道|乡镇)办事处"
 )
 # "由市委组织部负责解释" says who interprets the text, not who carries it out
 LEAD_PHRASE = re.compile(r"牵头抓总|牵头负责|负责牵头|牵头(?!单位|部门|推进|建设)|"

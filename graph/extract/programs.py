@@ -39,6 +39,7 @@ from plankg.graph.extract.phrases import (
     inside_quotes,
     name_start,
     skip_numbering,
+    stop_before,
 )
 from plankg.graph.extract.segment import leading_cut, starts_with_noun
 from plankg.graph.text.document import Document, Section, Sentence
@@ -66,6 +67,15 @@ _UNIT_LEVELS = {word: level for word, level in LEVEL_WORDS if len(word) == 1}
 _VERBS_LONGEST_FIRST = sorted(VERBS, key=len, reverse=True)
 _FIGURE_AFTER = re.compile(r"[”’]?\d")
 _MASKED = re.compile(r"[*＊]")
+# Names of a class of schemes or projects, not of one: 产业载体类项目, 乡村振兴重点工程 (a 专栏 box
+# of them), 重大基础设施项目, 一批…项目, and a work plan (年度工作计划).
+_COLLECTION = re.compile(r"(?:类|重点|重大)(?:项目|工程)$|^重大.*项目$|(?:工作|年度)计划$|"
+                         r"^(?:一批|一系列|若干|多个)")
+# A 项目 in prose is mostly an investment project (引进…项目, 承接…产业转移项目, 实施一批…项目);
+# it is a scheme of the plan when a verb that runs a scheme introduces it (推进医学高峰项目建设).
+RUN_VERBS = frozenset(("实施", "推进", "启动", "开展", "深化", "抓好", "落实", "深入实施"))
+# A quoted name that modifies a noun after it names a way of working: “工匠+项目”培养模式.
+_MODIFIES = ("培养模式", "模式", "机制", "制度", "理念", "品牌")
 
 
 def generic(name: str) -> bool:
@@ -130,6 +140,8 @@ def _candidate(text: str, start: int, end: int, sentence: Sentence, section: Sec
         return None  # “南太湖精英计划”人才项目: the projects of a program, not a program
     if generic(name) and not _coined(printed):
         return None
+    if _COLLECTION.search(plain(name)) and not _coined(printed):
+        return None
     cand = Candidate(PROGRAM, name, start, end, sentence, section, via=via)
     if found_level:
         cand.attributes["level"] = found_level
@@ -155,6 +167,8 @@ def find_in_sentence(text: str, sentence: Sentence, section: Section | None) -> 
                 continue  # “鲲鹏行动”计划: the name goes on after the quotes
             # the suffix closes a quoted name: the name is what the quotes hold
             q_start = quoted[0]
+            if text.startswith(_MODIFIES, e + 1):
+                continue
             cand = _candidate(text, q_start + 1, e, sentence, section, via="rule",
                               level=_level_before(text, q_start, floor))
             if cand is not None:
@@ -176,8 +190,12 @@ def find_in_sentence(text: str, sentence: Sentence, section: Section | None) -> 
         if cut > start and generic(text[cut:e]):
             continue
         cand = _candidate(text, start, e, sentence, section, via="rule")
-        if cand is not None:
-            found.append(cand)
+        if cand is None:
+            continue
+        if match.group().startswith("项目") and not _coined(text[start:e]) and (
+                cand.counted or stop_before(text, start, floor, PROGRAM_STOPS) not in RUN_VERBS):
+            continue  # an investment project (引进…项目, 完成城中村改造项目9个), not a scheme
+        found.append(cand)
     return found
 
 
