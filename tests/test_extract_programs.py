@@ -207,3 +207,16 @@ def test_projects_classes_and_work_plans_are_no_program(text: str, expected: lis
 def test_a_box_of_key_projects_is_no_program() -> None:
     text, section = heading("专栏4  数字桐溪重点工程", "专栏4", "专栏")
     assert find_in_heading(text, section) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # invented: a stop word inside a longer word or after a word of the name does not end it
+    ("实施桐溪有机更新工程，统筹推进老旧小区改造", ["桐溪有机更新工程"]),
+    ("实施青年发展型社区建设行动，在就业创业方面", ["青年发展型社区建设行动"]),
+    ("实施临床重点专科建设工程，建设心血管中心", ["临床重点专科建设工程"]),
+    ("推行村级事务阳光工程，完善村民议事会", ["村级事务阳光工程"]),
+    # after the verb that introduces it, 重点 is no part of a name: a generic reference
+    ("全面实施重点人才工程", []),
+])
+def test_stop_words_inside_a_name(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

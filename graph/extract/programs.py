@@ -41,7 +41,7 @@ from plankg.graph.extract.phrases import (
     skip_numbering,
     stop_before,
 )
-from plankg.graph.extract.segment import leading_cut, starts_with_noun
+from plankg.graph.extract.segment import leading_cut, starts_with_noun, tagged
 from plankg.graph.text.document import Document, Section, Sentence
 
 SUFFIX = re.compile(r"(?:行动计划|计划|工程|行动|项目)(?:[0-9]+(?:\.[0-9]+)*版)?")
@@ -155,6 +155,41 @@ def _head_verb(text: str, start: int, suffix_at: int) -> int:
                  and suffix_at - len(v) >= start), 0)
 
 
+# Stop words that modify rather than introduce: inside a name when a word of it stands before
+# them (实施临床重点专科建设工程), not when they follow the verb (实施重点人才工程).
+MODIFIER_STOPS = frozenset(("重点", "高标准", "高质量", "高水平"))
+
+
+def _start(text: str, suffix_at: int, floor: int) -> int:
+    """Where a program's name that ends at ``suffix_at`` begins (phrases.name_start), past stop
+    words that are part of a longer word: 有 of 有机 (城市有机更新工程, by the segmenter's words),
+    发展 of 发展型 (青年发展型城市建设行动), 重点 after a word of the name."""
+    start = name_start(text, suffix_at, floor, stops=PROGRAM_STOPS, head_verbs=HEAD_VERBS)
+    for _ in range(4):
+        word = stop_before(text, start, floor, PROGRAM_STOPS)
+        if word is None or start >= suffix_at:
+            return start
+        at = start - len(word)
+        glued = text[start] == "型" or any(
+            w_start < start < w_start + len(w) for w, w_start in _words(text, at, suffix_at))
+        modifier = word in MODIFIER_STOPS and at > floor \
+            and stop_before(text, at, floor, PROGRAM_STOPS) is None \
+            and text[at - 1] not in PUNCT and text[at - 1] not in OPENERS
+        if not glued and not modifier:
+            return start
+        start = name_start(text, at, floor, stops=PROGRAM_STOPS)
+    return start
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[str, int]]:
+    """The segmenter's words of ``text[start:end]`` with their offsets."""
+    words, at = [], start
+    for word, _ in tagged(text[start:end]):
+        words.append((word, at))
+        at += len(word)
+    return words
+
+
 def find_in_sentence(text: str, sentence: Sentence, section: Section | None) -> list[Candidate]:
     """Programs named in one sentence, by their suffix (see the module docstring)."""
     found: list[Candidate] = []
@@ -179,7 +214,7 @@ def find_in_sentence(text: str, sentence: Sentence, section: Section | None) -> 
         inner_floor = quoted[0] + 1 if quoted else floor
         if not _follow_ok(text, e, quoted[1] - 1 if quoted else limit):
             continue
-        start = name_start(text, s, inner_floor, stops=PROGRAM_STOPS, head_verbs=HEAD_VERBS)
+        start = _start(text, s, inner_floor)
         start = skip_numbering(text, start, s)
         if start >= s:
             continue
