@@ -77,6 +77,8 @@ NOT_BODIES = (
     "督办", "代办", "开办", "兴办", "通办", "合办", "筹办", "经办", "交办", "好办", "难办", "民办",
     "公办", "外办", "党委", "编委",
 )
+# A level below the plan's printed bare in a list of bodies: "（…，各镇、街道）"
+BARE_LEVELS = frozenset(("街道", "乡镇", "镇", "社区"))
 # Bodies whose names end in one of NOT_BODIES (政局): 区财政局, 区民政局.
 BODIES_LIKE_NOT = ("财政局", "民政局", "邮政局")
 # A BODY_END followed by one of these is the start of another word (局面, 部门, 委托, 办法 …).
@@ -197,6 +199,8 @@ class DepartmentNames:
 
     def normalise(self, printed: str) -> str:
         name = re.sub(r"\s+", "", printed).replace("(", "（").replace(")", "）")
+        if name in BARE_LEVELS:
+            return "各" + name  # "各镇、街道": the 各 is the whole list's
         if GENERIC.fullmatch(name):
             return _generic_name(name)
         name = _PARTY.sub("", name)
@@ -243,8 +247,8 @@ class DepartmentNames:
         item = re.sub(r"\s+", "", item)
         if not item or GENERIC.fullmatch(item) or item.startswith("各"):
             return False
-        if item.endswith(("管委会", "管理委员会")):
-            return True
+        if item.endswith(("管委会", "管理委员会", "党工委")) and len(item) > 3:
+            return True  # a zone's committees: 澜桥经济开发区党工委、管委会
         return any(s == 0 and e == len(item) for s, e in self.find(item))
 
 
