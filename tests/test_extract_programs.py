@@ -215,6 +215,8 @@ def test_a_box_of_key_projects_is_no_program() -> None:
     ("实施青年发展型社区建设行动，在就业创业方面", ["青年发展型社区建设行动"]),
     ("实施临床重点专科建设工程，建设心血管中心", ["临床重点专科建设工程"]),
     ("推行村级事务阳光工程，完善村民议事会", ["村级事务阳光工程"]),
+    # a suffix right after a quoted core closes the name, whatever word follows
+    ("现就实施“桐溪英才”工程提出如下意见", ["桐溪英才工程"]),
     # after the verb that introduces it, 重点 is no part of a name: a generic reference
     ("全面实施重点人才工程", []),
 ])

@@ -212,7 +212,10 @@ def find_in_sentence(text: str, sentence: Sentence, section: Section | None) -> 
                 found.append(cand)
             continue
         inner_floor = quoted[0] + 1 if quoted else floor
-        if not _follow_ok(text, e, quoted[1] - 1 if quoted else limit):
+        # a suffix right after a quoted core closes a coined name whatever follows it
+        # (现就实施“棠溪英才”工程提出如下意见)
+        if not _follow_ok(text, e, quoted[1] - 1 if quoted else limit) \
+                and not (s > floor and text[s - 1] in "”’"):
             continue
         start = _start(text, s, inner_floor)
         start = skip_numbering(text, start, s)
