@@ -85,6 +85,9 @@ _DIGITAL_CLASS = re.compile(r"(?:数字化?|信息|数据|网络|在线|线上|�
 _TITLE_LEVEL = re.compile(r"^[\u4e00-\u9fff]{2,6}?([区县市])")
 
 
+_YEAR_FIRST = re.compile(r"\d{4}年(?:前|底|末)?")
+
+
 def own_level(title: str) -> str | None:
     """The level word the plan uses for its own region (区, 县, 市), from its title."""
     found = _TITLE_LEVEL.match(title)
@@ -206,6 +209,12 @@ class PlatformFinder:
             # cut it while what is left is still a name (联创谷产业园 is not 谷产业园)
             start = leading_cut(text, start, end, keep=len(suffix), accept=lambda s: len(
                 self.residue(platform_name(text[s:end]), suffix)) >= 2)
+            # a verb (or a year) with only a kind word after it names no platform: 入驻小镇,
+            # 进入国家实验室, 赋予开发区, 2025年开发区 are the kind
+            year = _YEAR_FIRST.match(text, start, end)
+            cut = year.end() if year else leading_cut(text, start, end, keep=len(suffix))
+            if cut > start and len(self.residue(platform_name(text[cut:end]), suffix)) < 2:
+                start = cut
             end = self._bracket_after(text, end, limit)
         printed = text[start:end]
         name = platform_name(printed)
