@@ -195,3 +195,8 @@ def test_towns_in_a_list_with_a_count(finder: PlatformFinder) -> None:
 def test_a_verb_before_a_bare_kind_word_names_no_platform(finder: PlatformFinder,
                                                           text: str) -> None:
     assert [c for c in found(finder, text) if c.kind != PLATFORM_KIND] == []
+
+
+def test_brackets_of_other_levels_make_no_name(finder: PlatformFinder) -> None:
+    # invented: 中心（站） / （所、站） list levels of one kind; they name no one platform
+    assert platforms(finder, "建设新时代文明实践中心（所、站），完善退役军人服务中心（站）") == []

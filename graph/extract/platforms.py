@@ -71,6 +71,9 @@ _PLACE_UNIT = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?:省|市|县)|^[\u4e00-\u9fff
 _COUNT_AFTER = re.compile(r"\d+(?:\.\d+)?[家个所座]")
 _OWN_LEVEL = re.compile(r"[省市区县](?![级域场内外属直镇])")
 _BRACKETS = re.compile(r"[（(][^）)]*[）)]")
+# Brackets that hold other levels of the same kind name no one platform: 服务中心（站）,
+# 文明实践中心（所、站）, 村（社区）综合性文化服务中心.
+_LEVEL_BRACKETS = re.compile(r"[（(](?:[所站室点村镇乡]|社区|街道|乡镇|、)+[）)]")
 _COUNTS = re.compile(r"若干个?|[\d一二三四五六七八九十两百千]+[个家所座]")
 # After a one-character kind word (谷) the name must end: 五谷丰登 and 两谷一室 are no platforms.
 _AFTER_SHORT = re.compile(r"[^\u4e00-\u9fff]|建设|等|为|的|和|与|及|基础|发展|作为|成为|打造")
@@ -138,7 +141,8 @@ class PlatformFinder:
         if not kind.needs_name:
             return True
         return (
-            any(q in printed for q in "“‘") or "·" in name or bool(_BRACKETS.search(name))
+            any(q in printed for q in "“‘") or "·" in name
+            or bool(_BRACKETS.search(_LEVEL_BRACKETS.sub("", name)))
             or bool(_INSTITUTION.search(name)) or self.has_place(name)
         )
 
