@@ -172,3 +172,8 @@ def test_sector_lists_under_a_head_of_firms_or_projects(rules: IndustryFinder) -
     assert names(rules, "扶持桐溪新能源装备产业园扩容提质，重点引进储能电池、氢能装备等企业") == [
         "储能电池", "氢能装备"]
     assert names(rules, "培育专精特新、隐形冠军等企业") == []
+
+
+def test_modern_industry_is_a_class(rules: IndustryFinder) -> None:
+    # invented: 现代产业 (体系) is a class of industries; 现代物流 is a sector
+    assert names(rules, "加快建设现代产业人才高地，发展现代物流产业") == ["现代物流产业"]

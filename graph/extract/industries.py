@@ -55,7 +55,7 @@ PLATFORM_HEAD = re.compile(r"^(?:等|的)?[^，。；、]{0,12}?(平台|载体|�
 GENERIC_SECTORS = (
     "新兴", "传统", "优势", "特色", "主导", "核心", "重点", "支柱", "标志性", "战略性", "高新技术",
     "相关", "上下游", "区域", "地方", "本地", "未来", "新", "各", "二级", "现代化", "重大",
-    "战略性新兴",
+    "战略性新兴", "现代",  # 现代产业(体系): but 现代物流, 现代服务业 are sectors
 )
 # A 领域 list is often one of policy or research fields (市场准入、审批服务和综合监管等领域,
 # 疾病筛查、临床研究等领域): its items count when at least half of them look like sectors (known to
