@@ -23,6 +23,7 @@ from plankg.graph.extract.departments import (
     jurisdiction,
     responsibility_rows,
 )
+from plankg.graph.extract.extractor import extract_facts
 from plankg.graph.extract.lexicon import Lexicon
 from plankg.graph.text.document import Document
 from plankg.graph.text.structure import read_document
@@ -81,6 +82,37 @@ def test_jurisdiction_from_title_and_issuers(docs: dict[str, Document]) -> None:
     assert jurisdiction(docs[XIUZHOU.name]) == Jurisdiction("秀洲区", parents=("嘉兴市",))
     assert jurisdiction(docs[WUXING.name]) == Jurisdiction("吴兴区")
     assert jurisdiction(docs[CHENGLAN.name]) == Jurisdiction("澄岚县")
+
+
+def _written(tmp_path: Path, text: str) -> Document:
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_document(path)
+
+
+def test_jurisdiction_is_a_place_not_a_title_phrase(tmp_path: Path, lexicon: Lexicon) -> None:
+    # "城市更新和城市" ends in 市 but is no place: the region is the 区 before it, known or not
+    body = ("一、总体要求\n坚持以人民为中心，统筹推进城市更新和城市建设，全面提升城市品质。"
+            "区住建局、区科技局按职责推进城市更新。\n")
+    known = _written(tmp_path, "李沧区城市更新和城市建设“十四五”规划\n" + body)
+    assert jurisdiction(known) == Jurisdiction("李沧区")
+    invented = _written(tmp_path, "棠溪区城市更新和城市建设“十四五”规划\n" + body)
+    assert jurisdiction(invented) == Jurisdiction("棠溪区")
+    mentions, _ = extract_departments(invented, lexicon)
+    assert {m.name for m in mentions} >= {"棠溪区科学技术局"}
+
+
+def test_jurisdiction_from_the_body_when_title_and_issuers_name_none(
+    tmp_path: Path, lexicon: Lexicon
+) -> None:
+    doc = _written(tmp_path, "关于城市更新和城市建设的若干意见\n一、总体要求\n"
+                   "近年来，我市城市更新取得积极成效。由棠州市委牵头，棠州市人民政府统筹推进。\n"
+                   "1.推进老旧小区改造。（牵头单位：市住建局，配合单位：市财政局）\n")
+    assert jurisdiction(doc) == Jurisdiction("棠州市")
+    _, relations = extract_departments(doc, lexicon)
+    assert {(r.predicate, r.object[1]) for r in relations} == {
+        (LEAD, "棠州市委"),  # 由棠州市委牵头
+        (LEAD, "棠州市住房和城乡建设局"), (SUPPORT, "棠州市财政局")}
 
 
 @pytest.mark.parametrize(
@@ -241,7 +273,9 @@ def relation_pairs(doc: Document, relations: list, predicate: str) -> set[tuple[
 
 def test_fixture_plan_matches_its_gold(docs: dict[str, Document], lexicon: Lexicon) -> None:
     doc = docs[CHENGLAN.name]
-    mentions, relations = extract_departments(doc, lexicon)
+    mentions, _ = extract_departments(doc, lexicon)
+    # the program an annotated item names takes its bodies too (extractor._named_by_task)
+    relations = extract_facts(doc, lexicon=lexicon).relations
     expected = gold("chenglan-talent-plan-2021-2025.json")
     assert {m.name for m in mentions} == set(expected["entities"]["department"])
     assert relation_pairs(doc, relations, LEAD) == {
@@ -296,3 +330,24 @@ def test_every_offset_slices_the_source(
         assert sentence.start <= mention.start and mention.end <= sentence.end
     for relation in relations:
         assert text[relation.sentence.start : relation.sentence.end] == relation.sentence.text
+
+
+def test_role_phrases_that_speak_of_the_plan_itself(tmp_path: Path, lexicon: Lexicon) -> None:
+    # in a 保障措施 chapter (a chapter of tasks), a paragraph about the plan's own implementation
+    # speaks for the plan: "成立…领导小组，负责本规划实施…", "…要按照职责分工", "A和B"
+    doc = _written(tmp_path, "棠溪区城市建设“十四五”规划\n一、主要任务\n"
+                   "1.推进老旧小区改造。每年改造小区20个。（责任单位：区住建局）\n"
+                   "二、保障措施\n（一）加强组织领导\n"
+                   "成立区城市建设工作领导小组，负责本规划实施的统筹协调，领导小组办公室设在区住建局。"
+                   "各街道办事处和区直有关部门要按照职责分工，细化年度工作计划。\n"
+                   "（二）强化资金保障\n区财政局负责统筹安排城市建设资金。\n")
+    _, relations = extract_departments(doc, lexicon)
+    plan = "棠溪区城市建设“十四五”规划"
+    pairs = relation_pairs(doc, relations, LEAD) | relation_pairs(doc, relations, SUPPORT)
+    assert pairs == {
+        ("推进老旧小区改造", "棠溪区住房和城乡建设局"),
+        (plan, "棠溪区城市建设工作领导小组"),  # 成立 sets it up, 负责 gives the role
+        (plan, "各街道办事处"), (plan, "有关部门"),
+        # a role phrase of a task section that does not speak of the plan is the task's
+        ("强化资金保障", "棠溪区财政局"),
+    }

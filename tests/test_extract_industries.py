@@ -164,3 +164,16 @@ def test_two_special_industries_and_four_new_ones(rules: IndustryFinder) -> None
     assert names(rules, text) == [
         "数字产业", "智能装备", "健康时尚", "休闲旅游", "金属新材", "纺织服装"
     ]
+
+
+def test_sector_lists_under_a_head_of_firms_or_projects(rules: IndustryFinder) -> None:
+    # invented, in the shape of issue 12's plans: "…等企业" / "…等项目" hold sectors as often as
+    # not; with the lexicon emptied the items count when at least half look like sectors
+    assert names(rules, "扶持桐溪新能源装备产业园扩容提质，重点引进储能电池、氢能装备等企业") == [
+        "储能电池", "氢能装备"]
+    assert names(rules, "培育专精特新、隐形冠军等企业") == []
+
+
+def test_modern_industry_is_a_class(rules: IndustryFinder) -> None:
+    # invented: 现代产业 (体系) is a class of industries; 现代物流 is a sector
+    assert names(rules, "加快建设现代产业人才高地，发展现代物流产业") == ["现代物流产业"]

@@ -184,3 +184,19 @@ def test_towns_in_a_list_with_a_count(finder: PlatformFinder) -> None:
         "丝绸小镇", "美妆小镇", "吴兴梦工场", "七幸众创空间"
     ]
     assert dict(platforms(finder, text))["丝绸小镇"] == "小镇"
+
+
+@pytest.mark.parametrize("text", [
+    # invented: a verb or a year with only a kind word after it names no platform
+    "对入驻小镇的企业给予租金补贴",
+    "力争进入国家实验室序列",
+    "赋予开发区更大的改革自主权",
+])
+def test_a_verb_before_a_bare_kind_word_names_no_platform(finder: PlatformFinder,
+                                                          text: str) -> None:
+    assert [c for c in found(finder, text) if c.kind != PLATFORM_KIND] == []
+
+
+def test_brackets_of_other_levels_make_no_name(finder: PlatformFinder) -> None:
+    # invented: 中心（站） / （所、站） list levels of one kind; they name no one platform
+    assert platforms(finder, "建设新时代文明实践中心（所、站），完善退役军人服务中心（站）") == []

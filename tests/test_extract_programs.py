@@ -1,7 +1,7 @@
 """Program names: suffixes, quotes, levels, versions, headings, lists, generic references.
 
-Every sentence here is copied from the bundled plans (corpus/); the expected names are typed from
-the text by hand.
+Every sentence here is copied from the bundled plans (corpus/), except the invented ones marked
+so; the expected names are typed from the text by hand.
 """
 
 from __future__ import annotations
@@ -184,3 +184,41 @@ def test_headings_without_a_program() -> None:
     for printed, numbering in (("三、重点工程", "三、"), ("(一)加强组织领导", "(一)")):
         text, section = heading(printed, numbering, "一、")
         assert find_in_heading(text, section) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # invented sentences in the shapes of issue 12's plans: a 项目 in prose is a scheme when a
+    # verb that runs one introduces it, not an investment project that is attracted or counted
+    ("推进桐溪康养高峰项目建设，提升医疗服务水平", ["桐溪康养高峰项目"]),
+    ("对引进产业链关键环节项目的招商中介给予奖励", []),
+    ("承接电子信息、智能装备等产业转移项目，重点引进一批龙头企业", []),
+    ("实施一批产业基础能力提升项目，突破一批关键技术", []),
+    ("全面完成城中村改造项目9个，拆除违法建筑", []),
+    # classes of projects and work plans are no program
+    ("其中城市更新类项目15个、产业载体类项目12个", []),
+    ("各部门要细化年度工作计划，形成工作合力", []),
+    # a quoted name that modifies the noun after it names a way of working
+    ("推行“工匠+项目”培养模式，深化产教融合", []),
+])
+def test_projects_classes_and_work_plans_are_no_program(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_a_box_of_key_projects_is_no_program() -> None:
+    text, section = heading("专栏4  数字桐溪重点工程", "专栏4", "专栏")
+    assert find_in_heading(text, section) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # invented: a stop word inside a longer word or after a word of the name does not end it
+    ("实施桐溪有机更新工程，统筹推进老旧小区改造", ["桐溪有机更新工程"]),
+    ("实施青年发展型社区建设行动，在就业创业方面", ["青年发展型社区建设行动"]),
+    ("实施临床重点专科建设工程，建设心血管中心", ["临床重点专科建设工程"]),
+    ("推行村级事务阳光工程，完善村民议事会", ["村级事务阳光工程"]),
+    # a suffix right after a quoted core closes the name, whatever word follows
+    ("现就实施“桐溪英才”工程提出如下意见", ["桐溪英才工程"]),
+    # after the verb that introduces it, 重点 is no part of a name: a generic reference
+    ("全面实施重点人才工程", []),
+])
+def test_stop_words_inside_a_name(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

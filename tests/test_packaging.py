@@ -63,7 +63,7 @@ def test_the_source_tree_has_the_data_files() -> None:
     # the files the package cannot work without, named so a missing glob cannot pass silently
     assert {
         "plankg/ontology/plankg.ttl", "plankg/ontology/shapes.ttl",
-        "plankg/ontology/context.jsonld", "plankg/graph/rdf/regions.tsv",
+        "plankg/ontology/context.jsonld", "plankg/graph/extract/regions.tsv",
         "plankg/graph/extract/lexicon.ttl",
         "plankg/viz/template.html", "plankg/queries/plans.rq", "plankg/queries/programs.rq",
         "plankg/corpus/huzhou-wuxing-talent-plan-2021-2025.txt",
@@ -97,7 +97,7 @@ def test_installed_package_finds_its_files_through_importlib_resources() -> None
 
     assert files("plankg.ontology").joinpath("plankg.ttl").is_file()
     assert files("plankg.queries").joinpath("plans.rq").is_file()
-    assert files("plankg.graph.rdf").joinpath("regions.tsv").is_file()
+    assert files("plankg.graph.extract").joinpath("regions.tsv").is_file()
     assert files("plankg.viz").joinpath("template.html").is_file()
     corpus = [p.name for p in files("plankg.corpus").iterdir() if p.name.endswith(".txt")]
     assert sorted(corpus) == ["huzhou-wuxing-talent-plan-2021-2025.txt",

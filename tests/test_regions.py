@@ -1,5 +1,5 @@
-"""Regions: the national GB/T 2260 table (graph/rdf/regions.tsv, decision 010) and a plan's
-region read from the whole document (issue 12, convention 5)."""
+"""Regions: the national GB/T 2260 table (graph/extract/regions.tsv, decisions 010 and 020)
+and a plan's region read from the whole document (issue 12, convention 5)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from pathlib import Path
 
 from rdflib.namespace import DCTERMS, RDFS
 
+from plankg.graph.extract.places import known_regions, plausible_chain
 from plankg.graph.rdf.build import build_dataset
-from plankg.graph.rdf.regions import known_regions, plausible_chain, region_chain
+from plankg.graph.rdf.regions import region_chain
 
 # the codes of the first, Zhejiang-only table; a build of the bundled plans relies on them
 ZHEJIANG = {"330000": "浙江省", "330400": "嘉兴市", "330411": "秀洲区", "330500": "湖州市",

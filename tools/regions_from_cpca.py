@@ -1,4 +1,4 @@
-"""Generate graph/rdf/regions.tsv (the national GB/T 2260 table) from the cpca package's data.
+"""Generate graph/extract/regions.tsv (the national GB/T 2260 table) from the cpca package's data.
 
 cpca (PyPI, MIT, https://github.com/DQinYuan/chinese_province_city_area_mapper) ships
 ``cpca/resources/adcodes.csv``: every province, prefecture and county-level division with its
@@ -6,7 +6,8 @@ cpca (PyPI, MIT, https://github.com/DQinYuan/chinese_province_city_area_mapper) 
 dependency of plankg (docs/decisions/010-national-regions.md).
 
     python -m pip download --no-deps cpca==0.5.5 -d /tmp/cpca
-    python tools/regions_from_cpca.py /tmp/cpca/cpca-0.5.5-py3-none-any.whl > graph/rdf/regions.tsv
+    python tools/regions_from_cpca.py /tmp/cpca/cpca-0.5.5-py3-none-any.whl \
+        > graph/extract/regions.tsv
 
 English names come from tools/regions-en.tsv (the hand-made first table's names).
 """

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from plankg.graph.extract.facts import DEPARTMENT, PROGRAM, TASK, Mention, NodeRef, Relation
 from plankg.graph.extract.names import plain, program_name
+from plankg.graph.extract.places import body_region, is_place_name, plausible_chain
 from plankg.graph.extract.programs import SUFFIX_END
 from plankg.graph.extract.relations import SectionTree
 from plankg.graph.extract.tasks import (
@@ -77,6 +78,10 @@ NOT_BODIES = (
     "督办", "代办", "开办", "兴办", "通办", "合办", "筹办", "经办", "交办", "好办", "难办", "民办",
     "公办", "外办", "党委", "编委",
 )
+# A level below the plan's printed bare in a list of bodies: "（…，各镇、街道）"
+BARE_LEVELS = frozenset(("街道", "乡镇", "镇", "社区"))
+# Bodies whose names end in one of NOT_BODIES (政局): 区财政局, 区民政局.
+BODIES_LIKE_NOT = ("财政局", "民政局", "邮政局")
 # A BODY_END followed by one of these is the start of another word (局面, 部门, 委托, 办法 …).
 NOT_AFTER = {"局": "面限势", "部": "门署分位", "委": "托员婉", "办": "法理事学好公", "厅": "堂"}
 # Words inside a would-be name that show it is a clause, not a name.
@@ -95,13 +100,24 @@ MAX_NAME = 20
 
 # Generic bodies: a role, not one body. Only read where a phrase gives them a role.
 GENERIC = re.compile(
-    r"(?:各级)?各?(?:[省市区县]级)?(?:有关|相关|职能|组织|宣传|人才工作|行业主管|主管|政法|统战)?部门"
+    r"(?:各级)?各?(?:[省市区县][级直]?)?(?:有关|相关|职能|组织|宣传|人才工作|行业主管|主管|政法|统战)?"
+    r"部门"
     r"|各(?:乡镇|镇|乡)[（(]?街道[）)]?|各(?:乡镇|镇)街道"
+    # the governments and offices of every place below the plan's: 各县（市、区）人民政府
+    r"|各(?:县[（(]市、区[）)]|县区|区县|县市区|乡镇|镇)人民政府|各(?:街道|乡镇)办事处"
 )
 # "由市委组织部负责解释" says who interprets the text, not who carries it out
-LEAD_PHRASE = re.compile(r"牵头抓总|牵头负责|负责牵头|牵头(?!单位|部门|推进|建设|组织)|"
-                         r"负责(?!人|解释)")
-SUPPORT_PHRASE = re.compile(r"各司其职|密切配合|协同配合|积极配合|配合(?!单位|部门)")
+LEAD_PHRASE = re.compile(r"牵头抓总|牵头负责|负责牵头|牵头(?!单位|部门|推进|建设)|"
+                         r"负责(?!人|解释|同志)")
+SUPPORT_PHRASE = re.compile(r"各司其职|密切配合|协同配合|积极配合|配合(?!单位|部门)|"
+                            r"按照?职责分工")
+# words between a body and its role phrase: "各街道办事处要按照职责分工", "…应密切配合"
+_MODAL = re.compile(r"(?:要|应|应当|需|须|必须|均要)$")
+# a verb that sets a body up before the clause that gives it a role: "成立…领导小组，负责…"
+_SET_UP = re.compile(r"^(?:成立|组建|设立)")
+# a paragraph that speaks of the plan itself (本规划, 规划实施): its role phrases are the plan's,
+# wherever it stands ("成立…领导小组，负责本规划实施的统筹协调")
+_THE_PLAN = re.compile(r"本(?:规划|纲要|意见|方案|计划|办法|措施|政策)|(?:规划|纲要)实施")
 
 _CJK = r"\u4e00-\u9fff"
 _OPEN, _CLOSE = "（(", "）)"
@@ -132,16 +148,25 @@ class Jurisdiction:
 
 
 def jurisdiction(doc: Document) -> Jurisdiction | None:
-    """The plan's region from its title ("秀洲区人才发展…"), else from its issuers; the parents
-    from the issuers' names."""
+    """The plan's region: from its title ("秀洲区人才发展…"), else from its issuers, else from
+    its body (我市 … 遂宁市委, graph/extract/places.py ``body_region``); the parents from the
+    issuers' names. A unit of the title that is no place (城市更新和城市 in
+    "李沧区城市更新和城市建设…") is not the region (``plausible_chain``)."""
     issuers = [*doc.metadata.issuers, doc.metadata.publisher or ""]
-    # the title names the region; else the first issuer that names one (青梧市人民政府办公室)
-    chain = next((found for found in (_REGION_CHAIN.match(text) for text in [doc.title, *issuers])
-                  if found), None)
-    if not chain:
-        return None
-    units = _REGION_UNIT.findall(chain.group(1))
-    name, parents = units[-1], tuple(units[:-1])
+    name, parents = "", ()
+    for text in [doc.title, *issuers]:
+        found = _REGION_CHAIN.match(text)
+        if found:
+            units = _REGION_UNIT.findall(found.group(1))
+            name, parents = plausible_chain(units[-1], tuple(units[:-1]))
+            if is_place_name(name):
+                break
+            name = ""
+    if not name:
+        from_body = body_region(doc.text[doc.title_end:])
+        if from_body is None:
+            return None
+        name, parents = from_body
     for issuer in issuers:
         found = _REGION_CHAIN.match(issuer)
         issuer_units = _REGION_UNIT.findall(found.group(1)) if found else []
@@ -168,13 +193,15 @@ class DepartmentNames:
             # the bare level word: before 委 / 政府 it is the region's committee or government
             # wherever it stands; elsewhere not inside a longer word (全区, 园区, 区域, 县级 …)
             anchors.append(f"(?:中共)?{region.level}(?=委|政府|人民政府)")
-            anchors.append(
-                f"(?<![{NOT_BEFORE_LEVEL}])(?:中共)?{region.level}(?![{NOT_AFTER_LEVEL}])"
-            )
+            # 县城, 市城区 and 省城 are words, 区城 is none (区城市管理局)
+            after = NOT_AFTER_LEVEL.replace("城", "") if region.level == "区" else NOT_AFTER_LEVEL
+            anchors.append(f"(?<![{NOT_BEFORE_LEVEL}])(?:中共)?{region.level}(?![{after}])")
         self._anchor = re.compile("|".join(anchors)) if anchors else None
 
     def normalise(self, printed: str) -> str:
         name = re.sub(r"\s+", "", printed).replace("(", "（").replace(")", "）")
+        if name in BARE_LEVELS:
+            return "各" + name  # "各镇、街道": the 各 is the whole list's
         if GENERIC.fullmatch(name):
             return _generic_name(name)
         name = _PARTY.sub("", name)
@@ -221,8 +248,8 @@ class DepartmentNames:
         item = re.sub(r"\s+", "", item)
         if not item or GENERIC.fullmatch(item) or item.startswith("各"):
             return False
-        if item.endswith(("管委会", "管理委员会")):
-            return True
+        if item.endswith(("管委会", "管理委员会", "党工委")) and len(item) > 3:
+            return True  # a zone's committees: 澜桥经济开发区党工委、管委会
         return any(s == 0 and e == len(item) for s, e in self.find(item))
 
 
@@ -234,7 +261,8 @@ def _body_end(text: str, start: int, limit: int) -> int | None:
     best = None
     for end in range(start + 1, stop + 1):
         name = text[start:end]
-        if not name.endswith(BODY_ENDS) or name.endswith(NOT_BODIES):
+        if not name.endswith(BODY_ENDS) or (name.endswith(NOT_BODIES)
+                                             and not name.endswith(BODIES_LIKE_NOT)):
             continue
         if end < len(text) and text[end] in NOT_AFTER.get(name[-1], ""):
             continue
@@ -246,7 +274,8 @@ def _body_end(text: str, start: int, limit: int) -> int | None:
 
 def _generic_name(name: str) -> str:
     name = re.sub(r"^各级", "", name)
-    name = re.sub(r"^各?[省市区县]级", "", name)
+    name = re.sub(r"^各?[省市区县][级直]?(?=[有相职组宣人行主政统部])",
+                  "", name)
     return re.sub(r"^各(?=有关|相关)", "", name)
 
 
@@ -478,17 +507,48 @@ class _Extraction:
             piece = text[s:e]
             found = [p for p in (LEAD_PHRASE.search(piece), SUPPORT_PHRASE.search(piece)) if p]
             phrase = min(found, key=lambda p: p.start()) if found else None
-            who = self._name_before(text, s, s + phrase.start()) if phrase else None
-            if phrase is None or who is None:
-                bare = self._name_before(text, s, e)
-                pending = [*pending, bare] if bare and bare[0] == s else []
+            who = self._names_before(text, s, s + phrase.start()) if phrase else []
+            if phrase is not None and not who and phrase.start() == 0 and pending:
+                who = pending[-1:]  # "成立…领导小组，负责…": the body of the clause before
+                pending = pending[:-1]
+            if phrase is None or not who:
+                set_up = _SET_UP.match(piece)
+                at = s + set_up.end() if set_up else s
+                bare = self._name_before(text, at, e)
+                pending = [*pending, bare] if bare and bare[0] == at else []
                 continue
             role = LEAD if phrase.re is LEAD_PHRASE else SUPPORT
             task = self._enclosing_task(section)
-            subject = self._task(task) if task is not None else (PLAN, self.doc.title)
-            for ws, we in [*pending, who]:
+            if task is None or self._speaks_of_the_plan(sentence):
+                subject: NodeRef = (PLAN, self.doc.title)
+            else:
+                subject = (TASK, task.key)
+            for ws, we in [*pending, *who]:
                 self._relate(subject, role, self._mention(ws, we, sentence, section))
             pending = []
+
+    def _speaks_of_the_plan(self, sentence: Sentence) -> bool:
+        text = self.doc.text
+        start = text.rfind("\n", 0, sentence.start) + 1
+        end = text.find("\n", sentence.end)
+        return bool(_THE_PLAN.search(text, start, end if end >= 0 else len(text)))
+
+    def _names_before(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The bodies that end at ``end`` (a modal aside: "…要按照职责分工"), with those joined
+        to them by 和 / 及 / 与 ("各县区人民政府和市直有关部门")."""
+        modal = _MODAL.search(text, start, end)
+        if modal and modal.start() > start:
+            end = modal.start()
+        names = []
+        while True:
+            who = self._name_before(text, start, end)
+            if who is None:
+                break
+            names.insert(0, who)
+            if who[0] - 1 <= start or text[who[0] - 1] not in "和及与":
+                break
+            end = who[0] - 1
+        return names
 
     def _name_before(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """The generic or named body that ends exactly at ``end`` (the verb follows it)."""

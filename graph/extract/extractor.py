@@ -145,16 +145,17 @@ def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon
 
 def _named_by_task(doc: Document, found: Iterable[Candidate],
                    responsibilities: Iterable[Relation]) -> list[Relation]:
-    """The lead and support bodies of a task, given also to the program the task's name is:
-    "2.临江工匠培育项目。5年内……（牵头单位：…）" makes 临江工匠培育项目 the body's too. A task
-    that does something with a program ("2.实施乡村振兴人才“归雁”行动。") is not the program."""
+    """The lead and support bodies of a task, given also to the program its name (the item's
+    first clause, its heading) names: "2.临江工匠培育项目。5年内……（牵头单位：…）" and
+    "2.实施乡村振兴人才“归雁”行动。…（牵头部门：…）" make 临江工匠培育项目 and
+    乡村振兴人才归雁行动 the bodies' too (issue 12, convention 1: "the program the item names").
+    A program named only further on in the item's text is not given them."""
     by_key = {section.key: section for section in doc.walk()}
     named: dict[str, list[Candidate]] = {}
     for cand in found:
         section = cand.section
-        if cand.kind == PROGRAM and section is not None \
-                and section.heading_start <= cand.start and cand.end <= section.heading_end \
-                and plain(cand.surface(doc.text)) == plain(section.title).rstrip("。.．"):
+        if cand.kind == PROGRAM and section is not None and not cand.counted \
+                and section.heading_start <= cand.start and cand.end <= section.heading_end:
             named.setdefault(section.key, []).append(cand)
     extra = []
     for relation in responsibilities:

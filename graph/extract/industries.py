@@ -55,7 +55,7 @@ PLATFORM_HEAD = re.compile(r"^(?:等|的)?[^，。；、]{0,12}?(平台|载体|�
 GENERIC_SECTORS = (
     "新兴", "传统", "优势", "特色", "主导", "核心", "重点", "支柱", "标志性", "战略性", "高新技术",
     "相关", "上下游", "区域", "地方", "本地", "未来", "新", "各", "二级", "现代化", "重大",
-    "战略性新兴",
+    "战略性新兴", "现代",  # 现代产业(体系): but 现代物流, 现代服务业 are sectors
 )
 # A 领域 list is often one of policy or research fields (市场准入、审批服务和综合监管等领域,
 # 疾病筛查、临床研究等领域): its items count when at least half of them look like sectors (known to
@@ -64,6 +64,9 @@ SECTOR_WORDS = re.compile(r"产业|制造|装备|服务业|经济|材料|能源|
                           r"芯片|器械|物流|旅游|金融|电商|商贸|农业|食品|纺织|家居|软件|文创|环保|传媒|光电|"
                           r"激光|通信")
 _FIELD_HEAD = re.compile(r"^(?:等)?[^，。；、]{0,6}?领域")
+# Heads that hold sectors as often as not: "引进储能电池、氢能装备等企业", "…等项目", "…等产业链",
+# "…等新业态". Their items count as a 领域 list's do: when at least half look like sectors.
+_SECTOR_BEARING_HEAD = re.compile(r"^等[^，。；、]{0,6}?(?:企业|项目|产业链|业态)")
 # Modifiers that may stand before an industry in a list item and are not part of its name.
 ITEM_MODIFIERS = re.compile(r"^.*?(?:特色|重点|优势|主导|核心|新兴|传统)(?=.{2,})")
 QUALITY = re.compile(r"^(?:高端|高水平|高质量|现代化|大力发展)")
@@ -183,6 +186,9 @@ class IndustryFinder:
                 chosen = spans
             elif cls == "technology":
                 chosen = []
+            elif _SECTOR_BEARING_HEAD.match(enum.head):
+                sectors = [span for span in spans if self.sector_like(text[span[0]:span[1]])]
+                chosen = sectors if 2 * len(sectors) >= len(enum.items) else []
             else:
                 known = [span for span in spans if self.known(text[span[0]:span[1]])]
                 chosen = known if 2 * len(known) >= len(enum.items) else []

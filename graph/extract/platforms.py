@@ -71,6 +71,9 @@ _PLACE_UNIT = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?:省|市|县)|^[\u4e00-\u9fff
 _COUNT_AFTER = re.compile(r"\d+(?:\.\d+)?[家个所座]")
 _OWN_LEVEL = re.compile(r"[省市区县](?![级域场内外属直镇])")
 _BRACKETS = re.compile(r"[（(][^）)]*[）)]")
+# Brackets that hold other levels of the same kind name no one platform: 服务中心（站）,
+# 文明实践中心（所、站）, 村（社区）综合性文化服务中心.
+_LEVEL_BRACKETS = re.compile(r"[（(](?:[所站室点村镇乡]|社区|街道|乡镇|、)+[）)]")
 _COUNTS = re.compile(r"若干个?|[\d一二三四五六七八九十两百千]+[个家所座]")
 # After a one-character kind word (谷) the name must end: 五谷丰登 and 两谷一室 are no platforms.
 _AFTER_SHORT = re.compile(r"[^\u4e00-\u9fff]|建设|等|为|的|和|与|及|基础|发展|作为|成为|打造")
@@ -83,6 +86,9 @@ _DIGITAL_CLASS = re.compile(r"(?:数字化?|信息|数据|网络|在线|线上|�
                             r"(?:平台|网站|系统|应用)$")
 # The level word a plan's region ends in, from its title: 澄岚县人才发展“十四五”规划 → 县.
 _TITLE_LEVEL = re.compile(r"^[\u4e00-\u9fff]{2,6}?([区县市])")
+
+
+_YEAR_FIRST = re.compile(r"\d{4}年(?:前|底|末)?")
 
 
 def own_level(title: str) -> str | None:
@@ -138,7 +144,8 @@ class PlatformFinder:
         if not kind.needs_name:
             return True
         return (
-            any(q in printed for q in "“‘") or "·" in name or bool(_BRACKETS.search(name))
+            any(q in printed for q in "“‘") or "·" in name
+            or bool(_BRACKETS.search(_LEVEL_BRACKETS.sub("", name)))
             or bool(_INSTITUTION.search(name)) or self.has_place(name)
         )
 
@@ -211,6 +218,12 @@ class PlatformFinder:
             # cut it while what is left is still a name (联创谷产业园 is not 谷产业园)
             start = leading_cut(text, start, end, keep=len(suffix), accept=lambda s: len(
                 self.residue(platform_name(text[s:end]), suffix)) >= 2)
+            # a verb (or a year) with only a kind word after it names no platform: 入驻小镇,
+            # 进入国家实验室, 赋予开发区, 2025年开发区 are the kind
+            year = _YEAR_FIRST.match(text, start, end)
+            cut = year.end() if year else leading_cut(text, start, end, keep=len(suffix))
+            if cut > start and len(self.residue(platform_name(text[cut:end]), suffix)) < 2:
+                start = cut
             end = self._bracket_after(text, end, limit)
         printed = text[start:end]
         name = platform_name(printed)

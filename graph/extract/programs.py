@@ -39,8 +39,9 @@ from plankg.graph.extract.phrases import (
     inside_quotes,
     name_start,
     skip_numbering,
+    stop_before,
 )
-from plankg.graph.extract.segment import leading_cut, starts_with_noun
+from plankg.graph.extract.segment import leading_cut, starts_with_noun, tagged
 from plankg.graph.text.document import Document, Section, Sentence
 
 SUFFIX = re.compile(r"(?:行动计划|计划|工程|行动|项目)(?:[0-9]+(?:\.[0-9]+)*版)?")
@@ -66,6 +67,15 @@ _UNIT_LEVELS = {word: level for word, level in LEVEL_WORDS if len(word) == 1}
 _VERBS_LONGEST_FIRST = sorted(VERBS, key=len, reverse=True)
 _FIGURE_AFTER = re.compile(r"[”’]?\d")
 _MASKED = re.compile(r"[*＊]")
+# Names of a class of schemes or projects, not of one: 产业载体类项目, 乡村振兴重点工程 (a 专栏 box
+# of them), 重大基础设施项目, 一批…项目, and a work plan (年度工作计划).
+_COLLECTION = re.compile(r"(?:类|重点|重大)(?:项目|工程)$|^重大.*项目$|(?:工作|年度)计划$|"
+                         r"^(?:一批|一系列|若干|多个)")
+# A 项目 in prose is mostly an investment project (引进…项目, 承接…产业转移项目, 实施一批…项目);
+# it is a scheme of the plan when a verb that runs a scheme introduces it (推进医学高峰项目建设).
+RUN_VERBS = frozenset(("实施", "推进", "启动", "开展", "深化", "抓好", "落实", "深入实施"))
+# A quoted name that modifies a noun after it names a way of working: “工匠+项目”培养模式.
+_MODIFIES = ("培养模式", "模式", "机制", "制度", "理念", "品牌")
 
 
 def generic(name: str) -> bool:
@@ -130,6 +140,8 @@ def _candidate(text: str, start: int, end: int, sentence: Sentence, section: Sec
         return None  # “南太湖精英计划”人才项目: the projects of a program, not a program
     if generic(name) and not _coined(printed):
         return None
+    if _COLLECTION.search(plain(name)) and not _coined(printed):
+        return None
     cand = Candidate(PROGRAM, name, start, end, sentence, section, via=via)
     if found_level:
         cand.attributes["level"] = found_level
@@ -141,6 +153,41 @@ def _head_verb(text: str, start: int, suffix_at: int) -> int:
     """The length of the name's own verb right before its suffix (培育工程), else 0."""
     return next((len(v) for v in HEAD_VERBS if text.startswith(v, suffix_at - len(v))
                  and suffix_at - len(v) >= start), 0)
+
+
+# Stop words that modify rather than introduce: inside a name when a word of it stands before
+# them (实施临床重点专科建设工程), not when they follow the verb (实施重点人才工程).
+MODIFIER_STOPS = frozenset(("重点", "高标准", "高质量", "高水平"))
+
+
+def _start(text: str, suffix_at: int, floor: int) -> int:
+    """Where a program's name that ends at ``suffix_at`` begins (phrases.name_start), past stop
+    words that are part of a longer word: 有 of 有机 (城市有机更新工程, by the segmenter's words),
+    发展 of 发展型 (青年发展型城市建设行动), 重点 after a word of the name."""
+    start = name_start(text, suffix_at, floor, stops=PROGRAM_STOPS, head_verbs=HEAD_VERBS)
+    for _ in range(4):
+        word = stop_before(text, start, floor, PROGRAM_STOPS)
+        if word is None or start >= suffix_at:
+            return start
+        at = start - len(word)
+        glued = text[start] == "型" or any(
+            w_start < start < w_start + len(w) for w, w_start in _words(text, at, suffix_at))
+        modifier = word in MODIFIER_STOPS and at > floor \
+            and stop_before(text, at, floor, PROGRAM_STOPS) is None \
+            and text[at - 1] not in PUNCT and text[at - 1] not in OPENERS
+        if not glued and not modifier:
+            return start
+        start = name_start(text, at, floor, stops=PROGRAM_STOPS)
+    return start
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[str, int]]:
+    """The segmenter's words of ``text[start:end]`` with their offsets."""
+    words, at = [], start
+    for word, _ in tagged(text[start:end]):
+        words.append((word, at))
+        at += len(word)
+    return words
 
 
 def find_in_sentence(text: str, sentence: Sentence, section: Section | None) -> list[Candidate]:
@@ -155,6 +202,8 @@ def find_in_sentence(text: str, sentence: Sentence, section: Section | None) -> 
                 continue  # “鲲鹏行动”计划: the name goes on after the quotes
             # the suffix closes a quoted name: the name is what the quotes hold
             q_start = quoted[0]
+            if text.startswith(_MODIFIES, e + 1):
+                continue
             cand = _candidate(text, q_start + 1, e, sentence, section, via="rule",
                               level=_level_before(text, q_start, floor))
             if cand is not None:
@@ -163,9 +212,12 @@ def find_in_sentence(text: str, sentence: Sentence, section: Section | None) -> 
                 found.append(cand)
             continue
         inner_floor = quoted[0] + 1 if quoted else floor
-        if not _follow_ok(text, e, quoted[1] - 1 if quoted else limit):
+        # a suffix right after a quoted core closes a coined name whatever follows it
+        # (现就实施“棠溪英才”工程提出如下意见)
+        if not _follow_ok(text, e, quoted[1] - 1 if quoted else limit) \
+                and not (s > floor and text[s - 1] in "”’"):
             continue
-        start = name_start(text, s, inner_floor, stops=PROGRAM_STOPS, head_verbs=HEAD_VERBS)
+        start = _start(text, s, inner_floor)
         start = skip_numbering(text, start, s)
         if start >= s:
             continue
@@ -176,8 +228,12 @@ def find_in_sentence(text: str, sentence: Sentence, section: Section | None) -> 
         if cut > start and generic(text[cut:e]):
             continue
         cand = _candidate(text, start, e, sentence, section, via="rule")
-        if cand is not None:
-            found.append(cand)
+        if cand is None:
+            continue
+        if match.group().startswith("项目") and not _coined(text[start:e]) and (
+                cand.counted or stop_before(text, start, floor, PROGRAM_STOPS) not in RUN_VERBS):
+            continue  # an investment project (引进…项目, 完成城中村改造项目9个), not a scheme
+        found.append(cand)
     return found
 
 

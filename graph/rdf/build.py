@@ -39,7 +39,7 @@ from plankg.graph.rdf.identifiers import Minter, in_plan, plan_graph_iri, plan_i
 from plankg.graph.rdf.indicators import add_indicators
 from plankg.graph.rdf.ontology import load_ontology
 from plankg.graph.rdf.quads import PlanGraph, add_nt, literal
-from plankg.graph.rdf.regions import Region, body_region, plausible_chain, region_chain
+from plankg.graph.rdf.regions import Region, region_chain
 from plankg.graph.rdf.vocab import ONTOLOGY_GRAPH, PK
 from plankg.graph.text.document import Document, Section
 from plankg.graph.text.headings import TABLE
@@ -433,15 +433,10 @@ def _plan_node(graph: PlanGraph, doc: Document, plan: URIRef) -> None:
 
 def _regions(graph: PlanGraph, doc: Document, plan: URIRef, minter: Minter) -> list[Region]:
     """The plan's region and those above it; each with the first sentence that names it."""
-    found = jurisdiction(doc)
-    if found is not None:
-        name, parents = plausible_chain(found.name, found.parents)
-    else:  # a title that names no place and no issuers: the place the body speaks for
-        from_body = body_region(doc.text[doc.title_end:])
-        if from_body is None:
-            return []
-        name, parents = from_body
-    chain = region_chain(name, parents)
+    found = jurisdiction(doc)  # title, else issuers, else the place the body speaks for
+    if found is None:
+        return []
+    chain = region_chain(found.name, found.parents)
     nodes = [minter.shared(REGION, region.name) for region in chain]
     graph.add((plan, DCTERMS.spatial, nodes[0]))
     for i, (region, node) in enumerate(zip(chain, nodes, strict=True)):
