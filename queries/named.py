@@ -37,8 +37,8 @@ import datetime
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from importlib.resources import files
 from decimal import Decimal
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -167,6 +167,9 @@ def sort_rows(rows: Rows, order: Iterable[str]) -> None:
     keys = [(c.lstrip("-"), c.startswith("-")) for c in order]
     named = {c for c, _ in keys}
     keys += [(c, False) for c in rows.columns if c not in named]
+    if not any(descending for _, descending in keys):
+        rows.sort(key=lambda row: tuple(_order_key(row.get(c)) for c, _ in keys))
+        return
     # sorts are stable: sort by the last key first
     for column, descending in reversed(keys):
         rows.sort(key=lambda row: _order_key(row.get(column)), reverse=descending)

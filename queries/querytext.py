@@ -133,8 +133,10 @@ def inject_values(text: str, bindings: Mapping[str, str]) -> str:
     # A subquery that projects a bound variable as it is gets the same block inside: joining
     # the block at the top keeps only its rows with that value anyway, and inside, the engine
     # looks the value up instead of evaluating the subquery for every value first.
-    blocks += [(brace, {v: t for v, t in bindings.items() if v in names})
-               for brace, names in _subqueries(text)]
+    blocks += [
+        (brace, {v: t for v, t in bindings.items() if v in names})
+        for brace, names in _subqueries(text)
+    ]
     out = text
     for brace, chosen in sorted(blocks, key=lambda b: b[0], reverse=True):
         if chosen:
@@ -144,7 +146,7 @@ def inject_values(text: str, bindings: Mapping[str, str]) -> str:
 
 
 _SUBSELECT = re.compile(r"\{\s*SELECT\b", re.IGNORECASE)
-_SLICE = re.compile(r"\s*(?:GROUP\s+BY|HAVING|ORDER\s+BY|[^{}])*?\b(?:LIMIT|OFFSET)\b", re.IGNORECASE)
+_SLICE = re.compile(r"[^{}]*?\b(?:LIMIT|OFFSET)\b", re.IGNORECASE)  # after the WHERE group
 
 
 def _subqueries(text: str) -> list[tuple[int, set[str]]]:

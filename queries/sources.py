@@ -60,7 +60,6 @@ FILE_FORMATS: dict[str, tuple[pyoxigraph.RdfFormat, str, bool]] = {
 }
 
 
-
 class Source(abc.ABC):
     """A graph to query; ``name`` says which one in messages."""
 
