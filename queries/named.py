@@ -161,8 +161,8 @@ def sort_rows(rows: Rows, order: Iterable[str]) -> None:
     puts them; text compares by code point, as pyoxigraph and rdflib compare strings.
 
     >>> rows = Rows(["a", "b"], [{"a": "乙", "b": 1}, {"a": "甲", "b": 2}, {"a": "乙", "b": None}])
-    >>> sort_rows(rows, ["-a"]); [r["b"] for r in rows]
-    [None, 1, 2]
+    >>> sort_rows(rows, ["-a"]); [r["b"] for r in rows]  # 甲 (U+7532) after 乙 (U+4E59)
+    [2, None, 1]
     """
     keys = [(c.lstrip("-"), c.startswith("-")) for c in order]
     named = {c for c, _ in keys}

@@ -102,7 +102,9 @@ def page_data(network: nx.MultiDiGraph, *, title: str) -> dict[str, object]:
     """What the page's script reads: vis nodes, edges, options, and the details panel's text."""
     plans = list(network.graph.get("plans", []))
     plan_number = {p: i for i, p in enumerate(plans)}
-    positions = plan_cluster_layout(network) if len(network) > BIG_GRAPH else {}
+    positions = network.graph.get("positions") or (
+        plan_cluster_layout(network) if len(network) > BIG_GRAPH else {}
+    )
 
     net = Network(directed=True)
     # pyvis looks ids up in a list on every add_node/add_edge: quadratic on big graphs
