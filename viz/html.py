@@ -239,7 +239,10 @@ def _tooltip(data: dict) -> str:
     lines = [data["label"]]
     if data["label_en"]:
         lines.append(data["label_en"])
-    lines.append(f"{data['cls']} · {'; '.join(data['plans'])}")
+    plans = data["plans"]
+    # a node many plans name: its tooltip names three, the details panel all of them
+    named = "; ".join(plans[:3]) + (f" … ({len(plans)} plans)" if len(plans) > 3 else "")
+    lines.append(f"{data['cls']} · {named}")
     return "\n".join(lines)
 
 

@@ -28,23 +28,20 @@ _SHARED = ("Program", "Platform")
 _COUNTED = ("Program", "Platform", "Department", "Industry")
 _SPACING = 60.0
 _GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
-_PK = "https://w3id.org/plankg/ontology#"
 
 _PLANS = """
 PREFIX pk: <https://w3id.org/plankg/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?p ?title WHERE { GRAPH ?g { ?p a pk:Plan . ?p dcterms:title ?title } }
 """
+# one query per class: a VALUES block of classes made pyoxigraph 3-4x slower here
 _MEMBERS = """
 PREFIX pk: <https://w3id.org/plankg/ontology#>
-SELECT DISTINCT ?e ?cls ?p WHERE {
-  GRAPH ?g {
-    VALUES ?cls { pk:Program pk:Platform pk:Department pk:Industry }
-    ?e a ?cls .
-    ?e pk:inPlan ?p .
-  }
-}
+SELECT ?e ?p WHERE { GRAPH ?g { ?e a pk:%s . ?e pk:inPlan ?p } }
 """
+# Above this many edges the nodes named by the most plans keep their plans in the details and
+# the plan filter, not as drawn edges: the page stays small and opens at once.
+MAX_EDGES = 4000
 # the nodes shown are given in a VALUES block: their labels are looked up, not all labels read
 _LABELS = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -71,14 +68,15 @@ def overview_network(source: Source) -> nx.MultiDiGraph:
     plans_of: dict[str, set[str]] = defaultdict(set)
     cls_of: dict[str, str] = {}
     counts: dict[str, dict[str, int]] = {p: dict.fromkeys(_COUNTED, 0) for p in titles}
-    for row in source.select(_MEMBERS):
-        node, cls, plan = str(row["e"]), str(row["cls"])[len(_PK) :], str(row["p"])
-        if plan not in titles:
-            continue
-        cls_of.setdefault(node, cls)
-        if plan not in plans_of[node]:
-            plans_of[node].add(plan)
-            counts[plan][cls] += 1
+    for cls in _COUNTED:
+        for row in source.select(_MEMBERS % cls):
+            node, plan = str(row["e"]), str(row["p"])
+            if plan not in titles:
+                continue
+            cls_of.setdefault(node, cls)
+            if plan not in plans_of[node]:
+                plans_of[node].add(plan)
+                counts[plan][cls] += 1
     shown = sorted(
         (
             n
@@ -99,12 +97,18 @@ def overview_network(source: Source) -> nx.MultiDiGraph:
         ]
         facts.append(["its full network", f'plankg viz --plan "{title}"'])
         network.add_node(plan, **_attributes(title, "Plan", [title], facts, plan))
+    # edges of the most-named nodes go first when there are too many (shown is in that order)
+    budget = sum(len(plans_of[n]) for n in shown)
     for node in shown:
         named_by = sorted(titles[p] for p in plans_of[node])
         facts = [["named by", f"{len(named_by)} plans"]]
+        drawn = budget <= MAX_EDGES
+        if not drawn:
+            budget -= len(named_by)
+            facts.append(["edges", "not drawn (named by many plans): see plans"])
         label = labels.get(node) or node.rsplit("/", 1)[-1]
         network.add_node(node, **_attributes(label, cls_of[node], named_by, facts, node))
-        for plan in sorted(plans_of[node]):
+        for plan in sorted(plans_of[node]) if drawn else ():
             network.add_edge(plan, node, key="names", evidence=[])
     network.graph["plans"] = sorted(titles.values())
     network.graph["positions"] = _positions(ordered_plans, shown)
