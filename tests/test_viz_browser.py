@@ -10,9 +10,9 @@ from pathlib import Path
 import browser
 import pytest
 from click.testing import CliRunner
-from rdflib import RDF, RDFS, Dataset, Literal, URIRef
+from rdflib import Dataset, URIRef
 
-from plankg.graph.rdf.vocab import PK, PK_IRI
+from plankg.graph.rdf.vocab import PK_IRI
 from plankg.queries.sources import open_source
 from plankg.viz.html import write_html
 from plankg.viz.layout import BIG_GRAPH
@@ -421,23 +421,11 @@ def test_readme_screenshot_is_a_small_png() -> None:
 # --- a large graph: the overview (docs/decisions/025-viz-overview.md) --------------------------
 
 
-def overview_fixture(path: Path, *, plans: int) -> Path:
-    """``plans`` generated plans (tests/browser.py) that also share one provincial program."""
-    ds = browser.synthetic_dataset(plans=plans, nodes_per_plan=40, shared=12)
-    shared = URIRef(ID + "program/shared")
-    for p in range(plans):
-        g = ds.graph(URIRef(f"https://w3id.org/plankg/graph/p{p}"))
-        g.add((shared, RDF.type, PK.Program))
-        g.add((shared, RDFS.label, Literal("共享人才计划", lang="zh")))
-        g.add((shared, PK.inPlan, URIRef(f"{ID}plan/p{p}")))
-    ds.serialize(path, format="trig")
-    return path
-
-
 def test_many_plans_open_as_an_interactive_overview(open_viewer, tmp_path: Path) -> None:
     from plankg.cli import main
 
-    graph = overview_fixture(tmp_path / "plans.trig", plans=50)
+    graph = tmp_path / "plans.trig"
+    browser.overview_dataset(plans=50).serialize(graph, format="trig")
     page = tmp_path / "overview.html"
     written = CliRunner().invoke(main, ["viz", "--graph", str(graph), "-o", str(page)])
     assert written.exit_code == 0, written.output
