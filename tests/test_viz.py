@@ -453,11 +453,13 @@ def test_overview_counts_what_each_plan_names(tmp_path: Path) -> None:
 
 def test_viz_draws_the_overview_past_ten_plans_unless_asked_for_nodes(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
-    few = CliRunner().invoke(main, ["viz", "--graph", str(_overview_graph(tmp_path, 10)),
-                                    "-o", str(page)])
+    few = CliRunner().invoke(
+        main, ["viz", "--graph", str(_overview_graph(tmp_path, 10)), "-o", str(page)]
+    )
     assert few.exit_code == 0, few.output
     assert "overview of" not in few.output
-    assert few.output.startswith(f"wrote {page}: 413 nodes")  # 10 plans, 10 × 39 programs, 12 industries, shared
+    # 10 plans, 10 × 39 programs, 12 industries, the shared program
+    assert few.output.startswith(f"wrote {page}: 413 nodes")
 
     many = _overview_graph(tmp_path, 11)
     written = CliRunner().invoke(main, ["viz", "--graph", str(many), "-o", str(page)])
@@ -466,7 +468,8 @@ def test_viz_draws_the_overview_past_ten_plans_unless_asked_for_nodes(tmp_path: 
     full = CliRunner().invoke(main, ["viz", "--graph", str(many), "-o", str(page), "--full"])
     assert full.exit_code == 0, full.output
     assert full.output.startswith(f"wrote {page}: 453 nodes")  # 11 + 11 × 39 + 12 + 1
-    one = CliRunner().invoke(main, ["viz", "--graph", str(many), "-o", str(page),
-                                    "--plan", "第3号规划"])
+    one = CliRunner().invoke(
+        main, ["viz", "--graph", str(many), "-o", str(page), "--plan", "第3号规划"]
+    )
     assert one.exit_code == 0, one.output
     assert "overview of" not in one.output
