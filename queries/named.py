@@ -19,6 +19,9 @@ the text. On the on-disk store pyoxigraph decodes both strings of every comparis
 from RocksDB, which cost as much as the query itself on a few thousand rows; Python sorts the
 decoded rows in milliseconds (docs/decisions/024-named-queries-at-scale.md).
 
+``hidden`` lines name columns the query projects only to sort by (offsets in the text that
+are no column of the result): plankg sorts by them, then drops them from the rows.
+
 ``match`` lines (``# match: label @zh @en``) say that a parameter is compared with labels as
 printed: the value is bound as the plain literal and as the literal tagged with each language
 given, several rows of one VALUES block. Matching terms exactly lets the engine look the label
@@ -69,6 +72,7 @@ class Query:
     params: dict[str, str] = field(default_factory=dict)
     lists: tuple[str, ...] = ()
     order: tuple[str, ...] = ()
+    hidden: tuple[str, ...] = ()
     match: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
@@ -77,6 +81,7 @@ class Query:
         params: dict[str, str] = {}
         lists: list[str] = []
         order: list[str] = []
+        hidden: list[str] = []
         matched: dict[str, tuple[str, ...]] = {}
         for line in text.splitlines():
             if not line.startswith("#"):
@@ -95,10 +100,22 @@ class Query:
                 lists.extend(c.strip() for c in value.split(",") if c.strip())
             elif key == "order":
                 order.extend(c.strip() for c in value.split(",") if c.strip())
+            elif key == "hidden":
+                hidden.extend(c.strip() for c in value.split(",") if c.strip())
             elif key == "match" and value.split():
                 var, *langs = value.split()
                 matched[var] = tuple(tag.lstrip("@") for tag in langs)
-        return cls(name, text, title, description, params, tuple(lists), tuple(order), matched)
+        return cls(
+            name,
+            text,
+            title,
+            description,
+            params,
+            tuple(lists),
+            tuple(order),
+            tuple(hidden),
+            matched,
+        )
 
     def check_params(self, given: Iterable[str]) -> None:
         """Raise unless ``given`` names exactly the declared parameters."""
@@ -151,6 +168,11 @@ class Query:
                     row[column] = LIST_SEPARATOR.join(items) if items else None
         if self.order:
             sort_rows(rows, self.order)
+        if self.hidden:
+            rows.columns = [c for c in rows.columns if c not in self.hidden]
+            for row in rows:
+                for column in self.hidden:
+                    row.pop(column, None)
         return rows
 
 
