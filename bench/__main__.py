@@ -144,12 +144,13 @@ def bench_queries(store: Path, repeats: int, with_rdflib: bool) -> list[dict[str
         entry: dict[str, Any] = {"query": query.name, "rows": len(rows),
                                  "store": timings(lambda q=query, p=params: run(q, source, p),
                                                   repeats)}
-        if params and "label" in params:
-            # raw pyoxigraph: the same text with the same VALUES block plankg sends
+        if params:
+            # raw pyoxigraph: the same text with the same VALUES blocks plankg sends (a
+            # `# match:` parameter bound in each of its literal forms)
             from plankg.queries.querytext import inject_values
             from plankg.queries.sources import _n3_terms
 
-            text = inject_values(query.text, _n3_terms(params))
+            text = inject_values(query.text, _n3_terms(query.bindings(params)))
         else:
             text = query.text
         entry["raw"] = timings(lambda t=text: list(raw.query(t)), repeats)
