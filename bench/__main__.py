@@ -117,7 +117,12 @@ def page_interactive(page: Path) -> float | None:
         tab = browser.new_context(viewport={"width": 1400, "height": 850}).new_page()
         start = time.perf_counter()
         tab.goto(page.resolve().as_uri())
-        tab.wait_for_function("window.plankgReady === true", timeout=120_000)
+        # the page's CSP forbids eval, which wait_for_function needs: poll instead
+        while not tab.evaluate("window.plankgReady === true"):
+            if time.perf_counter() - start > 120:
+                browser.close()
+                return None
+            time.sleep(0.02)
         seconds = time.perf_counter() - start
         browser.close()
     return seconds
