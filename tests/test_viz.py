@@ -472,4 +472,10 @@ def test_viz_draws_the_overview_past_ten_plans_unless_asked_for_nodes(tmp_path: 
         main, ["viz", "--graph", str(many), "-o", str(page), "--plan", "第3号规划"]
     )
     assert one.exit_code == 0, one.output
-    assert "overview of" not in one.output
+    # only that plan's graph is read: the plan, its 39 programs, 12 industries, the shared one
+    assert one.output.startswith(f"wrote {page}: 53 nodes")
+    unknown = CliRunner().invoke(
+        main, ["viz", "--graph", str(many), "-o", str(page), "--plan", "第99号规划"]
+    )
+    assert unknown.exit_code == 1
+    assert unknown.output.startswith(f"Error: {many}: no plan titled '第99号规划'")

@@ -16,10 +16,16 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 import networkx as nx
+import pyoxigraph
 
+from plankg.errors import InputError
 from plankg.queries.sources import Source
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
 
 # More plans than this and no --plan, --focus, --types or --view: the overview is drawn.
 OVERVIEW_FROM = 10
@@ -33,6 +39,11 @@ _PLANS = """
 PREFIX pk: <https://w3id.org/plankg/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?p ?title WHERE { GRAPH ?g { ?p a pk:Plan . ?p dcterms:title ?title } }
+"""
+_PLAN_GRAPHS = """
+PREFIX pk: <https://w3id.org/plankg/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?g ?p ?title WHERE { GRAPH ?g { ?p a pk:Plan . ?p dcterms:title ?title } }
 """
 # one query per class: a VALUES block of classes made pyoxigraph 3-4x slower here
 _MEMBERS = """
@@ -158,3 +169,34 @@ def _positions(plans: list[str], shared: list[str]) -> dict[str, tuple[float, fl
         ring += 1
         radius += _SPACING
     return positions
+
+
+def chosen_plans_dataset(source: Source, wanted: list[str]) -> Dataset:
+    """The graphs of the plans ``wanted`` names (as ``--plan`` matches) and every graph that is
+    no plan's (the ontology): for one plan of many, instead of the whole store in rdflib.
+
+    Shared nodes then list only the chosen plans among their own.
+    """
+    from plankg.queries.store import store_to_dataset
+
+    graph_of: dict[str, str] = {}
+    titles: dict[str, str] = {}
+    for row in source.select(_PLAN_GRAPHS):
+        graph_of[str(row["p"])] = str(row["g"])
+        titles.setdefault(str(row["p"]), str(row["title"]))
+    chosen: set[str] = set()
+    for text in wanted:
+        key = text.strip()
+        exact = {p for p, t in titles.items() if key in (t, p.rsplit("/", 1)[-1], p)}
+        found = exact or {p for p, t in titles.items() if key and key in t}
+        if not found:
+            known = "; ".join(sorted(titles.values())[:10]) or "none"
+            raise InputError(f"no plan titled {text!r}; plans in the graph: {known}")
+        chosen |= found
+    left_out = {graph_of[p] for p in titles if p not in chosen} - {graph_of[p] for p in chosen}
+    store = source.oxigraph()
+    part = pyoxigraph.Store()
+    for graph in store.named_graphs():
+        if graph.value not in left_out:
+            part.extend(store.quads_for_pattern(None, None, None, graph))
+    return store_to_dataset(part)

@@ -12,7 +12,12 @@ from plankg.errors import InputError
 from plankg.viz.graphml import to_graphml
 from plankg.viz.html import write_html
 from plankg.viz.network import VIEWS, plan_network
-from plankg.viz.overview import OVERVIEW_FROM, overview_network, plan_count
+from plankg.viz.overview import (
+    OVERVIEW_FROM,
+    chosen_plans_dataset,
+    overview_network,
+    plan_count,
+)
 
 
 def write_viewer(
@@ -104,19 +109,21 @@ def viz(
         raise InputError(f"{output}: folder {output.parent} does not exist")
     opened = source.open()
     narrowed = plans or focus is not None or types is not None or view != "full"
-    if not full and not narrowed and output.suffix.lower() != ".graphml":
-        count = plan_count(opened)
-        if count > OVERVIEW_FROM:
-            network = overview_network(opened)
-            write_html(network, output, title=f"{count} plans · overview")
-            click.echo(
-                f"wrote {output}: overview of {count} plans, {network.number_of_nodes()} nodes, "
-                f"{network.number_of_edges()} edges (--plan TITLE for one plan's network, "
-                "--full for every node)"
-            )
-            return
-    dataset = opened.dataset()
+    count = plan_count(opened)
+    graphml_out = output.suffix.lower() == ".graphml"
+    if not full and not narrowed and not graphml_out and count > OVERVIEW_FROM:
+        network = overview_network(opened)
+        write_html(network, output, title=f"{count} plans · overview")
+        click.echo(
+            f"wrote {output}: overview of {count} plans, {network.number_of_nodes()} nodes, "
+            f"{network.number_of_edges()} edges (--plan TITLE for one plan's network, "
+            "--full for every node)"
+        )
+        return
+    # one plan of many: read its graph (and the ontology's), not the whole store, into rdflib
+    big = plans and focus is None and count > OVERVIEW_FROM
     try:
+        dataset = chosen_plans_dataset(opened, list(plans)) if big else opened.dataset()
         nodes, edges = write_viewer(
             dataset,
             output,
