@@ -9,7 +9,8 @@ the building process, the store's size), cold ``plankg --help`` and a cold
 ``plankg query program-industries``, every named query in-process on the store through
 ``plankg.api.run``, then the same query text straight on pyoxigraph, then on rdflib (sizes up
 to ``--rdflib-up-to`` plans only: rdflib's memory store takes minutes and gigabytes beyond),
-and ``plankg viz`` (time and page size). Size 2 is the bundled corpus; other sizes are
+and ``plankg viz`` (time, page size, and seconds until the page is interactive in headless
+Chromium). Size 2 is the bundled corpus; other sizes are
 ``write_plans(folder, n, seed=0)``. Results go to ``bench/results.json`` (key ``"scale"``) and
 the "At scale" section of ``docs/benchmarks.md``. ``bench/run.py`` still measures the
 store-vs-rdflib comparisons of loading and serialising on the bundled corpus.
@@ -100,6 +101,33 @@ def timings(action: Any, repeats: int) -> dict[str, float]:
     return {"p50": statistics.median(times), "max": max(times)}
 
 
+def page_interactive(page: Path) -> float | None:
+    """Seconds from opening the page in headless Chromium until it says it is ready
+    (``window.plankgReady``: laid out, searchable, clickable); None without a Chromium."""
+    executable = shutil.which("/usr/bin/chromium") or shutil.which("chromium")
+    if executable is None:
+        return None
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=executable, headless=True,
+                                     args=["--no-sandbox", "--disable-gpu"])
+        tab = browser.new_context(viewport={"width": 1400, "height": 850}).new_page()
+        start = time.perf_counter()
+        tab.goto(page.resolve().as_uri())
+        # the page's CSP forbids eval, which wait_for_function needs: poll instead
+        while not tab.evaluate("window.plankgReady === true"):
+            if time.perf_counter() - start > 120:
+                browser.close()
+                return None
+            time.sleep(0.02)
+        seconds = time.perf_counter() - start
+        browser.close()
+    return seconds
+
+
 def size_of(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
@@ -121,15 +149,18 @@ def bench_queries(store: Path, repeats: int, with_rdflib: bool) -> list[dict[str
         entry: dict[str, Any] = {"query": query.name, "rows": len(rows),
                                  "store": timings(lambda q=query, p=params: run(q, source, p),
                                                   repeats)}
-        if params and "label" in params:
-            # raw pyoxigraph: the same text with the same VALUES block plankg sends
+        if params:
+            # raw pyoxigraph: the same text with the same VALUES blocks plankg sends (a
+            # `# match:` parameter bound in each of its literal forms)
             from plankg.queries.querytext import inject_values
             from plankg.queries.sources import _n3_terms
 
-            text = inject_values(query.text, _n3_terms(params))
+            text = inject_values(query.text, _n3_terms(query.bindings(params)))
         else:
             text = query.text
-        entry["raw"] = timings(lambda t=text: list(raw.query(t)), repeats)
+        # every value read, as any caller must: pyoxigraph decodes a term only when asked
+        entry["raw"] = timings(lambda t=text: [[x.value if x is not None else None for x in s]
+                                               for s in raw.query(t)], repeats)
         if rdflib_source is not None:
             entry["rdflib"] = timings(lambda q=query, p=params: run(q, rdflib_source, p),
                                       max(1, repeats // 3))
@@ -176,6 +207,7 @@ def bench_size(count: int, work: Path, repeats: int, rdflib_up_to: int,
         viz = plankg("viz", "--store", str(store), "-o", str(page), timeout=VIZ_TIMEOUT)
         if page.exists():
             viz["page_bytes"] = page.stat().st_size
+            viz["interactive"] = page_interactive(page)
         result["viz"] = viz
     shutil.rmtree(store, ignore_errors=True)
     return result
@@ -203,7 +235,7 @@ def markdown(results: dict[str, Any]) -> str:
              f"counted); named queries in-process, p50 and max of {results['repeats']} runs "
              f"after a warm-up. Other engineers shared the machine: compare ratios.", "",
              "| plans | quads | text | build | plans/s | peak RSS | store | cold --help | "
-             "cold query | viz | page |", "|" + "---|" * 11]
+             "cold query | viz | page | page interactive |", "|" + "---|" * 12]
     for size in results["sizes"]:
         build = size.get("build", {})
         viz = size.get("viz") or {}
@@ -217,7 +249,7 @@ def markdown(results: dict[str, Any]) -> str:
             f"{mib(build.get('peak_rss'))} | {mib(size.get('store_bytes'))} | "
             f"{ms(size.get('cold_help', {}).get('p50'))} | "
             f"{ms(size.get('cold_query', {}).get('p50'))} | {viz_time} | "
-            f"{mib(viz.get('page_bytes'))} |")
+            f"{mib(viz.get('page_bytes'))} | {ms(viz.get('interactive'))} |")
     for size in results["sizes"]:
         if not size.get("queries"):
             continue

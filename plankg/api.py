@@ -94,7 +94,8 @@ def run(
     if strict or named_query.params:
         named_query.check_params(params)
     named_query.check_values(params)
-    return named_query.finish(source.select(named_query.text, bindings=dict(params)))
+    bindings = named_query.bindings(params)
+    return named_query.finish(source.select(named_query.text, bindings=bindings))
 
 
 def query(name: str, /, *, source: SourceLike = None, **params: str) -> Rows:

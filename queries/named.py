@@ -6,11 +6,26 @@ A query file opens with ``#`` lines that describe it, then plain SPARQL that any
     # description: Every program each plan names, …
     # param: label — the entity's name as printed
     # list: level, parent, section
+    # order: plan, program
 
 ``param`` lines name the variables a caller must bind (the text never contains user input);
 ``list`` lines name the columns that hold several values joined by ``GROUP_CONCAT`` with the
 separator ``"; "``. SPARQL leaves the order inside a GROUP_CONCAT open, and engines differ, so
 :meth:`Query.finish` sorts the values of those columns: every engine then gives the same cells.
+
+``order`` lines name the columns the rows are sorted by (``-column`` for descending), the
+remaining columns breaking ties: plankg sorts the rows in Python instead of an ``ORDER BY`` in
+the text. On the on-disk store pyoxigraph decodes both strings of every comparison of a sort
+from RocksDB, which cost as much as the query itself on a few thousand rows; Python sorts the
+decoded rows in milliseconds (docs/decisions/024-named-queries-at-scale.md).
+
+``hidden`` lines name columns the query projects only to sort by (offsets in the text that
+are no column of the result): plankg sorts by them, then drops them from the rows.
+
+``match`` lines (``# match: label @zh @en``) say that a parameter is compared with labels as
+printed: the value is bound as the plain literal and as the literal tagged with each language
+given, several rows of one VALUES block. Matching terms exactly lets the engine look the label
+up in its index; ``FILTER (STR(?name) = ?label)`` reads every label of the graph.
 
 >>> "programs" in names()
 True
@@ -21,13 +36,17 @@ True
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from plankg.errors import InputError
+from plankg.queries.querytext import LangLiteral
 from plankg.queries.rows import Rows
 
 _PACKAGE = "plankg.queries"  # the .rq files are data of the package, beside this module
@@ -52,12 +71,18 @@ class Query:
     description: str = ""
     params: dict[str, str] = field(default_factory=dict)
     lists: tuple[str, ...] = ()
+    order: tuple[str, ...] = ()
+    hidden: tuple[str, ...] = ()
+    match: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def parse(cls, name: str, text: str) -> Query:
         title = description = ""
         params: dict[str, str] = {}
         lists: list[str] = []
+        order: list[str] = []
+        hidden: list[str] = []
+        matched: dict[str, tuple[str, ...]] = {}
         for line in text.splitlines():
             if not line.startswith("#"):
                 break
@@ -73,7 +98,24 @@ class Query:
                 params[param.group(1)] = param.group(2).strip()
             elif key == "list":
                 lists.extend(c.strip() for c in value.split(",") if c.strip())
-        return cls(name, text, title, description, params, tuple(lists))
+            elif key == "order":
+                order.extend(c.strip() for c in value.split(",") if c.strip())
+            elif key == "hidden":
+                hidden.extend(c.strip() for c in value.split(",") if c.strip())
+            elif key == "match" and value.split():
+                var, *langs = value.split()
+                matched[var] = tuple(tag.lstrip("@") for tag in langs)
+        return cls(
+            name,
+            text,
+            title,
+            description,
+            params,
+            tuple(lists),
+            tuple(order),
+            tuple(hidden),
+            matched,
+        )
 
     def check_params(self, given: Iterable[str]) -> None:
         """Raise unless ``given`` names exactly the declared parameters."""
@@ -107,17 +149,64 @@ class Query:
                         "are not UTF-8 in the argument?)"
                     ) from None
 
+    def bindings(self, params: Mapping[str, str]) -> dict[str, object]:
+        """The values to bind: a ``match`` parameter becomes its literal in every form."""
+        out: dict[str, object] = dict(params)
+        for var, langs in self.match.items():
+            value = params.get(var)
+            if isinstance(value, str):
+                out[var] = (value, *(LangLiteral(value, lang) for lang in langs))
+        return out
+
     def finish(self, rows: Rows) -> Rows:
-        """Sort the values inside list columns; an empty list becomes ``None``."""
-        if not self.lists:
-            return rows
-        for row in rows:
+        """Sort the values inside list columns (an empty list becomes ``None``), then the rows."""
+        for row in rows if self.lists else ():
             for column in self.lists:
                 value = row.get(column)
                 if isinstance(value, str):
                     items = sorted({v for v in value.split(LIST_SEPARATOR) if v})
                     row[column] = LIST_SEPARATOR.join(items) if items else None
+        if self.order:
+            sort_rows(rows, self.order)
+        if self.hidden:
+            rows.columns = [c for c in rows.columns if c not in self.hidden]
+            for row in rows:
+                for column in self.hidden:
+                    row.pop(column, None)
         return rows
+
+
+def sort_rows(rows: Rows, order: Iterable[str]) -> None:
+    """Sort ``rows`` in place by the columns of ``order`` (``-c`` descending), then the rest.
+
+    Unbound cells come first, then numbers, then dates, then text, as SPARQL's ``ORDER BY``
+    puts them; text compares by code point, as pyoxigraph and rdflib compare strings.
+
+    >>> rows = Rows(["a", "b"], [{"a": "乙", "b": 1}, {"a": "甲", "b": 2}, {"a": "乙", "b": None}])
+    >>> sort_rows(rows, ["-a"]); [r["b"] for r in rows]  # 甲 (U+7532) after 乙 (U+4E59)
+    [2, None, 1]
+    """
+    keys = [(c.lstrip("-"), c.startswith("-")) for c in order]
+    named = {c for c, _ in keys}
+    keys += [(c, False) for c in rows.columns if c not in named]
+    if not any(descending for _, descending in keys):
+        rows.sort(key=lambda row: tuple(_order_key(row.get(c)) for c, _ in keys))
+        return
+    # sorts are stable: sort by the last key first
+    for column, descending in reversed(keys):
+        rows.sort(key=lambda row: _order_key(row.get(column)), reverse=descending)
+
+
+def _order_key(value: object) -> tuple[int, Any]:
+    if value is None:
+        return (0, 0)
+    if isinstance(value, bool):
+        return (3, str(value).lower())
+    if isinstance(value, (int, float, Decimal)):
+        return (1, value)
+    if isinstance(value, datetime.date):
+        return (2, value)
+    return (3, str(value))
 
 
 def names() -> list[str]:

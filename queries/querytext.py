@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 
 import pyoxigraph
@@ -110,6 +111,14 @@ def _one_line(message: str, text: str) -> str:
     return message
 
 
+@dataclass(frozen=True)
+class LangLiteral:
+    """A literal with a language tag, to bind without rdflib: ``LangLiteral("人才", "zh")``."""
+
+    text: str
+    lang: str
+
+
 def inject_values(text: str, bindings: Mapping[str, str]) -> str:
     """Bind variables by a ``VALUES`` block at the start of the query's top-level WHERE group.
 
@@ -120,8 +129,58 @@ def inject_values(text: str, bindings: Mapping[str, str]) -> str:
     if not bindings:
         return text
     start = _where_brace(text)
-    block = " ".join(f"VALUES ?{var} {{ {term} }}" for var, term in bindings.items())
-    return f"{text[: start + 1]} {block}\n{text[start + 1 :]}"
+    blocks = [(start, bindings)]
+    # A subquery that projects a bound variable as it is gets the same block inside: joining
+    # the block at the top keeps only its rows with that value anyway, and inside, the engine
+    # looks the value up instead of evaluating the subquery for every value first.
+    blocks += [
+        (brace, {v: t for v, t in bindings.items() if v in names})
+        for brace, names in _subqueries(text)
+    ]
+    out = text
+    for brace, chosen in sorted(blocks, key=lambda b: b[0], reverse=True):
+        if chosen:
+            block = " ".join(f"VALUES ?{var} {{ {term} }}" for var, term in chosen.items())
+            out = f"{out[: brace + 1]} {block}\n{out[brace + 1 :]}"
+    return out
+
+
+_SUBSELECT = re.compile(r"\{\s*SELECT\b", re.IGNORECASE)
+_SLICE = re.compile(r"[^{}]*?\b(?:LIMIT|OFFSET)\b", re.IGNORECASE)  # after the WHERE group
+
+
+def _subqueries(text: str) -> list[tuple[int, set[str]]]:
+    """Each subquery's WHERE brace and the variables it projects as they are.
+
+    Variables bound by an expression (``(… AS ?v)``) are left out, and so are subqueries
+    with LIMIT or OFFSET, where a value bound inside could change which rows are kept.
+    """
+    blanked = _blank_out(text)
+    found = []
+    for match in _SUBSELECT.finditer(blanked):
+        brace = blanked.find("{", match.end())
+        if brace < 0:
+            continue
+        projection = blanked[match.end() : brace]
+        while (flat := re.sub(r"\([^()]*\)", " ", projection)) != projection:
+            projection = flat
+        end = _closing(blanked, brace)
+        if end < 0 or _SLICE.match(blanked, end + 1):
+            continue
+        found.append((brace, set(re.findall(r"\?(\w+)", projection))))
+    return found
+
+
+def _closing(blanked: str, brace: int) -> int:
+    depth = 0
+    for i in range(brace, len(blanked)):
+        if blanked[i] == "{":
+            depth += 1
+        elif blanked[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
 
 
 def _where_brace(text: str) -> int:

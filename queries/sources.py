@@ -27,7 +27,13 @@ import pyoxigraph
 from plankg.errors import InputError
 from plankg.queries import remote
 from plankg.queries.deadline import within
-from plankg.queries.querytext import QueryError, check_select, inject_values, syntax_error_message
+from plankg.queries.querytext import (
+    LangLiteral,
+    QueryError,
+    check_select,
+    inject_values,
+    syntax_error_message,
+)
 from plankg.queries.rows import Rows, cell
 from plankg.queries.store import dataset_to_store, default_store_dir, open_store, store_to_dataset
 
@@ -35,7 +41,8 @@ if TYPE_CHECKING:  # rdflib is imported only where rdflib is the engine or the c
     from rdflib import Dataset
     from rdflib.term import Node
 
-    Binding = str | Node
+    # a tuple binds the variable to each of its values (one VALUES block, several rows)
+    Binding = str | LangLiteral | Node | tuple[str | LangLiteral | Node, ...]
 
 Engine = Literal["oxigraph", "rdflib"]
 ENGINES: tuple[str, ...] = ("oxigraph", "rdflib")
@@ -52,7 +59,6 @@ FILE_FORMATS: dict[str, tuple[pyoxigraph.RdfFormat, str, bool]] = {
     ".rdf": (pyoxigraph.RdfFormat.RDF_XML, "xml", False),
     ".owl": (pyoxigraph.RdfFormat.RDF_XML, "xml", False),
 }
-
 
 
 class Source(abc.ABC):
@@ -89,6 +95,8 @@ def _is_rdflib_term(value: object) -> bool:
 def _rdflib_term(value: Binding) -> Node:
     from rdflib import Literal as RdfLiteral
 
+    if isinstance(value, LangLiteral):
+        return RdfLiteral(value.text, lang=value.lang)
     # URIRef and Literal are str subclasses: only a plain str becomes a literal
     return value if _is_rdflib_term(value) else RdfLiteral(value)
 
@@ -98,6 +106,10 @@ _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 def _n3(value: Binding) -> str:
     """``value`` written as a SPARQL term, quotes, backslashes and newlines escaped."""
+    if isinstance(value, tuple):
+        return " ".join(_n3(v) for v in value)
+    if isinstance(value, LangLiteral):
+        return '"' + value.text.translate(_ESCAPES) + '"@' + value.lang
     if not _is_rdflib_term(value):
         return '"' + str(value).translate(_ESCAPES) + '"'  # what rdflib's Literal.n3() writes
     return _rdflib_term(value).n3()
@@ -107,7 +119,16 @@ def _n3_terms(bindings: Mapping[str, Binding]) -> dict[str, str]:
     return {k: _n3(v) for k, v in bindings.items()}
 
 
+def _split(bindings: Mapping[str, Binding] | None) -> tuple[dict[str, Binding], dict[str, str]]:
+    """Single values (bound by the engine) and several values (a VALUES block in the text)."""
+    single = {k: v for k, v in (bindings or {}).items() if not isinstance(v, tuple)}
+    several = {k: _n3(v) for k, v in (bindings or {}).items() if isinstance(v, tuple)}
+    return single, several
+
+
 def _oxigraph_term(value: Binding) -> Any:
+    if isinstance(value, LangLiteral):
+        return pyoxigraph.Literal(value.text, language=value.lang)
     if not _is_rdflib_term(value):
         return pyoxigraph.Literal(str(value))
     from rdflib import BNode, URIRef
@@ -170,9 +191,9 @@ class OxigraphSource(Source):
         # pyoxigraph's query() runs queries only, never updates, so the text needs no check
         # beforehand: rdflib's grammar (check_select) is asked only to explain a refusal. It
         # would cost more than most queries themselves (20-100 ms for a named query).
-        substitutions = {
-            pyoxigraph.Variable(k): _oxigraph_term(v) for k, v in (bindings or {}).items()
-        }
+        single, several = _split(bindings)
+        query = inject_values(query, several)
+        substitutions = {pyoxigraph.Variable(k): _oxigraph_term(v) for k, v in single.items()}
         try:
             try:
                 solutions = self._store.query(query, substitutions=substitutions or None)
@@ -181,7 +202,7 @@ class OxigraphSource(Source):
                 # in a FILTER alone is bound by a VALUES block instead, as for endpoints
                 if "projection" not in str(err):
                     raise
-                solutions = self._store.query(inject_values(query, _n3_terms(bindings or {})))
+                solutions = self._store.query(inject_values(query, _n3_terms(single)))
         except SyntaxError as err:
             check_select(query)  # an update, or a syntax error that rdflib sees too
             raise QueryError(f"query: {syntax_error_message(query)}") from err
@@ -212,7 +233,9 @@ class RdflibSource(Source):
         from rdflib import Variable
 
         check_select(query)
-        init = {Variable(k): _rdflib_term(v) for k, v in (bindings or {}).items()}
+        single, several = _split(bindings)
+        query = inject_values(query, several)
+        init = {Variable(k): _rdflib_term(v) for k, v in single.items()}
         try:
             result = self._dataset.query(query, initBindings=init)
             columns = [str(v) for v in result.vars or ()]

@@ -298,6 +298,20 @@ def synthetic_dataset(*, plans: int, nodes_per_plan: int, shared: int) -> Datase
     return ds
 
 
+def overview_dataset(*, plans: int) -> Dataset:
+    """:func:`synthetic_dataset` with 40 nodes a plan and 12 industries, whose plans also share
+    one program ("共享人才计划"): every plan names all 12 industries (its 39 programs target
+    industries p, p+1, … p+38 modulo 12) and 40 programs."""
+    ds = synthetic_dataset(plans=plans, nodes_per_plan=40, shared=12)
+    shared = URIRef("https://w3id.org/plankg/id/program/shared")
+    for p in range(plans):
+        g = ds.graph(URIRef(f"https://w3id.org/plankg/graph/p{p}"))
+        g.add((shared, RDF.type, PK.Program))
+        g.add((shared, RDFS.label, Literal("共享人才计划", lang="zh")))
+        g.add((shared, PK.inPlan, URIRef(f"https://w3id.org/plankg/id/plan/p{p}")))
+    return ds
+
+
 def _regenerate_screenshot(out: Path) -> int:
     from playwright.sync_api import sync_playwright
 

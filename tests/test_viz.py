@@ -413,3 +413,69 @@ def test_page_gets_the_mode_of_a_plain_file(tmp_path: Path) -> None:
 def test_docstring_examples(module: object) -> None:
     result = doctest.testmod(module)
     assert result.failed == 0
+
+
+# --- many plans: the overview (docs/decisions/025-viz-overview.md) ------------------------------
+
+
+def _overview_graph(tmp_path: Path, plans: int) -> Path:
+    from browser import overview_dataset
+
+    path = tmp_path / f"plans-{plans}.trig"
+    overview_dataset(plans=plans).serialize(path, format="trig")
+    return path
+
+
+def test_overview_counts_what_each_plan_names(tmp_path: Path) -> None:
+    from plankg.queries.sources import open_source
+    from plankg.viz.overview import overview_network
+
+    network = overview_network(open_source(graph=_overview_graph(tmp_path, 12)))
+    classes = sorted(d["cls"] for _, d in network.nodes(data=True))
+    assert classes == ["Industry"] * 12 + ["Plan"] * 12 + ["Program"]
+    assert network.number_of_edges() == 12 * 12 + 12  # every industry and the shared program
+    plan = network.nodes["https://w3id.org/plankg/id/plan/p3"]
+    assert plan["label"] == "第3号规划"
+    assert dict(plan["facts"]) == {
+        "programs": "40",
+        "platforms": "0",
+        "departments": "0",
+        "industries": "12",
+        "its full network": 'plankg viz --plan "第3号规划"',
+    }
+    shared = network.nodes["https://w3id.org/plankg/id/program/shared"]
+    assert shared["label"] == "共享人才计划"
+    assert dict(shared["facts"]) == {"named by": "12 plans"}
+    positions = network.graph["positions"]
+    assert set(positions) == set(network)
+    assert len(set(positions.values())) == len(network)  # no two nodes on one spot
+
+
+def test_viz_draws_the_overview_past_ten_plans_unless_asked_for_nodes(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    few = CliRunner().invoke(
+        main, ["viz", "--graph", str(_overview_graph(tmp_path, 10)), "-o", str(page)]
+    )
+    assert few.exit_code == 0, few.output
+    assert "overview of" not in few.output
+    # 10 plans, 10 × 39 programs, 12 industries, the shared program
+    assert few.output.startswith(f"wrote {page}: 413 nodes")
+
+    many = _overview_graph(tmp_path, 11)
+    written = CliRunner().invoke(main, ["viz", "--graph", str(many), "-o", str(page)])
+    assert written.exit_code == 0, written.output
+    assert f"wrote {page}: overview of 11 plans, 24 nodes, 143 edges" in written.output
+    full = CliRunner().invoke(main, ["viz", "--graph", str(many), "-o", str(page), "--full"])
+    assert full.exit_code == 0, full.output
+    assert full.output.startswith(f"wrote {page}: 453 nodes")  # 11 + 11 × 39 + 12 + 1
+    one = CliRunner().invoke(
+        main, ["viz", "--graph", str(many), "-o", str(page), "--plan", "第3号规划"]
+    )
+    assert one.exit_code == 0, one.output
+    # only that plan's graph is read: the plan, its 39 programs, 12 industries, the shared one
+    assert one.output.startswith(f"wrote {page}: 53 nodes")
+    unknown = CliRunner().invoke(
+        main, ["viz", "--graph", str(many), "-o", str(page), "--plan", "第99号规划"]
+    )
+    assert unknown.exit_code == 1
+    assert unknown.output.startswith(f"Error: {many}: no plan titled '第99号规划'")

@@ -416,3 +416,39 @@ def test_readme_screenshot_is_a_small_png() -> None:
     data = (ROOT / "docs" / "viewer.png").read_bytes()
     assert browser.png_size(data) == (1280, 800)
     assert len(data) < browser.SCREENSHOT_LIMIT
+
+
+# --- a large graph: the overview (docs/decisions/025-viz-overview.md) --------------------------
+
+
+def test_many_plans_open_as_an_interactive_overview(open_viewer, tmp_path: Path) -> None:
+    from plankg.cli import main
+
+    graph = tmp_path / "plans.trig"
+    browser.overview_dataset(plans=50).serialize(graph, format="trig")
+    page = tmp_path / "overview.html"
+    written = CliRunner().invoke(main, ["viz", "--graph", str(graph), "-o", str(page)])
+    assert written.exit_code == 0, written.output
+    assert "overview of 50 plans" in written.output
+    viewer = open_viewer(page)  # waits until the page says it is ready
+    assert viewer.console_errors == []
+    assert viewer.requests == [viewer.url]
+    # 50 plans, the 12 industries they all name, the one program they share; every plan names
+    # all 12 industries (its 39 programs target industries p, p+1, … p+38 modulo 12)
+    assert viewer.page.inner_text("#count") == (
+        "Showing 63 of 63 nodes · 650 of 650 edges · layout precomputed, physics off"
+    )
+    plan = ID + "plan/p7"
+    viewer.js("id => window.network.focus(id, {scale: 1.5})", plan)
+    x, y = viewer.node_on_screen(plan)
+    viewer.page.mouse.click(x, y)
+    details = viewer.page.locator("#details")
+    assert viewer.js("document.getElementById('details').dataset.node") == plan
+    assert details.locator("h2").inner_text() == "第7号规划"
+    text = details.inner_text()
+    assert "40" in text  # 39 programs of its own and the shared one
+    assert 'plankg viz --plan "第7号规划"' in text
+    # the interaction works: a plan switched off hides its node
+    viewer.page.locator("#plans input[data-plan='0']").uncheck()
+    assert viewer.page.inner_text("#count").startswith("Showing 62 of 63 nodes")
+    assert viewer.console_errors == []

@@ -102,7 +102,9 @@ def page_data(network: nx.MultiDiGraph, *, title: str) -> dict[str, object]:
     """What the page's script reads: vis nodes, edges, options, and the details panel's text."""
     plans = list(network.graph.get("plans", []))
     plan_number = {p: i for i, p in enumerate(plans)}
-    positions = plan_cluster_layout(network) if len(network) > BIG_GRAPH else {}
+    positions = network.graph.get("positions") or (
+        plan_cluster_layout(network) if len(network) > BIG_GRAPH else {}
+    )
 
     net = Network(directed=True)
     # pyvis looks ids up in a list on every add_node/add_edge: quadratic on big graphs
@@ -237,7 +239,10 @@ def _tooltip(data: dict) -> str:
     lines = [data["label"]]
     if data["label_en"]:
         lines.append(data["label_en"])
-    lines.append(f"{data['cls']} · {'; '.join(data['plans'])}")
+    plans = data["plans"]
+    # a node many plans name: its tooltip names three, the details panel all of them
+    named = "; ".join(plans[:3]) + (f" … ({len(plans)} plans)" if len(plans) > 3 else "")
+    lines.append(f"{data['cls']} · {named}")
     return "\n".join(lines)
 
 

@@ -12,6 +12,12 @@ from plankg.errors import InputError
 from plankg.viz.graphml import to_graphml
 from plankg.viz.html import write_html
 from plankg.viz.network import VIEWS, plan_network
+from plankg.viz.overview import (
+    OVERVIEW_FROM,
+    chosen_plans_dataset,
+    overview_network,
+    plan_count,
+)
 
 
 def write_viewer(
@@ -71,6 +77,12 @@ def write_viewer(
     show_default=True,
     help="Whole graph, or a bipartite program-industry / platform-industry graph.",
 )
+@click.option(
+    "--full",
+    is_flag=True,
+    help=f"Draw every node even when more than {OVERVIEW_FROM} plans would make the overview "
+    "the first view.",
+)
 @reports_errors
 def viz(
     source: SourceSpec,
@@ -80,11 +92,14 @@ def viz(
     focus: str | None,
     depth: int | None,
     view: str,
+    full: bool,
 ) -> None:
     """Write an interactive graph viewer: one HTML file that works offline.
 
     With -o NAME.graphml the same network (nodes, relations, evidence) is written as GraphML for
-    Gephi, Cytoscape or yEd instead.
+    Gephi, Cytoscape or yEd instead. A graph of more than 10 plans is drawn as an overview
+    (plans, the industries they name and the programs and platforms several of them share, with
+    counts) unless --plan, --focus, --types, --view or --full asks for nodes.
     """
     if depth is not None and focus is None:
         raise InputError("--depth needs --focus")
@@ -93,8 +108,22 @@ def viz(
     if not output.parent.is_dir():
         raise InputError(f"{output}: folder {output.parent} does not exist")
     opened = source.open()
-    dataset = opened.dataset()
+    narrowed = plans or focus is not None or types is not None or view != "full"
+    count = plan_count(opened)
+    graphml_out = output.suffix.lower() == ".graphml"
+    if not full and not narrowed and not graphml_out and count > OVERVIEW_FROM:
+        network = overview_network(opened)
+        write_html(network, output, title=f"{count} plans · overview")
+        click.echo(
+            f"wrote {output}: overview of {count} plans, {network.number_of_nodes()} nodes, "
+            f"{network.number_of_edges()} edges (--plan TITLE for one plan's network, "
+            "--full for every node)"
+        )
+        return
+    # one plan of many: read its graph (and the ontology's), not the whole store, into rdflib
+    big = plans and focus is None and count > OVERVIEW_FROM
     try:
+        dataset = chosen_plans_dataset(opened, list(plans)) if big else opened.dataset()
         nodes, edges = write_viewer(
             dataset,
             output,
