@@ -33,7 +33,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))  # machine.py, generate.py are plain modules of this folder
 
-from generate import write_plans  # noqa: E402
+from generate import write_plan, write_plans  # noqa: E402
 from machine import describe  # noqa: E402
 
 RESULTS = HERE / "results.json"
@@ -174,7 +174,8 @@ def bench_queries(store: Path, repeats: int, with_rdflib: bool) -> list[dict[str
 def bench_size(count: int, work: Path, repeats: int, rdflib_up_to: int,
                viz_up_to: int) -> dict[str, Any]:
     if count == 2:
-        folder = ROOT / "corpus"
+        folder = work / "plans-2"  # a copy: the incremental step adds a plan to the folder
+        shutil.copytree(ROOT / "corpus", folder)
         label = "bundled corpus"
     else:
         folder = work / f"plans-{count}"
@@ -194,6 +195,13 @@ def bench_size(count: int, work: Path, repeats: int, rdflib_up_to: int,
     import pyoxigraph
 
     result["quads"] = len(pyoxigraph.Store.read_only(str(store)))
+    say(f"{count} plans: incremental builds")
+    # nothing changed: every file hashed, nothing extracted; then one new plan added
+    result["unchanged"] = plankg("build", str(folder), "--store", str(store))
+    added = write_plan(folder, count, 1)  # seed 1: a plan the folder does not hold yet
+    result["add_one"] = plankg("build", str(folder), "--store", str(store))
+    added.unlink()  # back to the folder of the full build for the queries
+    result["remove_one"] = plankg("build", str(folder), "--store", str(store))
     say(f"{count} plans: cold --help and query")
     result["cold_help"] = cold("--help", repeats=repeats)
     result["cold_query"] = cold("query", "program-industries", "--store", str(store), "-f",
@@ -236,6 +244,10 @@ def markdown(results: dict[str, Any]) -> str:
              f"after a warm-up. Other engineers shared the machine: compare ratios.", "",
              "| plans | quads | text | build | plans/s | peak RSS | store | cold --help | "
              "cold query | viz | page | page interactive |", "|" + "---|" * 12]
+    increments = ["", "Incremental builds on the built store (fresh processes): the same folder "
+                  "again, one generated plan added, that plan removed again.", "",
+                  "| plans | nothing changed | add one plan | remove one plan |",
+                  "|---|---|---|---|"]
     for size in results["sizes"]:
         build = size.get("build", {})
         viz = size.get("viz") or {}
@@ -250,6 +262,11 @@ def markdown(results: dict[str, Any]) -> str:
             f"{ms(size.get('cold_help', {}).get('p50'))} | "
             f"{ms(size.get('cold_query', {}).get('p50'))} | {viz_time} | "
             f"{mib(viz.get('page_bytes'))} | {ms(viz.get('interactive'))} |")
+        if "add_one" in size:
+            increments.append(
+                f"| {size['plans']:,} | {ms(size['unchanged'].get('wall'))} | "
+                f"{ms(size['add_one'].get('wall'))} | {ms(size['remove_one'].get('wall'))} |")
+    lines += increments
     for size in results["sizes"]:
         if not size.get("queries"):
             continue

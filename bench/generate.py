@@ -978,7 +978,7 @@ def generate_plan(index: int, *, seed: int = 0) -> tuple[str, str]:
     return plan.name, text
 
 
-def _write_plan(folder: Path, index: int, seed: int) -> Path:
+def write_plan(folder: Path, index: int, seed: int) -> Path:
     name, text = generate_plan(index, seed=seed)
     path = folder / name
     path.write_text(text, encoding="utf-8", newline="\n")
@@ -997,11 +997,11 @@ def write_plans(folder: Path, count: int, *, seed: int = 0) -> list[Path]:
     if count >= PARALLEL_FROM and workers > 1:
         try:
             with ProcessPoolExecutor(workers) as pool:
-                return list(pool.map(_write_plan, repeat(folder), range(count), repeat(seed),
+                return list(pool.map(write_plan, repeat(folder), range(count), repeat(seed),
                                      chunksize=max(1, count // (workers * 4))))
         except (OSError, BrokenProcessPool):
             pass
-    return [_write_plan(folder, index, seed) for index in range(count)]
+    return [write_plan(folder, index, seed) for index in range(count)]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
