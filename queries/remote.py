@@ -199,10 +199,8 @@ def put_graph(
             raise RemoteError(f"{store_url}: HTTP 401 unauthorized{hint}") from err
         if 300 <= err.code < 400:  # urllib does not follow a redirected PUT, and should not
             where = err.headers.get("Location", "elsewhere")
-            raise RemoteError(
-                f"{store_url}: HTTP {err.code}: redirected to {where}; give the "
-                "graph store's own URL"
-            ) from err
+            raise RemoteError(f"{store_url}: HTTP {err.code}: redirected to {where}; give the "
+                              "graph store's own URL") from err
         raise RemoteError(f"{store_url}: HTTP {err.code} {err.reason}{detail}") from err
     except Exception as err:
         raise _transport_error(store_url, timeout, err) from err
@@ -285,11 +283,9 @@ def push(
             if not pushed:
                 raise
             sent = " ".join(iri for iri, _ in pushed)
-            unsent = " ".join(graphs[len(pushed) :])
-            raise RemoteError(
-                f"{err} — {len(pushed)} of {len(graphs)} graphs were sent before "
-                f"the failure: {sent}; not sent: {unsent} (push again to send "
-                "all)"
-            ) from err
+            unsent = " ".join(graphs[len(pushed):])
+            raise RemoteError(f"{err} — {len(pushed)} of {len(graphs)} graphs were sent before "
+                              f"the failure: {sent}; not sent: {unsent} (push again to send "
+                              "all)") from err
         pushed.append((graph, count))
     return pushed

@@ -97,9 +97,8 @@ def open_store(path: Path | str | None = None) -> pyoxigraph.Store:
     raise AssertionError("unreachable")
 
 
-def write_store(
-    dataset: Quads, path: Path | str | None = None, *, record: dict | None = None
-) -> int:
+def write_store(dataset: Quads, path: Path | str | None = None, *,
+                record: dict | None = None) -> int:
     """Replace the store at ``path`` with the quads of ``dataset``; return the number of quads.
 
     ``dataset`` is an rdflib Dataset or Graph, a pyoxigraph Store, or N-Quads text (one string,
@@ -138,9 +137,8 @@ def dataset_to_store(dataset: Quads, path: Path | None = None) -> pyoxigraph.Sto
         return store
     if isinstance(dataset, list):  # N-Quads chunks (a build's plans), a batch at a time
         for batch in _batches(dataset):
-            store.bulk_load(
-                io.BufferedReader(_Chained(batch), 1 << 20), format=pyoxigraph.RdfFormat.N_QUADS
-            )
+            store.bulk_load(io.BufferedReader(_Chained(batch), 1 << 20),
+                            format=pyoxigraph.RdfFormat.N_QUADS)
         return store
     if isinstance(dataset, str | bytes):
         data = dataset
@@ -188,11 +186,8 @@ class _Chained(io.RawIOBase):
                 chunk = next(self._chunks, None)
                 if chunk is None:
                     return 0
-                self._current = (
-                    chunk.open("rb")
-                    if isinstance(chunk, Path)
-                    else io.BytesIO(chunk.encode("utf-8"))
-                )
+                self._current = (chunk.open("rb") if isinstance(chunk, Path)
+                                 else io.BytesIO(chunk.encode("utf-8")))
             count = self._current.readinto(buffer)
             if count:
                 return count
@@ -228,13 +223,8 @@ def _exchange(a: Path, b: Path) -> bool:
         renameat2 = libc.renameat2
     except (OSError, AttributeError, TypeError):
         return False
-    renameat2.argtypes = [
-        ctypes.c_int,
-        ctypes.c_char_p,
-        ctypes.c_int,
-        ctypes.c_char_p,
-        ctypes.c_uint,
-    ]
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
+                          ctypes.c_uint]
     if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
         return True
     code = ctypes.get_errno()
@@ -307,22 +297,16 @@ def write_build_record(path: Path | str | None, record: dict) -> None:
     path = Path(path) if path is not None else default_store_dir()
     temp = path / f".{BUILD_RECORD}.tmp"
     try:
-        temp.write_text(
-            json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8"
-        )
+        temp.write_text(json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True),
+                        encoding="utf-8")
         os.replace(temp, path / BUILD_RECORD)
     except OSError as err:
         temp.unlink(missing_ok=True)
         raise StoreError(f"{path}: cannot write the build record: {err.strerror or err}") from err
 
 
-def replace_graphs(
-    path: Path | str | None,
-    *,
-    remove: list[str],
-    add: list[tuple[str, str]],
-    record: dict | None = None,
-) -> int:
+def replace_graphs(path: Path | str | None, *, remove: list[str],
+                   add: list[tuple[str, str]], record: dict | None = None) -> int:
     """In the store at ``path``, drop the named graphs ``remove`` and those of ``add``, then load
     each ``(graph IRI, N-Quads text)`` of ``add``; return the number of quads afterwards.
 
@@ -397,10 +381,8 @@ def build_lock(path: Path | str | None = None) -> Iterator[None]:
             handle.seek(0)
             holder = handle.read().strip() or "another process"
             handle.close()
-            raise StoreError(
-                f"{path}: another build is writing this store (pid {holder}); "
-                "try again when it has finished"
-            ) from None
+            raise StoreError(f"{path}: another build is writing this store (pid {holder}); "
+                             "try again when it has finished") from None
         if _same_file(handle, lock):
             break
         handle.close()  # the holder before us removed this file as we opened it: again
