@@ -25,6 +25,7 @@ import pyoxigraph
 from plankg.errors import InputError
 from plankg.queries import named
 from plankg.queries import store as stores
+from plankg.queries.planfilter import plan_graphs
 from plankg.queries.rows import Rows
 from plankg.queries.sources import (
     Engine,
@@ -84,18 +85,31 @@ def _as_dataset(graph: Graph) -> Dataset:
 
 
 def run(
-    named_query: named.Query, source: Source, params: Mapping[str, str], *, strict: bool = True
+    named_query: named.Query,
+    source: Source,
+    params: Mapping[str, str],
+    *,
+    strict: bool = True,
+    limit: int | None = None,
 ) -> Rows:
-    """Run a loaded query: parameters bound, list cells put in order.
+    """Run a loaded query: parameters bound, list cells put in order, at most ``limit`` rows.
 
     ``strict`` (or a query whose header declares parameters) requires exactly the declared
-    parameters; otherwise any variable may be bound.
+    parameters; otherwise any variable may be bound. A query with a ``# plan:`` header takes
+    an optional ``plan`` (title, file name or key) and reads only that plan's graph.
     """
     if strict or named_query.params:
         named_query.check_params(params)
     named_query.check_values(params)
     bindings = named_query.bindings(params)
-    return named_query.finish(source.select(named_query.text, bindings=bindings))
+    if named_query.plan_graph and named.PLAN_PARAM in params:
+        graphs = plan_graphs(source.select, params[named.PLAN_PARAM])
+        bindings[named_query.plan_graph] = graphs[0] if len(graphs) == 1 else graphs
+    text, pushed = named_query.limited(limit)
+    rows = named_query.finish(source.select(text, bindings=bindings))
+    if limit is not None and not pushed and len(rows) > limit:
+        rows = Rows(rows.columns, rows[:limit])
+    return rows
 
 
 def query(name: str, /, *, source: SourceLike = None, **params: str) -> Rows:

@@ -22,6 +22,10 @@ decoded rows in milliseconds (docs/decisions/024-named-queries-at-scale.md).
 ``hidden`` lines name columns the query projects only to sort by (offsets in the text that
 are no column of the result): plankg sorts by them, then drops them from the rows.
 
+``plan`` lines (``# plan: g``) name the variable of the plan's named graph: the query then takes
+an optional ``plan`` parameter (a title, file name or key; :mod:`plankg.queries.planfilter`)
+that binds that variable, so the engine reads one plan's graph.
+
 ``match`` lines (``# match: label @zh @en``) say that a parameter is compared with labels as
 printed: the value is bound as the plain literal and as the literal tagged with each language
 given, several rows of one VALUES block. Matching terms exactly lets the engine look the label
@@ -46,7 +50,7 @@ from pathlib import Path
 from typing import Any
 
 from plankg.errors import InputError
-from plankg.queries.querytext import LangLiteral
+from plankg.queries.querytext import LangLiteral, blank_out
 from plankg.queries.rows import Rows
 
 _PACKAGE = "plankg.queries"  # the .rq files are data of the package, beside this module
@@ -74,6 +78,7 @@ class Query:
     order: tuple[str, ...] = ()
     hidden: tuple[str, ...] = ()
     match: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    plan_graph: str | None = None
 
     @classmethod
     def parse(cls, name: str, text: str) -> Query:
@@ -83,6 +88,7 @@ class Query:
         order: list[str] = []
         hidden: list[str] = []
         matched: dict[str, tuple[str, ...]] = {}
+        plan_graph: str | None = None
         for line in text.splitlines():
             if not line.startswith("#"):
                 break
@@ -102,6 +108,8 @@ class Query:
                 order.extend(c.strip() for c in value.split(",") if c.strip())
             elif key == "hidden":
                 hidden.extend(c.strip() for c in value.split(",") if c.strip())
+            elif key == "plan" and value:
+                plan_graph = value.lstrip("?")
             elif key == "match" and value.split():
                 var, *langs = value.split()
                 matched[var] = tuple(tag.lstrip("@") for tag in langs)
@@ -115,11 +123,14 @@ class Query:
             tuple(order),
             tuple(hidden),
             matched,
+            plan_graph,
         )
 
     def check_params(self, given: Iterable[str]) -> None:
         """Raise unless ``given`` names exactly the declared parameters."""
         given = set(given)
+        if self.plan_graph:
+            given.discard(PLAN_PARAM)  # optional: the plan filter
         missing = [p for p in self.params if p not in given]
         unknown = sorted(given - set(self.params))
         if missing:
@@ -128,7 +139,7 @@ class Query:
                 f"(give it as -p {missing[0]}=…)"
             )
         if unknown:
-            takes = ", ".join(self.params) or "none"
+            takes = ", ".join([*self.params, *([PLAN_PARAM] if self.plan_graph else [])]) or "none"
             raise InputError(
                 f"query {self.name}: unknown parameter {', '.join(unknown)} (it takes: {takes})"
             )
@@ -152,11 +163,25 @@ class Query:
     def bindings(self, params: Mapping[str, str]) -> dict[str, object]:
         """The values to bind: a ``match`` parameter becomes its literal in every form."""
         out: dict[str, object] = dict(params)
+        if self.plan_graph:
+            out.pop(PLAN_PARAM, None)  # bound to the plan's graph by the caller (planfilter)
         for var, langs in self.match.items():
             value = params.get(var)
             if isinstance(value, str):
                 out[var] = (value, *(LangLiteral(value, lang) for lang in langs))
         return out
+
+    def limited(self, limit: int | None) -> tuple[str, bool]:
+        """The text to run for at most ``limit`` rows, and whether it holds the LIMIT itself.
+
+        The LIMIT goes into the text when the engine's order is the final one: no ``# order:``
+        (plankg sorts those rows after the query, so the first N are known only then) and no
+        LIMIT or OFFSET of its own. Otherwise the caller keeps the first N rows after
+        :meth:`finish` (docs/decisions/033-plan-filter-and-limit.md).
+        """
+        if limit is None or self.order or _TAIL_SLICE.search(blank_out(self.text)):
+            return self.text, False
+        return f"{self.text.rstrip()}\nLIMIT {int(limit)}\n", True
 
     def finish(self, rows: Rows) -> Rows:
         """Sort the values inside list columns (an empty list becomes ``None``), then the rows."""
@@ -174,6 +199,11 @@ class Query:
                 for column in self.hidden:
                     row.pop(column, None)
         return rows
+
+
+PLAN_PARAM = "plan"
+# a LIMIT or OFFSET after the last closing brace: the query slices its rows itself
+_TAIL_SLICE = re.compile(r"\}[^{}]*\b(?:LIMIT|OFFSET)\b[^{}]*$", re.IGNORECASE)
 
 
 def sort_rows(rows: Rows, order: Iterable[str]) -> None:

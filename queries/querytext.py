@@ -119,6 +119,13 @@ class LangLiteral:
     lang: str
 
 
+@dataclass(frozen=True)
+class IRI:
+    """An IRI to bind without rdflib: ``IRI("https://w3id.org/plankg/graph/…")``."""
+
+    value: str
+
+
 def inject_values(text: str, bindings: Mapping[str, str]) -> str:
     """Bind variables by a ``VALUES`` block at the start of the query's top-level WHERE group.
 
@@ -145,6 +152,36 @@ def inject_values(text: str, bindings: Mapping[str, str]) -> str:
     return out
 
 
+_GROUP_BY = re.compile(r"\bGROUP\s+BY\b", re.IGNORECASE)
+_MODIFIER = re.compile(r"\s*(?:(?:DISTINCT|REDUCED)\b)?\s*", re.IGNORECASE)
+
+
+def with_projected(text: str, names: list[str]) -> str | None:
+    """``text`` with the variables ``names`` added to its top-level projection, or None.
+
+    pyoxigraph substitutes a value for a variable only when the query projects it; substituted,
+    the value reaches every pattern, OPTIONALs inside a GRAPH block included, where a VALUES
+    block outside the block leaves them to be evaluated in full (decision 033). Adding a
+    variable bound to one value changes no row of a query without GROUP BY (a DISTINCT one
+    included); for a grouped query, or ``SELECT *``, None says to bind by VALUES instead.
+
+    >>> with_projected("SELECT DISTINCT ?a WHERE { GRAPH ?g { ?a ?p ?o } }", ["g"])
+    'SELECT DISTINCT ?g ?a WHERE { GRAPH ?g { ?a ?p ?o } }'
+    """
+    blanked = blank_out(text)
+    brace = _where_brace(text)
+    end = _closing(blanked, brace)
+    form = _FORM.search(blanked)
+    if form is None or end < 0 or _GROUP_BY.search(blanked, end):
+        return None
+    head = _MODIFIER.match(blanked, form.end())
+    cut = head.end() if head else form.end()
+    if blanked.startswith("*", cut):
+        return None
+    added = " ".join(f"?{name}" for name in names)
+    return f"{text[:cut]}{added} {text[cut:]}"
+
+
 _SUBSELECT = re.compile(r"\{\s*SELECT\b", re.IGNORECASE)
 _SLICE = re.compile(r"[^{}]*?\b(?:LIMIT|OFFSET)\b", re.IGNORECASE)  # after the WHERE group
 
@@ -155,7 +192,7 @@ def _subqueries(text: str) -> list[tuple[int, set[str]]]:
     Variables bound by an expression (``(… AS ?v)``) are left out, and so are subqueries
     with LIMIT or OFFSET, where a value bound inside could change which rows are kept.
     """
-    blanked = _blank_out(text)
+    blanked = blank_out(text)
     found = []
     for match in _SUBSELECT.finditer(blanked):
         brace = blanked.find("{", match.end())
@@ -189,7 +226,7 @@ def _where_brace(text: str) -> int:
     Projection expressions use parentheses, never braces, so this is the first brace outside
     strings, IRIs and comments after the SELECT keyword.
     """
-    blanked = _blank_out(text)
+    blanked = blank_out(text)
     form = _FORM.search(blanked)
     if form is None or form.group(1).upper() != "SELECT":
         raise QueryError("query: parameters can only be bound in a SELECT query")
@@ -199,7 +236,7 @@ def _where_brace(text: str) -> int:
     return brace
 
 
-def _blank_out(text: str) -> str:
+def blank_out(text: str) -> str:
     """``text`` with strings, IRIs and comments replaced by spaces, offsets unchanged."""
     out = list(text)
     i, n = 0, len(text)

@@ -28,11 +28,13 @@ from plankg.errors import InputError
 from plankg.queries import remote
 from plankg.queries.deadline import within
 from plankg.queries.querytext import (
+    IRI,
     LangLiteral,
     QueryError,
     check_select,
     inject_values,
     syntax_error_message,
+    with_projected,
 )
 from plankg.queries.rows import Rows, cell
 from plankg.queries.store import dataset_to_store, default_store_dir, open_store, store_to_dataset
@@ -42,7 +44,7 @@ if TYPE_CHECKING:  # rdflib is imported only where rdflib is the engine or the c
     from rdflib.term import Node
 
     # a tuple binds the variable to each of its values (one VALUES block, several rows)
-    Binding = str | LangLiteral | Node | tuple[str | LangLiteral | Node, ...]
+    Binding = str | LangLiteral | IRI | Node | tuple[str | LangLiteral | IRI | Node, ...]
 
 Engine = Literal["oxigraph", "rdflib"]
 ENGINES: tuple[str, ...] = ("oxigraph", "rdflib")
@@ -94,7 +96,10 @@ def _is_rdflib_term(value: object) -> bool:
 
 def _rdflib_term(value: Binding) -> Node:
     from rdflib import Literal as RdfLiteral
+    from rdflib import URIRef
 
+    if isinstance(value, IRI):
+        return URIRef(value.value)
     if isinstance(value, LangLiteral):
         return RdfLiteral(value.text, lang=value.lang)
     # URIRef and Literal are str subclasses: only a plain str becomes a literal
@@ -108,6 +113,8 @@ def _n3(value: Binding) -> str:
     """``value`` written as a SPARQL term, quotes, backslashes and newlines escaped."""
     if isinstance(value, tuple):
         return " ".join(_n3(v) for v in value)
+    if isinstance(value, IRI):
+        return f"<{value.value}>"  # checked by pyoxigraph.NamedNode when it was made
     if isinstance(value, LangLiteral):
         return '"' + value.text.translate(_ESCAPES) + '"@' + value.lang
     if not _is_rdflib_term(value):
@@ -127,6 +134,8 @@ def _split(bindings: Mapping[str, Binding] | None) -> tuple[dict[str, Binding], 
 
 
 def _oxigraph_term(value: Binding) -> Any:
+    if isinstance(value, IRI):
+        return pyoxigraph.NamedNode(value.value)
     if isinstance(value, LangLiteral):
         return pyoxigraph.Literal(value.text, language=value.lang)
     if not _is_rdflib_term(value):
@@ -178,8 +187,7 @@ def _rdflib_cell(term: Node | None) -> Any:
 class OxigraphSource(Source):
     """Local quads evaluated by pyoxigraph: the on-disk store, or a file loaded into memory."""
 
-    def __init__(self, store: pyoxigraph.Store, name: str, *,
-                 timeout: float | None = None) -> None:
+    def __init__(self, store: pyoxigraph.Store, name: str, *, timeout: float | None = None) -> None:
         self._store = store
         self.name = name
         self.timeout = timeout  # seconds a query may take (queries/deadline.py); None: no bound
@@ -194,15 +202,23 @@ class OxigraphSource(Source):
         single, several = _split(bindings)
         query = inject_values(query, several)
         substitutions = {pyoxigraph.Variable(k): _oxigraph_term(v) for k, v in single.items()}
+        added: list[str] = []
         try:
             try:
                 solutions = self._store.query(query, substitutions=substitutions or None)
             except RuntimeError as err:
-                # pyoxigraph substitutes only variables the query projects; a parameter used
-                # in a FILTER alone is bound by a VALUES block instead, as for endpoints
+                # pyoxigraph substitutes only variables the query projects: project a bound
+                # IRI (a plan's graph) for the query and drop it from the rows; any other
+                # parameter outside the projection is bound by a VALUES block, as for endpoints
                 if "projection" not in str(err):
                     raise
-                solutions = self._store.query(inject_values(query, _n3_terms(single)))
+                iris = [k for k, v in single.items() if isinstance(v, IRI)]
+                projected = with_projected(query, iris) if iris else None
+                if projected is not None:
+                    added = iris
+                    solutions = self._store.query(projected, substitutions=substitutions)
+                else:
+                    solutions = self._store.query(inject_values(query, _n3_terms(single)))
         except SyntaxError as err:
             check_select(query)  # an update, or a syntax error that rdflib sees too
             raise QueryError(f"query: {syntax_error_message(query)}") from err
@@ -211,7 +227,7 @@ class OxigraphSource(Source):
         if not isinstance(solutions, pyoxigraph.QuerySolutions):
             check_select(query)  # says which form the query has
             raise QueryError("query: only SELECT queries give rows")
-        columns = [v.value for v in solutions.variables]
+        columns = [v.value for v in solutions.variables if v.value not in added]
         return Rows(columns, ({c: _oxigraph_cell(s[c]) for c in columns} for s in solutions))
 
     def oxigraph(self) -> pyoxigraph.Store:

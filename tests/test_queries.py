@@ -313,11 +313,16 @@ def test_construct_is_not_a_row_query():
     ],
 )
 def test_other_query_forms_are_refused_by_every_engine(mini_store, text, form):
-    for extra in (["--store", str(mini_store)], ["--store", str(mini_store), "--engine", "rdflib"],
-                  ["--graph", str(MINI)]):
+    for extra in (
+        ["--store", str(mini_store)],
+        ["--store", str(mini_store), "--engine", "rdflib"],
+        ["--graph", str(MINI)],
+    ):
         result = CliRunner().invoke(query_command, ["-e", text, *extra])
         assert (result.exit_code, result.output) == (
-            1, f"Error: query: only SELECT queries give rows; this is {form} query\n"), extra
+            1,
+            f"Error: query: only SELECT queries give rows; this is {form} query\n",
+        ), extra
 
 
 def test_syntax_error_shows_line_and_column(mini_store):
@@ -619,4 +624,107 @@ def test_a_graph_file_without_triples_is_refused(tmp_path, engine):
             load_file(path, engine=engine)
     result = CliRunner().invoke(query_command, ["plans", "--graph", str(empty)])
     assert (result.exit_code, result.output) == (
-        1, f"Error: {empty}: no triples in this graph file\n")
+        1,
+        f"Error: {empty}: no triples in this graph file\n",
+    )
+
+
+# --- the plan filter and --limit (docs/decisions/033-plan-filter-and-limit.md) ---------------
+
+WUXING_FILE = "huzhou-wuxing-talent-plan-2021-2025.txt"
+WUXING_KEY = "wu-xing-qu-ren-cai-fa-zhan-shi-si-wu-gui-hua"
+PER_PLAN = [q.name for q in queries.load_all() if q.plan_graph]
+
+
+def test_queries_that_list_rows_per_plan_take_the_plan_filter():
+    assert {"departments", "targets", "observations", "indicators", "programs"} <= set(PER_PLAN)
+    # a cross-plan question has no plan filter: one plan's graph cannot show what is shared
+    assert queries.load("shared-entities").plan_graph is None
+
+
+@pytest.mark.parametrize("plan", [WUXING, WUXING_FILE, WUXING_KEY])
+def test_plan_filter_by_title_file_or_key(engines, plan):
+    # mini.trig: 吴兴's task 8-1 (加强组织领导) is led by 组织部门, supported by 职能部门; its two
+    # targets are 600 人 and 18600 名 (累计)
+    for label, source in engines.items():
+        rows = api.run(queries.load("departments"), source, {"plan": plan})
+        assert rows.tuples() == [
+            (WUXING, "组织部门", "lead", "加强组织领导"),
+            (WUXING, "职能部门", "support", "加强组织领导"),
+        ], label
+        targets = api.run(queries.load("targets"), source, {"plan": plan})
+        assert [(r["plan"], r["value"], r["unit"], r["qualifier"]) for r in targets] == [
+            (WUXING, Decimal("600"), "人", None),
+            (WUXING, Decimal("18600"), "名", "累计"),
+        ], label
+
+
+@pytest.mark.parametrize("name", PER_PLAN)
+def test_plan_filter_gives_that_plans_rows_of_the_whole_answer(engines, name):
+    for label, source in engines.items():
+        whole = api.run(queries.load(name), source, {})
+        for title in (WUXING, XIUZHOU):
+            part = api.run(queries.load(name), source, {"plan": title})
+            assert part.columns == whole.columns, label
+            assert part.tuples() == [tuple(r.values()) for r in whole if r["plan"] == title], (
+                label,
+                title,
+            )
+
+
+def test_unknown_plan_is_one_line(mini_store):
+    result = CliRunner().invoke(
+        query_command, ["targets", "--store", str(mini_store), "-p", "plan=棠溪县规划"]
+    )
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: no plan '棠溪县规划' in the graph")
+    assert len(result.output.splitlines()) == 1
+
+
+def test_plan_filter_only_where_the_query_declares_it(mini_store):
+    result = CliRunner().invoke(
+        query_command, ["shared-entities", "--store", str(mini_store), "-p", f"plan={WUXING}"]
+    )
+    assert result.exit_code == 1
+    assert "unknown parameter plan" in result.output
+
+
+def test_limit_goes_into_the_text_only_where_the_engines_order_is_final():
+    text, pushed = queries.load("observations").limited(5)  # ORDER BY in the text
+    assert pushed and text.rstrip().endswith("LIMIT 5")
+    text, pushed = queries.load("targets").limited(5)  # sorted by plankg (# order:)
+    assert not pushed and "LIMIT" not in text.split("WHERE", 1)[1]
+    sliced = queries.from_text("SELECT ?s WHERE { ?s ?p ?o } LIMIT 3")
+    assert sliced.limited(2) == (sliced.text, False)
+
+
+@pytest.mark.parametrize("name", ["observations", "targets", "departments", "plans"])
+def test_limit_gives_the_first_rows_of_the_whole_answer(engines, name):
+    for label, source in engines.items():
+        whole = api.run(queries.load(name), source, PARAMS.get(name, {}))
+        assert len(whole) >= 2, name
+        first = api.run(queries.load(name), source, PARAMS.get(name, {}), limit=1)
+        assert first.tuples() == whole.tuples()[:1], label
+
+
+def test_query_command_plan_and_limit(mini_store):
+    result = CliRunner().invoke(
+        query_command,
+        [
+            "targets",
+            "--store",
+            str(mini_store),
+            "-p",
+            f"plan={WUXING_KEY}",
+            "--limit",
+            "1",
+            "-f",
+            "tsv",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "plan\tsection\tprogram\tvalue\tunit\tqualifier\tyear\tevidence",
+        f"{WUXING}\t(四)实施乡村振兴人才聚力行动\t\t600\t人\t\t2025\t"
+        "到2025年,新增高素质农民600人,共计培养新型职业农民和农村实用人才18600名。",
+    ]

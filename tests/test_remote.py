@@ -411,3 +411,16 @@ def test_corpus_answers_every_query_the_same_everywhere(corpus_build, tmp_path):
     levels = {(row[0], row[1]): row[2] for row in answers["programs"]}
     assert levels[(xiu, "鲲鹏行动计划")] == "provincial"
     assert ("鲲鹏行动计划", "Program", f"{wu}; {xiu}") in answers["shared-entities"]
+
+
+@pytest.mark.parametrize("name", ["targets", "departments", "observations"])
+def test_plan_filter_and_limit_on_the_server(server, mini_store, name):
+    # plankg runs beside the endpoint: it finds the plan's graph there, binds it, and sorts
+    # the rows (`# order:`) as it does locally
+    plan = "xiu-zhou-qu-ren-cai-fa-zhan-shi-si-wu-gui-hua"
+    local = api.run(queries.load(name), open_source(store=mini_store), {"plan": plan})
+    assert local and {row["plan"] for row in local} == {"秀洲区人才发展“十四五”规划"}
+    remote = open_source(endpoint=server.query_url)
+    assert api.run(queries.load(name), remote, {"plan": plan}).tuples() == local.tuples()
+    first = api.run(queries.load(name), remote, {}, limit=1)
+    assert first.tuples() == rows_of(name, open_source(store=mini_store))[:1]

@@ -68,7 +68,13 @@ def queries_command(fmt: str) -> None:
     "-p", "--param", "pairs", multiple=True, metavar="KEY=VALUE", help="Bind a parameter."
 )
 @format_option(ROW_FORMATS, default="table")
-@click.option("--limit", type=click.IntRange(min=0), metavar="N", help="Show at most N rows.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="At most N rows: the first N in the query's order (sent as LIMIT when the engine's "
+    "order is final, else cut after plankg sorts).",
+)
 @output_option
 @source_options
 @reports_errors
@@ -83,8 +89,13 @@ def query_command(
 ) -> None:
     """Run a named query, a query file, or a SELECT given with -e.
 
+    Queries that list rows for every plan take -p plan=TITLE|FILE|KEY: only that plan's graph
+    is read (its title as `plankg query plans` prints it, its file name, or its key, the end
+    of its graph IRI). --limit N shows the first N rows.
+
     \b
     plankg query programs
+    plankg query targets -p plan=秀洲区人才发展“十四五”规划 --limit 20
     plankg query entity -p label=鲲鹏行动计划 -f csv
     plankg query my-question.rq --graph g.trig
     plankg query -e 'SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g'
@@ -98,13 +109,10 @@ def query_command(
         chosen, strict = named.from_file(name), False
     else:
         chosen, strict = named.load(name or ""), True
-    rows = api.run(chosen, source.open(), params, strict=strict)
-    total = len(rows)
-    if limit is not None and limit < total:
-        rows = api.Rows(rows.columns, rows[:limit])
+    rows = api.run(chosen, source.open(), params, strict=strict, limit=limit)
     title = chosen.title or None
-    if fmt == "table" and len(rows) < total:
-        title = f"{title or chosen.name} (first {len(rows)} of {total} rows)"
+    if fmt == "table" and limit is not None and len(rows) == limit:
+        title = f"{title or chosen.name} (first {len(rows)} rows)"
     _emit(render(rows, fmt, title=title, terminal=output is None and sys.stdout.isatty()), output)
 
 
