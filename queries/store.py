@@ -137,8 +137,10 @@ def dataset_to_store(dataset: Quads, path: Path | None = None) -> pyoxigraph.Sto
         return store
     if isinstance(dataset, list):  # N-Quads chunks (a build's plans), a batch at a time
         for batch in _batches(dataset):
+            # a build's own N-Quads, its IRIs and language tags checked when they were
+            # written: lenient skips checking them again (docs/decisions/031-lenient-bulk-load.md)
             store.bulk_load(io.BufferedReader(_Chained(batch), 1 << 20),
-                            format=pyoxigraph.RdfFormat.N_QUADS)
+                            format=pyoxigraph.RdfFormat.N_QUADS, lenient=True)
         return store
     if isinstance(dataset, str | bytes):
         data = dataset
@@ -335,7 +337,7 @@ def replace_graphs(path: Path | str | None, *, remove: list[str],
             for iri in [*remove, *(iri for iri, _ in add)]:
                 store.remove_graph(pyoxigraph.NamedNode(iri))
             for _, text in add:
-                store.bulk_load(text, format=pyoxigraph.RdfFormat.N_QUADS)
+                store.bulk_load(text, format=pyoxigraph.RdfFormat.N_QUADS, lenient=True)
             store.flush()
             count = len(store)
         finally:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache, wraps
+from functools import cached_property, lru_cache, wraps
 from typing import TypeVar
 
 _T = TypeVar("_T")
@@ -299,10 +299,18 @@ class PlainView:
     """
 
     def __init__(self, text: str, start: int, end: int, skip: str) -> None:
-        self.view, offsets = _plain_view(text[start:end], skip)
+        self.view, self._kept = _plain_view(text[start:end], skip)
+        self._start = start
+
+    @cached_property
+    def offsets(self) -> Sequence[int]:
+        """The offset in ``text`` of each character of the view (made when a span is asked
+        for: most views are only searched, and find nothing)."""
         # a view with nothing left out is the text itself: its offsets are a range
-        self.offsets: Sequence[int] = (range(start, start + len(self.view)) if offsets is None
-                                       else [start + i for i in offsets])
+        start = self._start
+        if self._kept is None:
+            return range(start, start + len(self.view))
+        return [start + i for i in self._kept]
 
     def find(self, needle: str) -> list[tuple[int, int]]:
         """Spans of every occurrence of ``needle``."""
@@ -318,7 +326,13 @@ class PlainView:
 def _plain_view(segment: str, skip: str) -> tuple[str, tuple[int, ...] | None]:
     """``segment`` without the characters of ``skip``, and the offset of each character kept
     (None when none is left out). Cached: the finders each look at the same sentences."""
-    view = segment.translate({ord(c): None for c in skip}) if skip else segment
+    view = segment.translate(_deletions(skip)) if skip else segment
     if len(view) == len(segment):
         return segment, None
     return view, tuple(i for i, c in enumerate(segment) if c not in skip)
+
+
+@lru_cache(maxsize=64)
+def _deletions(skip: str) -> dict[int, None]:
+    """The ``str.translate`` table that removes the characters of ``skip``."""
+    return {ord(c): None for c in skip}

@@ -27,7 +27,7 @@ platform 浙江大学光电创新中心 创新中心
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from plankg.graph.extract.candidates import Candidate
 from plankg.graph.extract.facts import PLATFORM
@@ -97,6 +97,12 @@ def own_level(title: str) -> str | None:
     return found.group(1) if found else None
 
 
+def _alternation(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern that finds one of ``words`` in a text exactly when the text holds one."""
+    words = sorted(set(words), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)) if words else r"(?!)")
+
+
 class PlatformFinder:
     def __init__(self, lexicon: Lexicon, *, level: str | None = None) -> None:
         """``level``: the plan's own level word (县); 县人才服务中心 is then the county's own."""
@@ -108,6 +114,15 @@ class PlatformFinder:
         # an empty suffix would be found anywhere: then the pattern matches every sentence
         words = [re.escape(s) for s, _ in self.suffixes]
         self._any_suffix = re.compile("" if not all(words) else "|".join(words) or r"(?!)")
+        # the first (suffix, kind) of self.suffixes for each suffix, with its position, and the
+        # lengths of suffixes: _suffix_at looks up the few tails of a name, not every suffix
+        self._suffix_first: dict[str, tuple[int, tuple[str, PlatformKind]]] = {}
+        for i, pair in enumerate(self.suffixes):
+            self._suffix_first.setdefault(pair[0], (i, pair))
+        self._suffix_lengths = sorted({len(s) for s, _ in self.suffixes})
+        # one alternation each for "holds one of these words" (one scan instead of one per word)
+        self._any_place = _alternation(self.places)
+        self._zone_word = _alternation([k for k in self.kind_words if len(k) >= 3])
 
     # --- is a printed name a proper name? --------------------------------------------------
     def residue(self, name: str, suffix: str) -> str:
@@ -121,7 +136,7 @@ class PlatformFinder:
         return rest
 
     def has_place(self, name: str) -> bool:
-        if any(place in name for place in self.places):
+        if self._any_place.search(name):
             return True
         if _OWN_LEVEL.match(name):
             return True  # 县人才服务中心: the plan's own county
@@ -137,7 +152,7 @@ class PlatformFinder:
             return False  # 院士（专家）工作站 is the kind 院士专家工作站 with brackets
         before_kind = plain(name)[: -len(suffix)] if suffix else plain(name)
         # a zone named before the kind word locates the platform: 高新区科技创业园
-        zoned = any(k in before_kind for k in self.kind_words if len(k) >= 3)
+        zoned = self._zone_word.search(before_kind) is not None
         if len(self.residue(name, suffix)) < 2 and not zoned:
             # the plan's own level word names its region: 县人才服务中心 is the county's one
             return kind.needs_name and self._own(name)
@@ -151,10 +166,15 @@ class PlatformFinder:
 
     # --- finding -------------------------------------------------------------------------------
     def _suffix_at(self, text: str, end: int, floor: int) -> tuple[str, PlatformKind] | None:
-        for suffix, kind in self.suffixes:
-            if end - len(suffix) >= floor and text.startswith(suffix, end - len(suffix)):
-                return suffix, kind
-        return None
+        """The first (suffix, kind) of ``self.suffixes`` that ``text[floor:end]`` ends with."""
+        best: tuple[int, tuple[str, PlatformKind]] | None = None
+        for length in self._suffix_lengths:
+            if end - length < floor:
+                break
+            hit = self._suffix_first.get(text[end - length:end])
+            if hit is not None and (best is None or hit[0] < best[0]):
+                best = hit
+        return best[1] if best is not None else None
 
     def _bracket_after(self, text: str, end: int, limit: int) -> int:
         """A short bracket right after the kind word is the name's: …长三角研究院（嘉兴）."""

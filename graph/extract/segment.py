@@ -6,7 +6,8 @@ jieba's part-of-speech tagger knows them: a name never starts with a verb, a pre
 adverb, a conjunction or a pronoun, so the words tagged so at the start of a would-be name are
 cut off (docs/decisions/007-name-boundaries-jieba.md).
 
-jieba (and its dictionary, shipped in the wheel) is loaded on first use, once per process.
+jieba (and its dictionary, shipped in the wheel) is loaded on first use, once per process, or by
+:func:`load` before a process forks workers that inherit it.
 
 >>> text = "选择鹊山经济开发区"
 >>> text[leading_cut(text, 0, len(text), keep=3):]
@@ -34,6 +35,12 @@ def _tokenizer() -> Any:
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()  # the prefix dictionary, from jieba's cache file after the first run
     return jieba.posseg.dt
+
+
+def load() -> None:
+    """Load jieba and its dictionary now (a build does so before its pool forks, so that the
+    workers share the parent's copy instead of each spending ~2 s of CPU reading it)."""
+    _tokenizer()
 
 
 @lru_cache(maxsize=8192)

@@ -31,6 +31,7 @@ from plankg.graph.extract.departments import jurisdiction
 from plankg.graph.extract.extractor import Facts, extract_facts
 from plankg.graph.extract.facts import DEPARTMENT, INDUSTRY, PLATFORM, PROGRAM
 from plankg.graph.extract.lexicon import Lexicon, load_lexicon
+from plankg.graph.extract.segment import load as load_segmenter
 from plankg.graph.extract.tasks import task_sections
 from plankg.graph.rdf.coverage import Coverage, add_coverage, plan_coverage
 from plankg.graph.rdf.evidence import add_evidence, section_iri
@@ -332,7 +333,9 @@ def _build_all(files_: list[Path], lexicon: Lexicon, progress: Callable[[Path], 
             if progress is not None:
                 progress(path)
     else:
-        # fork: the workers inherit the loaded modules and the lexicon instead of unpickling them
+        # fork: the workers inherit the loaded modules, jieba's dictionary and the lexicon
+        # instead of each loading or unpickling them
+        load_segmenter()
         context = mp.get_context("fork")
         with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
                                  initargs=(lexicon,)) as pool:
