@@ -34,21 +34,17 @@ RECORD = HERE / "checksums.txt"
 GENERATED = 5
 
 
+def _plankg_build(name: str, paths: list[Path], *options: str) -> None:
+    """``plankg build PATHS OPTIONS`` in a fresh process; exit with its error if it fails."""
+    command = [sys.executable, "-m", "plankg", "build", *map(str, paths), *options]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    if done.returncode != 0:
+        raise SystemExit(f"{name}: plankg build failed ({done.returncode}): {done.stderr[-400:]}")
+
+
 def _build(name: str, paths: list[Path], out: Path) -> str:
     target = out / f"{name}.nq"
-    command = [
-        sys.executable,
-        "-m",
-        "plankg",
-        "build",
-        *map(str, paths),
-        "-o",
-        str(target),
-        "--no-store",
-    ]
-    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
-    if done.returncode != 0 or not target.is_file():
-        raise SystemExit(f"{name}: plankg build failed ({done.returncode}): {done.stderr[-400:]}")
+    _plankg_build(name, paths, "-o", str(target), "--no-store")
     return hashlib.sha256(target.read_bytes()).hexdigest()
 
 
@@ -56,19 +52,7 @@ def _store(name: str, paths: list[Path], out: Path) -> str:
     import pyoxigraph
 
     store = out / f"{name}.store"
-    command = [
-        sys.executable,
-        "-m",
-        "plankg",
-        "build",
-        *map(str, paths),
-        "--store",
-        str(store),
-        "--rebuild",
-    ]
-    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
-    if done.returncode != 0:
-        raise SystemExit(f"{name}: plankg build failed ({done.returncode}): {done.stderr[-400:]}")
+    _plankg_build(name, paths, "--store", str(store), "--rebuild")
     dump = pyoxigraph.Store.read_only(str(store)).dump(format=pyoxigraph.RdfFormat.N_QUADS)
     lines = sorted(set(dump.decode("utf-8").splitlines()))
     return hashlib.sha256(("\n".join(lines) + "\n").encode("utf-8")).hexdigest()
