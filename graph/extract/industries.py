@@ -182,8 +182,13 @@ class IndustryFinder:
         for enum in enums:
             enum = self._glued_head(text, enum)
             cls = head_class(enum.head)
-            if any(w in text[s:e] for s, e in enum.items for w in NOT_IN_NAME if len(w) > 1) or any(
-                    text[s] in "和与及的在为以" for s, e in enum.items):
+            clausal = [self._clausal(text, s, e) for s, e in enum.items]
+            if clausal[0] and not any(clausal[1:]) and len(enum.items) > 2:
+                # only the first item runs on into the clause before the list or is no sector
+                # (引进总部企业、金融服务、科技服务等现代服务业企业): the list is the others
+                rejected.append(enum.items[0])
+                enum = Enumeration(enum.items[1:], enum.head, enum.head_end)
+            elif any(clausal):
                 rejected.extend(enum.items)
                 continue  # an item holds a verb: a list of clauses, not of industries
             spans = [span for span in (self._item(text, s, e) for s, e in enum.items) if span]
@@ -210,6 +215,14 @@ class IndustryFinder:
                     cand.head, cand.head_class, cand.head_end = enum.head, cls, enum.head_end
                     found.append(cand)
         return found
+
+    @staticmethod
+    def _clausal(text: str, start: int, end: int) -> bool:
+        """Whether a list item holds a verb or a generic noun, or opens with a function word."""
+        return start < end and (
+            any(w in text[start:end] for w in NOT_IN_NAME if len(w) > 1)
+            or text[start] in "和与及的在为以"
+        )
 
     @staticmethod
     def _glued_head(text: str, enum: Enumeration) -> Enumeration:
