@@ -204,7 +204,7 @@ class IndustryFinder:
                     not enum.head and any(text.startswith(v, enum.items[0][0] - len(v))
                                           for v in DEVELOP_VERBS)):
                 sectors = [span for span in spans if self.sector_like(text[span[0]:span[1]])]
-                chosen = sectors if 2 * len(sectors) >= len(enum.items) else []
+                chosen = spans if 2 * len(sectors) >= len(enum.items) else []
             else:
                 known = [span for span in spans if self.known(text[span[0]:span[1]])]
                 chosen = known if 2 * len(known) >= len(enum.items) else []
