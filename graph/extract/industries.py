@@ -64,7 +64,7 @@ GENERIC_SECTORS = (
 SECTOR_WORDS = re.compile(r"产业|制造|装备|服务业|经济|材料|能源|医药|电子|信息|汽车|化工|电池|"
                           r"芯片|器械|物流|旅游|金融|电商|商贸|农业|食品|纺织|家居|软件|文创|环保|传媒|光电|"
                           r"激光|通信|机械|机器人|零部件|加工|养殖|水产|建材|航空|零售|养老|康养|文旅|"
-                          r"外包|检测|光伏|风电|元器件")
+                          r"外包|检测|风电|元器件")
 _FIELD_HEAD = re.compile(r"^(?:等)?[^，。；、]{0,6}?领域")
 # Heads that hold sectors as often as not: "引进储能电池、氢能装备等企业", "…等项目", "…等产业链",
 # "…等新业态". Their items count as a 领域 list's do: when at least half look like sectors.
