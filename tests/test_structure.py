@@ -466,3 +466,18 @@ def test_doctests_of_the_text_stage() -> None:
         failures, tried = doctest.testmod(module)
         assert failures == 0, module.__name__
         assert tried > 0 or module is document, module.__name__
+
+
+def test_item_number_glued_to_a_count_follows_the_sequence() -> None:
+    # issue 12 (雁溪 shape): "9.3年内…" after item 8 is item 9 whose text starts "3年内"
+    text = ("关于支持鹭山园区发展的若干意见\n\n一、加大财政支持\n"
+            "8.加强知识产权保护。对园区企业给予奖励。\n"
+            "9.3年内县级财政安排专项资金不少于2亿元。（责任单位：县财政局）\n"
+            "10.鼓励企业上市挂牌。\n\n二、其他\n"
+            "1.加强组织领导。\n3.5万人以上的园区另行规定。\n")
+    doc = parse_document(text)
+    items = [(s.numbering, s.title) for s in doc.sections[0].children]
+    assert items == [("8.", "加强知识产权保护"), ("9.", "3年内县级财政安排专项资金不少于2亿元"),
+                     ("10.", "鼓励企业上市挂牌")]
+    # a decimal that is not the next number (3. after 1.) is no item: 3.5万人 is body text
+    assert [s.numbering for s in doc.sections[1].children] == ["1."]

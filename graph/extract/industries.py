@@ -47,7 +47,8 @@ from plankg.graph.text.document import Document, Section, Sentence
 
 INDUSTRY_HEAD = re.compile(
     r"^(?:等)?(?:[两二三四五六七八九十\d]+(?:大|个|类|项))?[^，。；、和的区地市分]{0,6}?"
-    r"(产业集群|产业领域|产业(?!" + NOT_INDUSTRY_HEAD + r")|领域|增长点|行业(?!共性))"
+    r"(产业集群|产业领域|产业(?!" + NOT_INDUSTRY_HEAD + r")|领域|增长点|行业(?!共性)|服务业|制造业|"
+    r"业态)"
 )
 TECH_HEAD = re.compile(r"^(?:等)?[^，。；、]{0,6}?技术")
 PLATFORM_HEAD = re.compile(r"^(?:等|的)?[^，。；、]{0,12}?(平台|载体|机构|基地|中心|园区)")
@@ -62,11 +63,19 @@ GENERIC_SECTORS = (
 # the lexicon or holding one of these words), else only those that do.
 SECTOR_WORDS = re.compile(r"产业|制造|装备|服务业|经济|材料|能源|医药|电子|信息|汽车|化工|电池|"
                           r"芯片|器械|物流|旅游|金融|电商|商贸|农业|食品|纺织|家居|软件|文创|环保|传媒|光电|"
-                          r"激光|通信")
+                          r"激光|通信|机械|机器人|零部件|加工|养殖|水产|建材|航空|零售|养老|康养|文旅|"
+                          r"外包|检测|风电|元器件")
 _FIELD_HEAD = re.compile(r"^(?:等)?[^，。；、]{0,6}?领域")
 # Heads that hold sectors as often as not: "引进储能电池、氢能装备等企业", "…等项目", "…等产业链",
 # "…等新业态". Their items count as a 领域 list's do: when at least half look like sectors.
 _SECTOR_BEARING_HEAD = re.compile(r"^等[^，。；、]{0,6}?(?:企业|项目|产业链|业态)")
+# The same heads printed without 等, glued to the last item:
+# "集聚芯片设计、封装测试和电子元器件企业",
+# "对新引进的创新药、医疗器械、中药配方颗粒生产项目".
+_GLUED_HEAD = re.compile(r"(?:生产|制造)?(?:企业|项目)$")
+# A list with no head after a verb that develops sectors ("发展普惠金融、绿色金融和供应链金融"):
+# its sector-like items count when at least half of them look like sectors.
+DEVELOP_VERBS = ("发展", "培育", "壮大", "做强", "做优", "做大", "布局", "引进")
 # Modifiers that may stand before an industry in a list item and are not part of its name.
 ITEM_MODIFIERS = re.compile(r"^.*?(?:特色|重点|优势|主导|核心|新兴|传统)(?=.{2,})")
 QUALITY = re.compile(r"^(?:高端|高水平|高质量|现代化|大力发展)")
@@ -88,15 +97,14 @@ MIN_STANDALONE = 3
 
 
 def head_class(head: str) -> str:
+    """What a list's head makes its items. The head word nearest the list decides
+    ("等领域开展关键技术攻关" is a 领域 list, "等生产性服务业向园区集聚" a list of services)."""
     if head.startswith("的"):
         return "other"
-    if TECH_HEAD.match(head):
-        return "technology"
-    if INDUSTRY_HEAD.match(head):
-        return "industry"
-    if PLATFORM_HEAD.match(head):
-        return "platform"
-    return "other"
+    found = [(m.end(), cls) for cls, pattern in (
+        ("technology", TECH_HEAD), ("industry", INDUSTRY_HEAD), ("platform", PLATFORM_HEAD))
+        if (m := pattern.match(head))]
+    return min(found)[1] if found else "other"
 
 
 def fragment_ok(name: str) -> bool:
@@ -176,9 +184,15 @@ class IndustryFinder:
         ``rejected`` (子女教育、医疗健康、补贴申领…等服务内容)."""
         found = []
         for enum in enums:
+            enum = self._glued_head(text, enum)
             cls = head_class(enum.head)
-            if any(_LONG_NOT_IN_NAME.search(text, s, e) for s, e in enum.items) or any(
-                    text[s] in "和与及的在为以" for s, e in enum.items):
+            clausal = [self._clausal(text, s, e) for s, e in enum.items]
+            if clausal[0] and not any(clausal[1:]) and len(enum.items) > 2:
+                # only the first item runs on into the clause before the list or is no sector
+                # (引进总部企业、金融服务、科技服务等现代服务业企业): the list is the others
+                rejected.append(enum.items[0])
+                enum = Enumeration(enum.items[1:], enum.head, enum.head_end)
+            elif any(clausal):
                 rejected.extend(enum.items)
                 continue  # an item holds a verb: a list of clauses, not of industries
             spans = [span for span in (self._item(text, s, e) for s, e in enum.items) if span]
@@ -190,9 +204,11 @@ class IndustryFinder:
                 chosen = spans
             elif cls == "technology":
                 chosen = []
-            elif _SECTOR_BEARING_HEAD.match(enum.head):
+            elif _SECTOR_BEARING_HEAD.match(enum.head) or (
+                    not enum.head and any(text.startswith(v, enum.items[0][0] - len(v))
+                                          for v in DEVELOP_VERBS)):
                 sectors = [span for span in spans if self.sector_like(text[span[0]:span[1]])]
-                chosen = sectors if 2 * len(sectors) >= len(enum.items) else []
+                chosen = spans if 2 * len(sectors) >= len(enum.items) else []
             else:
                 known = [span for span in spans if self.known(text[span[0]:span[1]])]
                 chosen = known if 2 * len(known) >= len(enum.items) else []
@@ -203,6 +219,27 @@ class IndustryFinder:
                     cand.head, cand.head_class, cand.head_end = enum.head, cls, enum.head_end
                     found.append(cand)
         return found
+
+    @staticmethod
+    def _clausal(text: str, start: int, end: int) -> bool:
+        """Whether a list item holds a verb or a generic noun, or opens with a function word."""
+        return start < end and (
+            _LONG_NOT_IN_NAME.search(text, start, end) is not None
+            or text[start] in "和与及的在为以"
+        )
+
+    @staticmethod
+    def _glued_head(text: str, enum: Enumeration) -> Enumeration:
+        """A list whose head 企业 / 项目 is glued to its last item, without 等 or a count: the
+        head split off (电子元器件企业 → 电子元器件, head 等企业)."""
+        if enum.head:
+            return enum
+        s, e = enum.items[-1]
+        glued = _GLUED_HEAD.search(text, s, e)
+        if glued is None or glued.start() - s < 2:
+            return enum
+        return Enumeration([*enum.items[:-1], (s, glued.start())], "等" + glued.group(),
+                           enum.head_end)
 
     def sectors(self, text: str, sentence: Sentence, section: Section | None,
                 listed: list[tuple[int, int]]) -> list[Candidate]:

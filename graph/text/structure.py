@@ -80,6 +80,7 @@ MAX_HEADER_LINE = 300  # a header row rendered from HTML / Word: its cells on on
 MAX_CAPTION = 50  # a table caption printed without 表N (a PDF's "14临江区…主要指标") is short
 # styles a page number glued to the line's front can hide ("15三、强化…")
 _GLUED_STYLES = {"第X编", "第X章", "第X节", "一、", "（一）", "1.1", "1.1.1", BOX}
+_ITEM_STYLE, _ITEM_RANK = "1.", 5  # the numbered items of headings.py
 
 
 @dataclass
@@ -233,6 +234,7 @@ class _TreeBuilder:
         self.box_until = -1  # where the open 专栏 box ends
         self.resume: list[tuple[Section, _Heading]] | None = None  # the stack around a box
         self.floor = 0  # inside a box, the sections up to it stay open: its items nest in it
+        self.last_item: str | None = None  # the numbering of the last "1." item opened
 
     # -- lines -----------------------------------------------------------------------------
 
@@ -251,6 +253,8 @@ class _TreeBuilder:
                 self._table(caption, lines, i)
                 continue
             heading = classify(line)
+            if heading is None:
+                heading = self._next_item(line)
             if heading is None:
                 heading = _header_of_table(lines, i)
             if heading is None and line.start >= self.box_until \
@@ -295,7 +299,19 @@ class _TreeBuilder:
 
     # -- headings --------------------------------------------------------------------------
 
+    def _next_item(self, line: Line) -> _Heading | None:
+        """An item number glued to a number-with-unit ("9.3年内县级财政…"), read as an item when
+        it is the one after the last item ("8."): the sequence decides, not the characters (a
+        "9.3" after no item 8 is a decimal)."""
+        expected = _next_numbering(self.last_item) if self.last_item else None
+        if expected is None or not line.content.startswith(expected):
+            return None
+        match = re.match(rf"^(?P<n>{re.escape(expected)})(?P<t>[0-9０-９].*)$", line.content)
+        return _heading(line, _ITEM_STYLE, _ITEM_RANK, match) if match else None
+
     def _open(self, heading: _Heading, line: Line) -> None:
+        if heading.style == _ITEM_STYLE:
+            self.last_item = heading.numbering
         self._pop_for(heading)
         if heading.style == BOX:
             # a 专栏 box is a section of the chapter it stands in; after it, the sections that

@@ -1,0 +1,66 @@
+"""Industry lists of issue 12's shapes (round two): the nearest head word decides a list's class,
+a head glued to the last item, a list after a verb that develops sectors, a first item that runs
+on into the clause before the list. Sentences invented in the fixtures' shapes; the expected names
+typed by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from plankg.graph.extract.candidates import resolve
+from plankg.graph.extract.industries import IndustryFinder, head_class
+from plankg.graph.extract.lexicon import load_lexicon
+from plankg.graph.text.document import Sentence
+
+
+@pytest.fixture(scope="module")
+def rules() -> IndustryFinder:
+    return IndustryFinder(load_lexicon(empty=True))
+
+
+def names(finder: IndustryFinder, text: str) -> list[str]:
+    found = resolve(finder.in_sentence(text, Sentence(0, len(text), text), None))
+    return sorted(c.name for c in found)
+
+
+def test_nearest_head_word_decides() -> None:
+    assert head_class("等领域开展关键技术攻关") == "industry"
+    assert head_class("等生产性服务业向园区集聚") == "industry"
+    assert head_class("等先进数字技术") == "technology"
+
+
+def test_field_list_before_technology(rules: IndustryFinder) -> None:
+    text = "联合省内高校在储能电池材料、芯片设计、中药现代化等领域开展关键技术攻关"
+    assert names(rules, text) == ["中药现代化", "储能电池材料", "芯片设计"]
+
+
+def test_services_head(rules: IndustryFinder) -> None:
+    text = "支持研发设计、检验检测、现代金融等生产性服务业向园区集聚"
+    # the head's own sector (生产性服务业) is read by the sector rule, as before
+    assert {"检验检测", "现代金融", "研发设计"} <= set(names(rules, text))
+
+
+def test_head_glued_to_last_item(rules: IndustryFinder) -> None:
+    text = "以鹭山微电子小镇为载体，集聚芯片设计、封装测试和电子元器件企业"
+    assert names(rules, text) == ["封装测试", "电子元器件", "芯片设计"]
+
+
+def test_list_after_develop_verb(rules: IndustryFinder) -> None:
+    assert names(rules, "大力发展普惠金融、绿色金融和供应链金融") == [
+        "供应链金融",
+        "普惠金融",
+        "绿色金融",
+    ]
+    # no verb that develops sectors, no head: not read as industries
+    assert names(rules, "完善普惠金融、绿色金融和供应链金融") == []
+
+
+def test_first_item_runs_into_the_clause(rules: IndustryFinder) -> None:
+    text = "引进总部企业、金融服务、科技服务等现代服务业企业"
+    found = names(rules, text)
+    assert {"科技服务", "金融服务"} <= set(found)
+    assert not any("企业" in name for name in found)
+
+
+def test_policy_fields_stay_out(rules: IndustryFinder) -> None:
+    assert names(rules, "在市场准入、审批服务和综合监管等领域") == []
