@@ -275,3 +275,25 @@ def test_every_evidence_quote_is_the_source_text(docs: dict[str, Document]) -> N
         start, end = (int(graph.value(position, p)) for p in (OA.start, OA.end))
         quote = URIRef(str(position).replace("#position", "#quote"))
         assert str(graph.value(quote, OA.exact)) == doc.text[start:end]
+
+
+def test_a_date_field_that_is_no_date_does_not_stop_the_targets(tmp_path: Path) -> None:
+    """A scraped header whose 成文日期 holds text (hypothesis found 成文日期:一、总体要求) is kept
+    as printed by the header reader; the targets take the plan's span from the title instead
+    of reading a year out of it."""
+    from plankg.graph.text.structure import read_document
+
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "索 引 号: | 330599/2022-00001 | 成文日期:一、总体要求 | 2022-04-14 |\n"
+        "棠梨区人才发展规划\n"
+        "一、主要任务\n"
+        "（一）引才育才\n"
+        "坚持人才引领发展，深化人才发展体制机制改革，完善人才政策体系，优化人才发展环境，"
+        "加快建设高水平人才队伍，为全区经济社会发展提供坚强的人才支撑和智力保障。\n"
+        "5年内新引进大学生2万人。\n",
+        encoding="utf-8",
+    )
+    doc = read_document(plan)
+    found = [(t.value, t.unit, t.year) for t in extract_targets(doc, [])]
+    assert found == [(Decimal(2), "万人", None)]

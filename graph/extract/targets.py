@@ -233,7 +233,9 @@ def extract_targets(doc: Document, mentions: Iterable[Mention]) -> list[QuantTar
     period = plan_period(doc.title)
     first_year = period[0] if period else None
     issued = doc.metadata.issued_date or doc.metadata.written_date
-    span_from = first_year or (int(issued[:4]) if issued else None)
+    # the header keeps a date field as printed when it is no date (成文日期:一、总体…)
+    issued_year = re.match(r"\d{4}", issued) if issued else None
+    span_from = first_year or (int(issued_year[0]) if issued_year else None)
     tree = SectionTree(doc)
     targets: list[QuantTarget] = []
     for section, paragraph in doc.paragraphs():
