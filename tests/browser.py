@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rdflib import RDF, RDFS, Dataset, Literal, URIRef
@@ -107,6 +108,13 @@ class Viewer:
         )
         box = self.page.locator("#network canvas").bounding_box()
         return box["x"] + x, box["y"] + y
+
+    def click_node(self, node_id: str) -> Any:
+        """Zoom to a node, click it as a user would, and return the details panel's locator."""
+        self.js("id => window.network.focus(id, {scale: 1.5})", node_id)
+        x, y = self.node_on_screen(node_id)
+        self.page.mouse.click(x, y)
+        return self.page.locator("#details")
 
 
 def open_page(context: object, path: Path) -> Viewer:

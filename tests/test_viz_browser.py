@@ -113,10 +113,7 @@ def test_filters_hide_and_show_nodes(open_viewer, small_page: Path, small_networ
 
 def test_clicking_a_program_shows_its_evidence(open_viewer, small_page: Path) -> None:
     viewer = open_viewer(small_page)
-    viewer.js("id => window.network.focus(id, {scale: 1.5})", PROGRAM)
-    x, y = viewer.node_on_screen(PROGRAM)
-    viewer.page.mouse.click(x, y)
-    details = viewer.page.locator("#details")
+    details = viewer.click_node(PROGRAM)
     assert viewer.js("document.getElementById('details').dataset.node") == PROGRAM
     assert details.locator("h2").inner_text() == "科技创新人才队伍推进计划"
     evidence = details.locator("ol.evidence > li")
@@ -439,10 +436,7 @@ def test_many_plans_open_as_an_interactive_overview(open_viewer, tmp_path: Path)
         "Showing 63 of 63 nodes · 650 of 650 edges · layout precomputed, physics off"
     )
     plan = ID + "plan/p7"
-    viewer.js("id => window.network.focus(id, {scale: 1.5})", plan)
-    x, y = viewer.node_on_screen(plan)
-    viewer.page.mouse.click(x, y)
-    details = viewer.page.locator("#details")
+    details = viewer.click_node(plan)
     assert viewer.js("document.getElementById('details').dataset.node") == plan
     assert details.locator("h2").inner_text() == "第7号规划"
     text = details.inner_text()
