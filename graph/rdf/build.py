@@ -36,7 +36,7 @@ from plankg.graph.extract.tasks import task_sections
 from plankg.graph.rdf.coverage import Coverage, add_coverage, plan_coverage
 from plankg.graph.rdf.evidence import add_evidence, section_iri
 from plankg.graph.rdf.facts import LEVELS, add_facts
-from plankg.graph.rdf.identifiers import Minter, in_plan, plan_graph_iri, plan_iri, short_hash, slug
+from plankg.graph.rdf.identifiers import Minter, Naming, in_plan, plan_graph_iri, plan_iri
 from plankg.graph.rdf.indicators import add_indicators
 from plankg.graph.rdf.ontology import load_ontology
 from plankg.graph.rdf.quads import PlanGraph, add_nt, literal
@@ -95,6 +95,7 @@ class Build:
         self.plans = plans
         self.skipped = skipped or []  # one line per file that could not be built
         self.records: list[dict] = []  # per plan: what an incremental build needs to know
+        self.naming = Naming()  # the IRIs given out, with those of the store built before
         self._spill = spill  # the folder of the chunks in files, removed with this object
 
     @property
@@ -180,7 +181,7 @@ class _Built:
     sha256: str
     key: str
     chunk: str | Path  # its N-Quads, or the file of the build's spill folder that holds them
-    claims: dict[str, str]  # shared IRI → the label it was minted for
+    claims: dict[str, str]  # shared IRI → the label that owns it (its own, or an earlier one's)
     summary: PlanSummary
     reminted: bool = False  # built again because an earlier plan owned one of its slugs
     spill: Spill | None = None  # keeps the chunk's folder while this plan is in use
@@ -190,31 +191,37 @@ class _Built:
         return chunk_text(self.chunk)
 
     def record(self) -> dict:
-        """What the store remembers of this plan (docs/decisions/018-incremental-builds.md)."""
+        """What the store remembers of this plan (docs/decisions/018-incremental-builds.md;
+        the IRIs it minted are in the record's ``owners``, decision 036)."""
         return {"path": str(self.path.resolve()), "sha256": self.sha256, "key": self.key,
-                "title": self.title, "graph": str(self.summary.graph), "claims": self.claims,
-                "reminted": self.reminted}
+                "title": self.title, "graph": str(self.summary.graph)}
 
 
 _WORKER_LEXICON: Lexicon | None = None
+_WORKER_NAMING: Naming | None = None
 
 
-def _init_worker(lexicon: Lexicon) -> None:
-    global _WORKER_LEXICON
+def _init_worker(lexicon: Lexicon, naming: Naming | None = None) -> None:
+    global _WORKER_LEXICON, _WORKER_NAMING
     _WORKER_LEXICON = lexicon
+    _WORKER_NAMING = naming
 
 
 def _build_one(path: Path, lexicon: Lexicon | None = None, key: str | None = None,
-               minter: Minter | None = None, spill_to: Path | None = None) -> _Built | str:
+               minter: Minter | None = None, spill_to: Path | None = None,
+               naming: Naming | None = None) -> _Built | str:
     """Read, extract and write one plan; a bad file gives one line naming it, not an exception.
 
-    With ``spill_to`` the N-Quads are written to that file and the result names it."""
+    Its key and shared IRIs are minted over ``naming`` (what the store gave out before) unless
+    given. With ``spill_to`` the N-Quads are written to that file and the result names it."""
     lexicon = lexicon if lexicon is not None else _WORKER_LEXICON
+    naming = naming if naming is not None else _WORKER_NAMING
     assert lexicon is not None
     try:
         doc = read_document(path)
-        key = key or slug(doc.title)
-        minter = minter if minter is not None else Minter()
+        if key is None:
+            key = (naming or Naming()).plan_key(str(path.resolve()), doc.title, doc.sha256)
+        minter = minter if minter is not None else Minter(naming.owners if naming else None)
         graph = PlanGraph(plan_graph_iri(key))
         summary = add_plan(graph, doc, key, minter=minter, lexicon=lexicon)
     except InputError as err:
@@ -231,7 +238,7 @@ def _build_one(path: Path, lexicon: Lexicon | None = None, key: str | None = Non
 
 def build_dataset(paths: Iterable[Path | str] | None = None, *, lexicon: Lexicon | None = None,
                   progress: Callable[[Path], None] | None = None, jobs: int | None = None,
-                  skip_bad: bool = False) -> Build:
+                  skip_bad: bool = False, naming: Naming | None = None) -> Build:
     """Read, structure and extract every plan of ``paths`` (default: the bundled corpus).
 
     Plans are built by a pool of ``jobs`` processes (default: one per core; from
@@ -239,43 +246,55 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, lexicon: Lexicon
     output does not depend on which process finished first. A bad file raises
     :class:`InputError` naming it, or with ``skip_bad`` is left out and listed in
     ``Build.skipped`` (one line each); if no file can be built, that is an error either way.
+    ``naming``: the IRIs the store being rebuilt gave out, kept (decision 036); by default a
+    new store's, settled by title order. ``Build.naming`` is what the store gives out after.
     """
     files_ = plan_files(paths if paths is not None else [bundled_corpus()])
     lexicon = lexicon if lexicon is not None else load_lexicon()
-    results, spill = _build_all(files_, lexicon, progress, jobs)
+    naming = _fresh(naming)
+    results, spill = _build_all(files_, lexicon, progress, jobs, naming)
     failed = [r for r in results if isinstance(r, str)]
     if failed and (not skip_bad or len(failed) == len(results)):
         raise InputError(failed[0])
-    built = sorted((r for r in results if not isinstance(r, str)),
-                   key=lambda b: (b.title, b.sha256))
-    # shared IRIs and plan keys as one sequential build would mint them: the first plan (in
-    # this order) to use a slug owns it. A plan whose worker decided otherwise (a homophone
-    # of an earlier plan's name, or a second plan of the same title) is built again here.
-    owners: dict[str, str] = {}
-    taken: set[str] = set()
-    plans: list[PlanSummary] = []
-    chunks: list[str | Path] = []
-    records: list[dict] = []
-    for one in built:
-        key = one.key if one.key not in taken else f"{one.key}-{short_hash(one.sha256)}"
-        if key != one.key or any(owners.get(iri, label) != label
-                                 for iri, label in one.claims.items()):
-            minter = Minter(dict(owners))
-            again = _build_one(one.path, lexicon, key, minter)
+    built = settle([r for r in results if not isinstance(r, str)], naming, lexicon)
+    chunks: list[str | Path] = [one.chunk for one in built]
+    chunks.append(ontology_nquads(lexicon))
+    build = Build(chunks, [one.summary for one in built], skipped=failed, spill=spill)
+    build.records = [one.record() for one in built]
+    build.naming = naming
+    return build
+
+
+def _fresh(naming: Naming | None) -> Naming:
+    """A copy of ``naming`` to settle a build in (the caller's stays as it was)."""
+    if naming is None:
+        return Naming()
+    return Naming(dict(naming.owners), set(naming.taken), dict(naming.keys))
+
+
+def settle(built: list[_Built], naming: Naming, lexicon: Lexicon) -> list[_Built]:
+    """The plans in title order, each with the key and shared IRIs that building them one
+    after the other over ``naming`` gives: a base IRI or plan key already given out stays its
+    owner's, and among the plans of this build the first (by title, then hash) to use a slug
+    owns it. A plan whose worker minted otherwise (a homophone of an earlier plan's name, a
+    second plan of one title) is built again here. ``naming`` takes what each plan claims.
+
+    One function for a full build and an incremental one (decision 036): a new plan that
+    meets a name a kept plan owns gets the hashed form, as a later plan of a full build does.
+    """
+    settled: list[_Built] = []
+    for one in sorted(built, key=lambda b: (b.title, b.sha256)):
+        key = naming.plan_key(str(one.path.resolve()), one.title, one.sha256)
+        if key != one.key or not naming.agrees(one.claims):
+            again = _build_one(one.path, lexicon, key, Minter(naming.owners))
             if isinstance(again, str):  # the file changed under the build
                 raise InputError(again)
+            again.spill = one.spill
             one = again
             one.reminted = True
-        for iri, label in one.claims.items():
-            owners.setdefault(iri, label)
-        taken.add(key)
-        plans.append(one.summary)
-        chunks.append(one.chunk)
-        records.append(one.record())
-    chunks.append(ontology_nquads(lexicon))
-    build = Build(chunks, plans, skipped=failed, spill=spill)
-    build.records = records
-    return build
+        naming.claim(one.key, one.title, one.claims)
+        settled.append(one)
+    return settled
 
 
 @dataclass
@@ -284,37 +303,33 @@ class PlanUpdate:
 
     built: list[_Built]
     skipped: list[str]
-    conflict: bool  # a new name or title collides with a kept plan's: build all instead
+    naming: Naming  # what the store gives out once these plans are in
 
 
-def build_plans(files_: list[Path], *, owners: dict[str, str], taken: set[str],
-                lexicon: Lexicon | None = None, progress: Callable[[Path], None] | None = None,
+def build_plans(files_: list[Path], *, naming: Naming, lexicon: Lexicon | None = None,
+                progress: Callable[[Path], None] | None = None,
                 jobs: int | None = None) -> PlanUpdate:
-    """Build ``files_`` as additions to plans already built, whose shared IRIs (``owners``)
-    and plan keys (``taken``) stay as they are.
+    """Build ``files_`` as additions to plans already built, whose IRIs (``naming``: every
+    base IRI the store gave out, the keys of the plans kept, the key each replaced file had)
+    stay as they are.
 
     Each plan's graph holds its own description of every shared node it names, so plans can
-    be replaced one by one; only where a new plan would take a slug another plan owns (a
-    homophone, a second plan of one title) could a full build mint differently, and then
-    ``conflict`` is set and nothing should be applied.
+    be replaced one by one. A new plan whose name takes a slug another label owns (a homophone,
+    a second plan of one title) gets the hashed form, as in a full build (:func:`settle`); the
+    workers mint over ``naming`` from the start, so only a clash between two new plans costs
+    a plan's second build.
     """
     lexicon = lexicon if lexicon is not None else load_lexicon()
-    results, _ = _build_all(files_, lexicon, progress, jobs)
-    built = sorted((r for r in results if not isinstance(r, str)),
-                   key=lambda b: (b.title, b.sha256))
+    naming = _fresh(naming)
+    results, _ = _build_all(files_, lexicon, progress, jobs, naming)
+    built = settle([r for r in results if not isinstance(r, str)], naming, lexicon)
     skipped = [r for r in results if isinstance(r, str)]
-    keys = [b.key for b in built]
-    conflict = len(set(keys)) != len(keys) or any(k in taken for k in keys)
-    claimed = dict(owners)
-    for one in built:
-        for iri, label in one.claims.items():
-            if claimed.setdefault(iri, label) != label:
-                conflict = True
-    return PlanUpdate(built, skipped, conflict)
+    return PlanUpdate(built, skipped, naming)
 
 
 def _build_all(files_: list[Path], lexicon: Lexicon, progress: Callable[[Path], None] | None,
-               jobs: int | None) -> tuple[list[_Built | str], Spill | None]:
+               jobs: int | None,
+               naming: Naming | None = None) -> tuple[list[_Built | str], Spill | None]:
     """Each file built, in the order of ``files_``; in a process pool when that is worth it.
 
     From :data:`PARALLEL_FROM` plans on, each plan's N-Quads go to a file of a :class:`Spill`
@@ -329,7 +344,7 @@ def _build_all(files_: list[Path], lexicon: Lexicon, progress: Callable[[Path], 
     results: list[_Built | str] = []
     if jobs <= 1 or len(files_) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
         for i, path in enumerate(files_):
-            results.append(_build_one(path, lexicon, spill_to=target(i)))
+            results.append(_build_one(path, lexicon, spill_to=target(i), naming=naming))
             if progress is not None:
                 progress(path)
     else:
@@ -338,7 +353,7 @@ def _build_all(files_: list[Path], lexicon: Lexicon, progress: Callable[[Path], 
         load_segmenter()
         context = mp.get_context("fork")
         with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
-                                 initargs=(lexicon,)) as pool:
+                                 initargs=(lexicon, naming)) as pool:
             futures = {pool.submit(_build_one, path, spill_to=target(i)): i
                        for i, path in enumerate(files_)}
             done: dict[int, _Built | str] = {}

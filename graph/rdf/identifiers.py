@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
@@ -54,10 +55,12 @@ def in_plan(plan: URIRef, kind: str, key: str) -> URIRef:
 
 
 class Minter:
-    """Mints shared IRIs ``…/id/<kind>/<slug>`` and keeps them unique within one build.
+    """Mints shared IRIs ``…/id/<kind>/<slug>`` and keeps them unique within one store.
 
     Two different labels with the same slug (homophones) would collide: the second one seen gets
-    a short hash of its label appended. Builds process plans in sorted order, so this is stable.
+    a short hash of its label appended. ``owners`` are the base IRIs given out before (by the
+    plans settled earlier in a build, and by every earlier build of the store: a
+    :class:`Naming`), each with the label that owns it; a label never takes a base another owns.
 
     >>> m = Minter()
     >>> m.shared("industry", "新能源")
@@ -86,3 +89,60 @@ class Minter:
     def claims(self) -> dict[str, str]:
         """Each base IRI this minter was asked for, with the label that owns it."""
         return dict(self._claims)
+
+
+def plan_base(key: str) -> str:
+    """The base IRI a plan key stands for in :attr:`Naming.owners` (the plan's own IRI)."""
+    return f"{ID_IRI}plan/{key}"
+
+
+@dataclass
+class Naming:
+    """The IRIs a store has given out; every later build of that store keeps them.
+
+    A minted IRI keeps its label for the life of the store (docs/decisions/036-stable-iris.md):
+    a newcomer whose slug (or plan key) another label owns gets the hashed form, however the
+    titles sort. A build into a new store starts from an empty naming, so the plans sorted by
+    title settle it: the first to use a slug owns it.
+
+    >>> naming = Naming()
+    >>> naming.plan_key("/p/a.txt", "同溪县规划", "aa")
+    'tong-xi-xian-gui-hua'
+    >>> naming.claim("tong-xi-xian-gui-hua", "同溪县规划", {})
+    >>> naming.plan_key("/p/b.txt", "桐溪县规划", "bb1234")
+    'tong-xi-xian-gui-hua-270bea'
+    """
+
+    # base IRI (shared nodes ``…/id/<kind>/<slug>``, plans :func:`plan_base`) → its label
+    # (a plan's: its title); it only grows, a plan that goes leaves its names reserved
+    owners: dict[str, str] = field(default_factory=dict)
+    taken: set[str] = field(default_factory=set)  # plan keys of the plans in the store
+    keys: dict[str, str] = field(default_factory=dict)  # resolved path → the key its plan had
+
+    def plan_key(self, path: str, title: str, sha256: str) -> str:
+        """The key of the plan at ``path``: the one it had while its title stays the same,
+        else the slug of its title, hashed by the file's SHA-256 when another plan has that
+        key or another title owns it."""
+        before = self.keys.get(path)
+        if (
+            before is not None
+            and before not in self.taken
+            and self.owners.get(plan_base(before)) == title
+        ):
+            return before
+        key = slug(title)
+        if key in self.taken or self.owners.get(plan_base(key), title) != title:
+            key = f"{key}-{short_hash(sha256)}"
+        return key
+
+    def agrees(self, claims: dict[str, str]) -> bool:
+        """Whether every IRI of ``claims`` (a plan's, from :meth:`Minter.claims`) is owned by
+        the label it was minted for, or by nobody yet."""
+        return all(self.owners.get(iri, label) == label for iri, label in claims.items())
+
+    def claim(self, key: str, title: str, claims: dict[str, str]) -> None:
+        """Give out what one plan took: its key, and each IRI it minted not owned yet."""
+        self.taken.add(key)
+        self.owners.setdefault(plan_base(key), title)
+        for iri, label in claims.items():
+            self.owners.setdefault(iri, label)

@@ -35,6 +35,7 @@ from plankg.graph.rdf.build import (
     bundled_corpus,
     plan_files,
 )
+from plankg.graph.rdf.identifiers import Naming, plan_base
 from plankg.queries.export import format_for, serialize, write_atomically
 from plankg.queries.store import (
     build_lock,
@@ -96,8 +97,12 @@ def run_build(paths: tuple[Path, ...], output: Path | None, store: Path | None, 
                              skip_bad=skip_bad, locked=True)
     fmt = format_for(output, None) if output is not None else None
     files = plan_files(paths or [bundled_corpus()])
+    # a store built before keeps the IRIs it gave out, --rebuild or not (decision 036)
+    before = read_build_record(store if store is not None else default_store_dir()) \
+        if write_to_store else None
+    naming = record_naming(before) if before is not None else None
     with _progress(console, len(files)) as advance:
-        build = build_dataset(files, progress=advance, skip_bad=skip_bad)
+        build = build_dataset(files, progress=advance, skip_bad=skip_bad, naming=naming)
     data = dataset_bytes(build, fmt) if fmt is not None else None
     if output is not None and output.parent != Path() and not output.parent.is_dir():
         if not make_folder:
@@ -107,14 +112,35 @@ def run_build(paths: tuple[Path, ...], output: Path | None, store: Path | None, 
         except OSError as err:
             raise InputError(f"{output.parent}: cannot create the folder: {err.strerror}") from err
     if write_to_store:
-        write_store(build.chunks, store, record=_record(build.records))
+        write_store(build.chunks, store, record=_record(build.records, build.naming))
     if output is not None and data is not None:
         write_atomically(output, data)
     return build
 
 
-def _record(plans: list[dict]) -> dict:
-    return {"extractor": EXTRACTOR_VERSION, "plans": sorted(plans, key=lambda p: p["path"])}
+def _record(plans: list[dict], naming: Naming) -> dict:
+    return {"extractor": EXTRACTOR_VERSION, "owners": naming.owners,
+            "plans": sorted(plans, key=lambda p: p["path"])}
+
+
+def record_naming(record: dict, *, kept: list[dict] | None = None,
+                  replaced: list[dict] | None = None) -> Naming:
+    """The IRIs a store's build record says were given out (decision 036): every base IRI
+    with its label; the keys of the ``kept`` plans taken; the key each ``replaced`` plan (a
+    changed file; by default every plan, for a full rebuild) had, for it to keep.
+
+    A record from before decision 036 has no ``owners``: they are the plans' ``claims``."""
+    owners = record.get("owners")
+    plans = record.get("plans", [])
+    if not isinstance(owners, dict):
+        owners = {}
+        for plan in plans:
+            owners.setdefault(plan_base(plan["key"]), plan.get("title", ""))
+            for iri, label in plan.get("claims", {}).items():
+                owners.setdefault(iri, label)
+    replaced = plans if replaced is None else replaced
+    return Naming(dict(owners), {plan["key"] for plan in kept or []},
+                  {plan["path"]: plan["key"] for plan in replaced})
 
 
 def _sha256(path: Path) -> str | None:
@@ -139,7 +165,7 @@ def incremental_build(paths: tuple[Path, ...], output: Path | None, store: Path 
                       console: Console) -> Incremental | None:
     """Re-extract only new or changed plan files and replace their graphs in the store; drop
     the graphs of plans whose files are gone. ``None`` when a full build is needed instead (no
-    record, another extractor version, a new plan whose names collide with a kept plan's)."""
+    record, another extractor version). The IRIs the store gave out stay (decision 036)."""
     store = store if store is not None else default_store_dir()
     record = read_build_record(store)
     if record is None or record.get("extractor") != EXTRACTOR_VERSION:
@@ -153,24 +179,16 @@ def incremental_build(paths: tuple[Path, ...], output: Path | None, store: Path 
     kept_paths = {plan["path"] for plan in kept}
     changed = [path for key, path in current.items() if key not in kept_paths]
     gone = [plan for key, plan in known.items() if key not in current]
-    if (gone or len(kept) < len(known)) and any(plan.get("reminted") for plan in kept):
-        return None  # a kept plan's IRIs depend on a plan that goes: mint all afresh
-    owners: dict[str, str] = {}
-    for plan in kept:
-        owners.update(plan["claims"])
+    replaced = [plan for key, plan in known.items() if key in current and key not in kept_paths]
+    naming = record_naming(record, kept=kept, replaced=replaced)
     with _progress(console, len(changed)) as advance:
-        update = build_plans(changed, owners=owners, taken={p["key"] for p in kept},
-                             progress=advance)
-    if update.conflict:
-        return None
+        update = build_plans(changed, naming=naming, progress=advance)
     if changed and not update.built:
         raise InputError(update.skipped[0])
-    replaced = {plan["path"]: plan["graph"] for plan in known.values()
-                if plan["path"] in current and plan["path"] not in kept_paths}
-    remove = [plan["graph"] for plan in gone] + list(replaced.values())
+    remove = [plan["graph"] for plan in (*gone, *replaced)]
     replace_graphs(store, remove=remove,
                    add=[(str(b.summary.graph), b.nquads) for b in update.built],
-                   record=_record([*kept, *(b.record() for b in update.built)]))
+                   record=_record([*kept, *(b.record() for b in update.built)], update.naming))
     build = Build([b.nquads for b in update.built], [b.summary for b in update.built],
                   skipped=update.skipped)
     if fmt is not None and output is not None:
