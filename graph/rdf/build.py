@@ -185,6 +185,7 @@ class _Built:
     summary: PlanSummary
     reminted: bool = False  # built again because an earlier plan owned one of its slugs
     spill: Spill | None = None  # keeps the chunk's folder while this plan is in use
+    stat: tuple[int, int] | None = None  # the file's size and mtime (ns) before it was read
 
     @property
     def nquads(self) -> str:
@@ -193,8 +194,31 @@ class _Built:
     def record(self) -> dict:
         """What the store remembers of this plan (docs/decisions/018-incremental-builds.md;
         the IRIs it minted are in the record's ``owners``, decision 036)."""
-        return {"path": str(self.path.resolve()), "sha256": self.sha256, "key": self.key,
-                "title": self.title, "graph": str(self.summary.graph)}
+        record = {"path": str(self.path.resolve()), "sha256": self.sha256, "key": self.key,
+                  "title": self.title, "graph": str(self.summary.graph)}
+        if self.stat is not None:
+            record["size"], record["mtime_ns"] = self.stat
+        return record
+
+
+# a file's size and mtime stand for its hash (docs/decisions/037-incremental-cost.md) only
+# when it was last written this long before they were taken: a change within the same
+# clock tick as that write would keep both
+STAT_SETTLED_NS = 2_000_000_000
+
+
+def settled_stat(path: Path) -> tuple[int, int] | None:
+    """``path``'s size and mtime in ns, or None when it is missing or was written too recently
+    for them to stand for its content."""
+    import time
+
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    if time.time_ns() - found.st_mtime_ns < STAT_SETTLED_NS:
+        return None
+    return found.st_size, found.st_mtime_ns
 
 
 _WORKER_LEXICON: Lexicon | None = None
@@ -218,6 +242,7 @@ def _build_one(path: Path, lexicon: Lexicon | None = None, key: str | None = Non
     naming = naming if naming is not None else _WORKER_NAMING
     assert lexicon is not None
     try:
+        stat = settled_stat(path)  # before reading: a change after it shows as another mtime
         doc = read_document(path)
         if key is None:
             key = (naming or Naming()).plan_key(str(path.resolve()), doc.title, doc.sha256)
@@ -233,7 +258,7 @@ def _build_one(path: Path, lexicon: Lexicon | None = None, key: str | None = Non
     if spill_to is not None:
         spill_to.write_text(chunk, encoding="utf-8")
         chunk = spill_to
-    return _Built(path, doc.title, doc.sha256, key, chunk, minter.claims(), summary)
+    return _Built(path, doc.title, doc.sha256, key, chunk, minter.claims(), summary, stat=stat)
 
 
 def build_dataset(paths: Iterable[Path | str] | None = None, *, lexicon: Lexicon | None = None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ from plankg.graph.rdf.build import (
     build_plans,
     bundled_corpus,
     plan_files,
+    settled_stat,
 )
 from plankg.graph.rdf.identifiers import Naming, plan_base
 from plankg.queries.export import format_for, serialize, write_atomically
@@ -43,6 +45,7 @@ from plankg.queries.store import (
     open_store,
     read_build_record,
     replace_graphs,
+    write_build_record,
     write_store,
 )
 
@@ -118,7 +121,12 @@ def run_build(paths: tuple[Path, ...], output: Path | None, store: Path | None, 
     return build
 
 
+# what a record of before decision 036 kept per plan; its ``owners`` hold that now
+_OLD_FIELDS = ("claims", "reminted")
+
+
 def _record(plans: list[dict], naming: Naming) -> dict:
+    plans = [{k: v for k, v in plan.items() if k not in _OLD_FIELDS} for plan in plans]
     return {"extractor": EXTRACTOR_VERSION, "owners": naming.owners,
             "plans": sorted(plans, key=lambda p: p["path"])}
 
@@ -152,6 +160,21 @@ def _sha256(path: Path) -> str | None:
         return None  # the build reports the file
 
 
+def _unchanged(plan: dict, path: Path) -> bool:
+    """Whether ``path`` still holds the plan ``plan`` (a record entry) was built from.
+
+    Its size and mtime as recorded answer without reading it; else its SHA-256 does, and a
+    file that was only touched gets its new size and mtime into ``plan`` (decision 037)."""
+    stat = settled_stat(path)
+    if stat is not None and [plan.get("size"), plan.get("mtime_ns")] == list(stat):
+        return True
+    if plan["sha256"] != _sha256(path):
+        return False
+    if stat is not None:
+        plan["size"], plan["mtime_ns"] = stat
+    return True
+
+
 @dataclass
 class Incremental:
     """What an incremental build did: plans built, kept as they were, removed, skipped."""
@@ -174,12 +197,20 @@ def incremental_build(paths: tuple[Path, ...], output: Path | None, store: Path 
     files = plan_files(paths or [bundled_corpus()])
     known = {plan["path"]: plan for plan in record.get("plans", [])}
     current = {str(path.resolve()): path for path in files}
+    before = {key: (plan.get("size"), plan.get("mtime_ns")) for key, plan in known.items()}
     kept = [plan for key, plan in known.items()
-            if key in current and plan["sha256"] == _sha256(current[key])]
+            if key in current and _unchanged(plan, current[key])]
     kept_paths = {plan["path"] for plan in kept}
     changed = [path for key, path in current.items() if key not in kept_paths]
     gone = [plan for key, plan in known.items() if key not in current]
     replaced = [plan for key, plan in known.items() if key in current and key not in kept_paths]
+    if not changed and not gone:  # no graph to change: the store stays as it is
+        if any((plan.get("size"), plan.get("mtime_ns")) != before[plan["path"]]
+               for plan in kept):
+            write_build_record(store, record)  # files touched, not changed: their new mtimes
+        if fmt is not None and output is not None:
+            write_atomically(output, _store_bytes(store, fmt))
+        return Incremental(Build([], []), len(kept), [])
     naming = record_naming(record, kept=kept, replaced=replaced)
     with _progress(console, len(changed)) as advance:
         update = build_plans(changed, naming=naming, progress=advance)
@@ -192,12 +223,17 @@ def incremental_build(paths: tuple[Path, ...], output: Path | None, store: Path 
     build = Build([b.nquads for b in update.built], [b.summary for b in update.built],
                   skipped=update.skipped)
     if fmt is not None and output is not None:
-        data = serialize(open_store(store), fmt)
-        if fmt in ("nq", "nt"):
-            lines = sorted(set(data.decode("utf-8").splitlines()))
-            data = ("\n".join(lines) + "\n").encode("utf-8")
-        write_atomically(output, data)
+        write_atomically(output, _store_bytes(store, fmt))
     return Incremental(build, len(kept), [plan["path"] for plan in gone])
+
+
+def _store_bytes(store: Path, fmt: str) -> bytes:
+    """The whole store in ``fmt`` (N-Quads and N-Triples lines sorted, as ``dataset_bytes``)."""
+    data = serialize(open_store(store), fmt)
+    if fmt in ("nq", "nt"):
+        lines = sorted(set(data.decode("utf-8").splitlines()))
+        data = ("\n".join(lines) + "\n").encode("utf-8")
+    return data
 
 
 @dataclass
@@ -227,7 +263,12 @@ def screen_files(paths: tuple[Path, ...]) -> Screened:
     seen: dict[str, Path] = {}
     kept: list[Path] = []
     duplicates: list[str] = []
+    sizes = Counter(_size(path) for path in files)
     for path in files:
+        size = _size(path)
+        if size is None or sizes[size] == 1:
+            kept.append(path)  # no other file of its size: not a copy (nor is it read here)
+            continue
         digest = _sha256(path)
         first = seen.get(digest) if digest is not None else None
         if first is not None:
@@ -237,6 +278,13 @@ def screen_files(paths: tuple[Path, ...]) -> Screened:
             seen[digest] = path
         kept.append(path)
     return Screened(kept, skipped, duplicates)
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
 
 
 def _dead_links(folder: Path) -> list[str]:
