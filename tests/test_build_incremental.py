@@ -272,3 +272,34 @@ def test_size_and_mtime_stand_for_the_hash_and_nothing_changed_writes_nothing(tm
     result = invoke("build", folder, "--store", store)
     assert "1 built, 1 unchanged, 0 removed, 0 skipped" in result.output
     assert "tong-ling-ke-chuang-yuan" in " ".join(quads(store))
+
+
+def test_a_rebuild_keeps_each_files_plan_key(tmp_path) -> None:
+    """A second file of one title, new in a --rebuild and sorting first, does not take the
+    key the store's first file of that title has."""
+    import hashlib
+
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / PAULOWNIA.name).write_bytes(PAULOWNIA.read_bytes())
+    store = tmp_path / "store"
+    assert invoke("build", folder, "--store", store).exit_code == 0
+    first = graph_quads(store, GRAPH + PLAN_KEY)
+    assert first
+    original = hashlib.sha256(PAULOWNIA.read_bytes()).hexdigest()
+    # the same plan with a closing line: a variant whose hash sorts before the original's
+    variant = next(
+        data
+        for n in range(1, 200)
+        if hashlib.sha256(data := PAULOWNIA.read_bytes() + f"（完）{n}\n".encode()).hexdigest()
+        < original
+    )
+    (folder / "tongxi-paulownia-copy.txt").write_bytes(variant)
+    result = invoke("build", folder, "--store", store, "--rebuild")
+    assert result.exit_code == 0, result.output
+    assert graph_quads(store, GRAPH + PLAN_KEY) == first
+    record = read_build_record(store)
+    assert record is not None
+    keys = {Path(plan["path"]).name: plan["key"] for plan in record["plans"]}
+    assert keys[PAULOWNIA.name] == PLAN_KEY
+    assert keys["tongxi-paulownia-copy.txt"].startswith(PLAN_KEY + "-")

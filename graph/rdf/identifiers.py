@@ -118,11 +118,12 @@ class Naming:
     owners: dict[str, str] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)  # plan keys of the plans in the store
     keys: dict[str, str] = field(default_factory=dict)  # resolved path → the key its plan had
+    _holders: dict[str, str] | None = field(default=None, repr=False, compare=False)
 
     def plan_key(self, path: str, title: str, sha256: str) -> str:
         """The key of the plan at ``path``: the one it had while its title stays the same,
         else the slug of its title, hashed by the file's SHA-256 when another plan has that
-        key or another title owns it."""
+        key, another file of this build had it, or another title owns it."""
         before = self.keys.get(path)
         if (
             before is not None
@@ -130,8 +131,14 @@ class Naming:
             and self.owners.get(plan_base(before)) == title
         ):
             return before
+        if self._holders is None:
+            self._holders = {key: held_by for held_by, key in self.keys.items()}
         key = slug(title)
-        if key in self.taken or self.owners.get(plan_base(key), title) != title:
+        if (
+            key in self.taken
+            or self._holders.get(key, path) != path
+            or self.owners.get(plan_base(key), title) != title
+        ):
             key = f"{key}-{short_hash(sha256)}"
         return key
 

@@ -103,7 +103,11 @@ def run_build(paths: tuple[Path, ...], output: Path | None, store: Path | None, 
     # a store built before keeps the IRIs it gave out, --rebuild or not (decision 036)
     before = read_build_record(store if store is not None else default_store_dir()) \
         if write_to_store else None
-    naming = record_naming(before) if before is not None else None
+    naming = None
+    if before is not None:  # each file still built keeps the key its plan had
+        here = {str(path.resolve()) for path in files}
+        naming = record_naming(before, replaced=[plan for plan in before.get("plans", [])
+                                                 if plan["path"] in here])
     with _progress(console, len(files)) as advance:
         build = build_dataset(files, progress=advance, skip_bad=skip_bad, naming=naming)
     data = dataset_bytes(build, fmt) if fmt is not None else None
@@ -135,7 +139,8 @@ def record_naming(record: dict, *, kept: list[dict] | None = None,
                   replaced: list[dict] | None = None) -> Naming:
     """The IRIs a store's build record says were given out (decision 036): every base IRI
     with its label; the keys of the ``kept`` plans taken; the key each ``replaced`` plan (a
-    changed file; by default every plan, for a full rebuild) had, for it to keep.
+    changed file, or each file a full rebuild builds again; by default every plan) had, for
+    it to keep.
 
     A record from before decision 036 has no ``owners``: they are the plans' ``claims``."""
     owners = record.get("owners")
