@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
 from rdflib import URIRef
 
 from plankg.graph.rdf.vocab import GRAPH_IRI, ID_IRI
@@ -31,8 +30,12 @@ def slug(label: str) -> str:
     """Lower-case ASCII slug of a Chinese or mixed label; long slugs are cut and hashed.
 
     Cached: a build asks for the same names (industries, programs, departments) over and over,
-    and pypinyin's conversion is the costly part of minting an IRI.
+    and pypinyin's conversion is the costly part of minting an IRI. pypinyin (~0.5 s of CPU to
+    import, its phrase dictionary) is imported on the first slug: a build that finds nothing
+    changed mints none (docs/decisions/037-incremental-cost.md).
     """
+    from pypinyin import Style, lazy_pinyin
+
     syllables = lazy_pinyin(label, style=Style.NORMAL, errors=lambda chars: list(chars))
     words = (_NON_ALNUM.sub("-", s.lower()).strip("-") for s in syllables)
     text = "-".join(w for w in words if w) or "x" + short_hash(label)
