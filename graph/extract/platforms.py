@@ -30,7 +30,9 @@ import re
 from collections.abc import Iterable, Iterator
 
 from plankg.graph.extract.candidates import Candidate
-from plankg.graph.extract.facts import PLATFORM
+from plankg.graph.extract.departments import Jurisdiction, jurisdiction
+from plankg.graph.extract.facts import INDUSTRY, PLATFORM
+from plankg.graph.extract.industries import SECTOR_WORDS
 from plankg.graph.extract.lexicon import Lexicon, PlatformKind, kind_suffixes
 from plankg.graph.extract.names import plain, platform_name
 from plankg.graph.extract.phrases import (
@@ -43,7 +45,7 @@ from plankg.graph.extract.phrases import (
     matching_close,
     name_start,
 )
-from plankg.graph.extract.segment import leading_cut
+from plankg.graph.extract.segment import leading_cut, tagged
 from plankg.graph.text.document import Document, Section, Sentence
 
 PLATFORM_KIND = "platform-kind"  # a kind of platform mentioned without a name; name is its label
@@ -66,10 +68,12 @@ CLASS_WORDS = ("平台", "载体", "机构", "体系", "联盟", "协会", "阵�
 # The head of a list of platforms: a class word, not followed by a program suffix.
 _PLATFORM_HEAD = re.compile(r"^(?:等)[^，。；]*?(平台|载体|机构|基地|空间|孵化器|加速器|园区|园|"
                             r"研究院|中心|工作站|实验室)(?!.*?(?:计划|工程|行动|项目))")
-_INSTITUTION = re.compile(r"大学|学院|集团|公司|研究所|研究院|科学院|医院|交大|理工|工大|[A-Za-z]")
+# (大学生 are students, not a university: 大学生就业见习基地 is a kind of base)
+_INSTITUTION = re.compile(r"大学(?!生)|学院|集团|公司|研究所|研究院|科学院|医院|交大|理工|工大|"
+                          r"[A-Za-z]")
 _PLACE_UNIT = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?:省|市|县)|^[\u4e00-\u9fff]{2,3}?区(?!域)")
 _COUNT_AFTER = re.compile(r"\d+(?:\.\d+)?[家个所座]")
-_OWN_LEVEL = re.compile(r"[省市区县](?![级域场内外属直镇])")
+_OWN_LEVEL = re.compile(r"[省市区县](?![级域场内外属直镇民])")
 _BRACKETS = re.compile(r"[（(][^）)]*[）)]")
 # Brackets that hold other levels of the same kind name no one platform: 服务中心（站）,
 # 文明实践中心（所、站）, 村（社区）综合性文化服务中心.
@@ -89,6 +93,20 @@ _TITLE_LEVEL = re.compile(r"^[\u4e00-\u9fff]{2,6}?([区县市])")
 
 
 _YEAR_FIRST = re.compile(r"\d{4}年(?:前|底|末)?")
+
+# A 中心 or 基地 that a place alone marks as a proper name is a platform only when it is for
+# talent, innovation or a sector (市人才服务中心, 金渡保税物流中心, 雁溪技术转移中心,
+# 鹊山公共实训基地): with a place, 市体育中心, 市民文化中心 and 市疾病预防控制中心 are public
+# buildings, not platforms (issue 12, convention 4).
+PURPOSE_KINDS = frozenset(("中心", "基地"))
+_PURPOSE = re.compile(r"人才|创新|创业|科创|科技|技术|研发|研究|孵化|实训|技能|培训|知识产权|"
+                      r"人力资源|招商|引才|引智|成果|转化|检验|检测|认证|交易|设计|专家|院士|"
+                      r"博士|双创|众创|数字")
+# The units that a plan's own places are printed with (渚湾街道, 青螺洲片区, 金渡港区, 雁溪高新区,
+# 鹊山经济开发区): the word before one is a place of the plan, and marks a 中心 or 基地 named
+# after it (雁溪技术转移中心).
+_PLACE_UNITS = re.compile(r"街道|片区|港区|高新区|高新技术产业开发区|经济技术开发区|经济开发区|"
+                          r"开发区|新区")
 
 
 def own_level(title: str) -> str | None:
@@ -123,6 +141,13 @@ class PlatformFinder:
         # one alternation each for "holds one of these words" (one scan instead of one per word)
         self._any_place = _alternation(self.places)
         self._zone_word = _alternation([k for k in self.kind_words if len(k) >= 3])
+        self._any_industry = _alternation(
+            label for label in lexicon.labels(INDUSTRY) if len(label) >= 2)
+
+    def add_places(self, places: Iterable[str]) -> None:
+        """Places of this plan besides the lexicon's (document_places)."""
+        self.places = sorted({*self.places, *places}, key=len, reverse=True)
+        self._any_place = _alternation(self.places)
 
     # --- is a printed name a proper name? --------------------------------------------------
     def residue(self, name: str, suffix: str) -> str:
@@ -158,11 +183,21 @@ class PlatformFinder:
             return kind.needs_name and self._own(name)
         if not kind.needs_name:
             return True
-        return (
+        if (
             any(q in printed for q in "“‘") or "·" in name
             or bool(_BRACKETS.search(_LEVEL_BRACKETS.sub("", name)))
-            or bool(_INSTITUTION.search(name)) or self.has_place(name)
-        )
+            or bool(_INSTITUTION.search(name))
+        ):
+            return True
+        if not self.has_place(name):
+            return False
+        return suffix not in PURPOSE_KINDS or self.for_purpose(before_kind)
+
+    def for_purpose(self, modifier: str) -> bool:
+        """Whether a 中心 / 基地 is for talent, innovation or a sector: its modifier holds such
+        a word, a sector word or an industry of the lexicon."""
+        return bool(_PURPOSE.search(modifier) or SECTOR_WORDS.search(modifier)
+                    or self._any_industry.search(modifier))
 
     # --- finding -------------------------------------------------------------------------------
     def _suffix_at(self, text: str, end: int, floor: int) -> tuple[str, PlatformKind] | None:
@@ -301,12 +336,76 @@ class PlatformFinder:
 
 
 def find_platforms(doc: Document, lexicon: Lexicon) -> Iterator[Candidate]:
-    """Every platform candidate of a document, overlapping ones included."""
-    finder = PlatformFinder(lexicon, level=own_level(doc.title))
+    """Every platform candidate of a document, overlapping ones included.
+
+    A 中心 or 基地 needs a place; besides the lexicon's, the plan's own places count
+    (``document_places``): the sentences that hold one are read again with them.
+    """
+    region = jurisdiction(doc)
+    finder = PlatformFinder(lexicon, level=region.level if region else own_level(doc.title))
     text = doc.text
+    by_sentence: list[tuple[Section | None, Sentence, list[Candidate], list[Candidate]]] = []
     for section, sentence in doc.sentences():
         if "|" in sentence.text:
             continue
-        yield from finder.in_sentence(text, sentence, section)
-        yield from finder.listed(text, sentence, section)
-        yield from finder.known(text, sentence, section)
+        ruled = finder.in_sentence(text, sentence, section)
+        others = [*finder.listed(text, sentence, section), *finder.known(text, sentence, section)]
+        by_sentence.append((section, sentence, ruled, others))
+    found = [c for _, _, ruled, others in by_sentence for c in (*ruled, *others)]
+    places = document_places(doc.text, region, found, finder) - set(finder.places)
+    pattern = _alternation(places) if places else None
+    if pattern is not None:
+        finder.add_places(places)
+    for section, sentence, ruled, others in by_sentence:
+        if pattern is not None and pattern.search(sentence.text):
+            ruled = finder.in_sentence(text, sentence, section)
+        yield from ruled
+        yield from others
+
+
+def document_places(text: str, region: Jurisdiction | None, found: Iterable[Candidate],
+                    finder: PlatformFinder | None) -> set[str]:
+    """The places a plan names besides the lexicon's: its own region (铜陵市, 铜陵), the word
+    before a place unit (渚湾街道, 青螺洲片区, 雁溪高新区), and a word that opens the names of two
+    platforms or more (柳滩青年创业园, 柳滩数字经济产业园 → 柳滩).
+
+    >>> sorted(document_places("建设青螺洲片区，推进重点片区开发。", None, [], None))
+    ['青螺洲']
+    """
+    places: set[str] = set()
+    if region is not None:
+        for name in (region.name, *region.parents):
+            places.add(name)
+            if len(name) >= 3 and name[-1] in "省市区县":
+                places.add(name[:-1])
+    for unit in _PLACE_UNITS.finditer(text):
+        start = name_start(text, unit.start(), max(0, unit.start() - 6), stops=PLATFORM_STOPS)
+        start = leading_cut(text, start, unit.start(), keep=0)
+        stem = text[start:unit.start()]
+        if 2 <= len(stem) <= 3 and _plain_word(stem, finder):
+            places.add(stem)
+    openers: dict[str, set[str]] = {}
+    for cand in found:
+        if cand.kind == PLATFORM and len(cand.name) >= 5:
+            openers.setdefault(plain(cand.name)[:2], set()).add(cand.name)
+    places |= {word for word, names in openers.items()
+               if len(names) >= 2 and _plain_word(word, finder)}
+    return places
+
+
+def _plain_word(word: str, finder: PlatformFinder | None) -> bool:
+    """A word that may be a place: Chinese characters, no generic word (重点, 国家), no kind
+    word, not one common word, not opening with a verb or a number."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]+", word) or re.match(r"[一二三四五六七八九十两各本全]",
+                                                                 word):
+        return False
+    if any(generic in word for generic in GENERIC_WORDS if len(generic) >= 2):
+        return False
+    if finder is not None and any(k in word for k in finder.kind_words):
+        return False
+    # one word of the segmenter's dictionary that is no proper name (乡镇, 农业, 秀美) is no
+    # place; a place the dictionary does not know is read as single characters (渚湾, 柳滩)
+    words = tagged(word)
+    if len(words) == 1 and not words[0][1].startswith(("ns", "nr", "nz")):
+        return False
+    return leading_cut(word, 0, len(word), keep=0) == 0
