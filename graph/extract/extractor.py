@@ -91,12 +91,14 @@ PARK_KINDS = ("园", "园区", "城", "小镇")
 
 def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon
                       ) -> tuple[list[Mention], list[Relation]]:
-    """A park, town or "city" whose name is an industry plus its kind word carries that industry:
-    柳滩数字经济产业园 → 数字经济, 智能家居城 → 智能家居 (the naming sentence is the evidence).
+    """A platform whose name is an industry plus its kind word carries that industry:
+    柳滩数字经济产业园 → 数字经济, 智能家居城 → 智能家居, 青堰食品饮料研究院 → 食品饮料 (the
+    naming sentence is the evidence; issue 12, convention 3).
 
     The industry is one the plan names elsewhere or the lexicon knows, ending the name's stem (a
-    place may stand before it), else a stem holding a sector word (industries.SECTOR_WORDS), less
-    a two-character place when the stem has four characters or more.
+    place of up to four characters may stand before it); for a park, town or "city", else a stem
+    holding a sector word (industries.SECTOR_WORDS), less a two-character place when the stem has
+    four characters or more.
     """
     known = {c.name for c in found if c.kind == INDUSTRY}
     printed_as: dict[str, str] = {}  # an industry as printed → the first name found for it
@@ -116,12 +118,14 @@ def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon
                        if name.endswith(s) and len(name) > len(s)), None)
         if suffix is None:
             continue
-        if not suffix.endswith(PARK_KINDS):
-            continue  # an institute named by its field researches it (金属新材料研究院)
+        park = suffix.endswith(PARK_KINDS)
         stem = name[: -len(suffix)]
         industry = max((i for i in known if stem.endswith(i) and len(stem) - len(i) <= 4
                         and len(i) >= 2), key=len, default=None)
-        if industry is None:
+        if industry is None and park:
+            # a park's stem holding a sector word is its industry; an institute or centre
+            # carries only an industry the plan or the lexicon names (青堰食品饮料研究院 →
+            # 食品饮料): 江南大学未来食品研究院 researches no industry "南大学未来食品"
             rest = stem[2:] if len(stem) >= 4 else stem
             if len(rest) >= 2 and SECTOR_WORDS.search(rest) and fragment_ok(rest) \
                     and not rest.endswith(tuple(suffixes)):
@@ -180,8 +184,10 @@ def _program_key(name: str) -> str:
     return key
 
 
-# the long forms of a word plan texts abbreviate inside names (吴兴科技创业园 = 吴兴科创园)
+# the long forms of a word plan texts abbreviate inside names (吴兴科技创业园 = 吴兴科创园,
+# 梧岭高新技术产业开发区 = 梧岭高新区)
 ABBREVIATED = re.compile(r"科技创业|科技创新")
+ABBREVIATED_ZONE = re.compile(r"高新技术产业开发区$|高新技术开发区$|高新技术产业园区$")
 # a district or county printed with its unit word before a name: 吴兴区科创园 = 吴兴科创园
 _UNIT_PLACE = re.compile(r"^([\u4e00-\u9fff]{2})[区县](?![域级])")
 
@@ -197,7 +203,7 @@ class _PlatformKeys:
 
     def key(self, name: str) -> str:
         """The name with its places in their short form and 科技创业 / 科技创新 as 科创."""
-        key = ABBREVIATED.sub("科创", plain(name))
+        key = ABBREVIATED_ZONE.sub("高新区", ABBREVIATED.sub("科创", plain(name)))
         for label, short in self.places:
             key = key.replace(label, short)
         unit = _UNIT_PLACE.match(key)
