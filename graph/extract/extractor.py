@@ -61,11 +61,12 @@ def extract_facts(doc: Document, *, lexicon: Lexicon) -> Facts:
     department_mentions, department_relations = extract_departments(doc, lexicon)
     # a body's name holds the zone it runs (澄岚经济开发区管委会): the body is what is named
     bodies = Spans((m.start, m.end) for m in department_mentions)
-    found = resolve(
+    cands = [
         cand for cand in (*find_programs(doc, lexicon), *find_platforms(doc, lexicon),
                           *find_industries(doc, lexicon))
         if not bodies.overlap(cand.start, cand.end)
-    )
+    ]
+    found = _with_nested(cands, resolve(cands))
     normalise(found, lexicon)
     named_mentions, named_relations = _named_industries(doc.text, found, lexicon)
     facts = Facts(
@@ -83,6 +84,22 @@ def extract_facts(doc: Document, *, lexicon: Lexicon) -> Facts:
             ))
     facts.targets = extract_targets(doc, facts.mentions)
     return facts
+
+
+def _with_nested(cands: list[Candidate], kept: list[Candidate]) -> list[Candidate]:
+    """``kept`` with the platforms named inside a program's name and the programs named inside
+    a platform's: 沧渚总部商务区项目 names the platform 沧渚总部商务区 too, “凤栖计划”棠溪创业
+    服务中心 the program 凤栖计划 (issue 12: the gold lists both)."""
+    outer = [c for c in kept if c.kind in (PROGRAM, PLATFORM)]
+    spans = {(c.start, c.end) for c in kept}
+    inner = [c for c in cands if c.kind in (PROGRAM, PLATFORM) and (c.start, c.end) not in spans
+             and any(o.kind != c.kind and o.start <= c.start and c.end <= o.end for o in outer)]
+    if not inner:
+        return kept
+    inner = resolve(inner)
+    for cand in inner:
+        cand.nested = True
+    return sorted([*kept, *inner], key=lambda c: (c.start, c.end))
 
 
 # The kinds of platform that host firms of the industry in their name: parks, towns, "cities".
@@ -105,6 +122,10 @@ def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon
     for c in found:
         if c.kind == INDUSTRY:
             printed_as.setdefault(plain(c.surface(text)), c.name)
+    for printed, label in list(printed_as.items()):
+        if printed.endswith("产业") and len(printed) > 3:
+            # X产业 = X (normalise): 槐岭数字创意产业园 names the plan's 数字创意产业
+            printed_as.setdefault(printed[:-2], label)
     known |= set(printed_as)
     known |= {label for label in lexicon.labels(INDUSTRY)}
     suffixes = [s for s, _ in kind_suffixes(lexicon.kinds)]
@@ -158,7 +179,7 @@ def _named_by_task(doc: Document, found: Iterable[Candidate],
     named: dict[str, list[Candidate]] = {}
     for cand in found:
         section = cand.section
-        if cand.kind == PROGRAM and section is not None and not cand.counted \
+        if cand.kind == PROGRAM and section is not None and not cand.counted and not cand.nested \
                 and section.heading_start <= cand.start and cand.end <= section.heading_end:
             named.setdefault(section.key, []).append(cand)
     extra = []

@@ -54,10 +54,12 @@ PLATFORM_KIND = "platform-kind"  # a kind of platform mentioned without a name; 
 # without its kind word must be two characters or more for a name.
 GENERIC_WORDS = tuple(sorted((
     "国家级", "省级", "市级", "区级", "县级", "及以上", "以上", "国家", "省市", "全省", "全市",
-    "省内外", "省内", "国内外", "国内", "全区", "重点", "科技企业", "企业", "科技", "创新",
+    "省内外", "省内", "国内外", "国内", "全区", "城市", "中央", "五星级", "星级", "重点",
+    "科技企业", "企业", "科技", "创新",
     "创业", "双创", "协同", "技术", "研发", "研究", "产业", "人才", "海外", "国际", "新型",
     "高端", "高能级", "公共", "共性", "工程师",
-    "工程", "特色产业", "特色", "专业", "示范", "小微", "合作", "联合", "科研", "重要", "各类",
+    "工程", "特色产业", "特色", "专业", "示范", "小微", "合作", "联合", "科研", "重要",
+    "各类",
     "一批", "若干", "二级", "青年", "社区", "基层", "农村", "农民", "实训", "孵化", "综合", "服务",
     "功能性", "高水平", "高质量", "本地", "区域", "行业", "领军", "龙头", "大型", "知名", "一流",
     "高端化", "专业化", "国际化", "市场化", "众创", "创客", "科创", "高校", "院所", "科研院所",
@@ -81,7 +83,8 @@ _BRACKETS = re.compile(r"[（(][^）)]*[）)]")
 _LEVEL_BRACKETS = re.compile(r"[（(](?:[所站室点村镇乡]|社区|街道|乡镇|、)+[）)]")
 _COUNTS = re.compile(r"若干个?|[\d一二三四五六七八九十两百千]+[个家所座]")
 # After a one-character kind word (谷) the name must end: 五谷丰登 and 两谷一室 are no platforms.
-_AFTER_SHORT = re.compile(r"[^\u4e00-\u9fff]|建设|等|为|的|和|与|及|基础|发展|作为|成为|打造")
+_AFTER_SHORT = re.compile(r"[^\u4e00-\u9fff]|建设|等|为|的|和|与|及|基础|发展|作为|成为|打造|"
+                          r"[一二三四五六七八九十]期")
 MAX_BRACKET = 8
 
 
@@ -95,11 +98,12 @@ _TITLE_LEVEL = re.compile(r"^[\u4e00-\u9fff]{2,6}?([区县市])")
 
 _YEAR_FIRST = re.compile(r"\d{4}年(?:前|底|末)?")
 
-# A 中心 or 基地 that a place alone marks as a proper name is a platform only when it is for
-# talent, innovation or a sector (市人才服务中心, 金渡保税物流中心, 雁溪技术转移中心,
-# 鹊山公共实训基地): with a place, 市体育中心, 市民文化中心 and 市疾病预防控制中心 are public
-# buildings, not platforms (issue 12, convention 4).
-PURPOSE_KINDS = frozenset(("中心", "基地"))
+# A 中心, 基地 or 城 that a place alone marks as a proper name is a platform only when it is
+# for talent, innovation or a sector (市人才服务中心, 金渡保税物流中心, 雁溪技术转移中心,
+# 鹊山公共实训基地, 渚湾智能家居城): with a place, 市体育中心, 市民文化中心 and
+# 市疾病预防控制中心 are public buildings, not platforms (issue 12, convention 4).
+PURPOSE_KINDS = frozenset(("中心", "基地", "城"))
+CITY = "城"
 _PURPOSE = re.compile(r"人才|创新|创业|科创|科技|技术|研发|研究|孵化|实训|技能|培训|知识产权|"
                       r"人力资源|招商|引才|引智|成果|转化|检验|检测|认证|交易|设计|专家|院士|"
                       r"博士|双创|众创|数字")
@@ -184,6 +188,8 @@ class PlatformFinder:
             return kind.needs_name and self._own(name)
         if not kind.needs_name:
             return True
+        if suffix == CITY and not self.sector_ended(before_kind):
+            return False
         if (
             any(q in printed for q in "“‘") or "·" in name
             or bool(_BRACKETS.search(_LEVEL_BRACKETS.sub("", name)))
@@ -193,6 +199,12 @@ class PlatformFinder:
         if not self.has_place(name):
             return False
         return suffix not in PURPOSE_KINDS or self.for_purpose(before_kind)
+
+    def sector_ended(self, modifier: str) -> bool:
+        """Whether ``modifier`` ends in a sector word or an industry of the lexicon: a 城 is
+        a trade or industry centre (智能家居城), not 数字经济第一城 or 三地一城."""
+        return any(found.end() == len(modifier) for pattern in (SECTOR_WORDS, self._any_industry)
+                   for found in pattern.finditer(modifier))
 
     def for_purpose(self, modifier: str) -> bool:
         """Whether a 中心 / 基地 is for talent, innovation or a sector: its modifier holds such

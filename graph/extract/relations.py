@@ -48,6 +48,8 @@ _COORDINATED = re.compile(r"^(?:和|及|与|以及)")
 # the plan's tasks is graph/extract/tasks.py's rule.)
 BACKGROUND = re.compile(r"基础|背景|成效|成就|回顾|现状|形势|成绩")
 ACTORS = (PROGRAM, PLATFORM)
+# what a project named after a platform adds to its name: 二期项目, 建设项目, 提升工程
+_PROJECT_OF = re.compile(r"(?:[一二三四五六七八九十\d]+期)?[\u4e00-\u9fff]{0,2}(?:项目|工程)")
 
 
 def ref(cand: Candidate) -> NodeRef:
@@ -89,7 +91,7 @@ class _Sections(SectionTree):
             section = cand.section
             if not (section.heading_start <= cand.start and cand.end <= section.heading_end):
                 continue
-            if cand.kind == PROGRAM and id(section) not in self.heads:
+            if cand.kind == PROGRAM and id(section) not in self.heads and not cand.nested:
                 self.heads[id(section)] = cand
             elif cand.kind == PLATFORM and id(section) not in self.platform_heads \
                     and _titled_by(doc.text, cand, section):
@@ -114,6 +116,8 @@ def _titled_by(text: str, cand: Candidate, section: Section) -> bool:
     the number and at most one verb (做强, 建设); nothing but a full stop comes after it."""
     before = text[skip_numbering(text, section.heading_start, cand.start):cand.start]
     after = text[cand.end:section.heading_end].strip("。．.；; ")
+    if cand.nested and _PROJECT_OF.fullmatch(after):
+        after = ""  # "10.沧渚总部商务区项目。": the project builds the platform
     if after:
         return False
     if not before:
@@ -138,7 +142,7 @@ def from_structure(doc: Document, cands: list[Candidate]) -> Iterator[Relation]:
                 continue
             if cand.kind == INDUSTRY:
                 yield _relation(ref(head), TARGETS, ref(cand), cand)
-            elif cand.kind == PLATFORM:
+            elif cand.kind == PLATFORM and not cand.nested:
                 yield _relation(ref(head), USES, ref(cand), cand)
         if cand.kind == INDUSTRY:
             platform = next((sections.platform_heads[id(s)] for s in sections.chain(cand.section)
@@ -181,9 +185,12 @@ def from_sentence(text: str, sentence: Sentence, cands: list[Candidate]) -> Iter
         return -1
 
     placed = [(clause_of(c), c) for c in cands]
-    actors = [(k, c) for k, c in placed if c.kind in ACTORS and not c.counted]
+    # a program named inside a platform's name acts in no sentence (“凤栖计划”棠溪创业服务中心),
+    # nor is a platform named inside a program's name used by a program
+    actors = [(k, c) for k, c in placed if c.kind in ACTORS and not c.counted
+              and not (c.nested and c.kind == PROGRAM)]
     industries = [(k, c) for k, c in placed if c.kind == INDUSTRY]
-    platforms = [(k, c) for k, c in placed if c.kind == PLATFORM]
+    platforms = [(k, c) for k, c in placed if c.kind == PLATFORM and not c.nested]
     frames = [i for i, (s, _) in enumerate(parts) if FRAME.match(text, s)]
 
     for k, actor in actors:
