@@ -48,6 +48,8 @@ _COORDINATED = re.compile(r"^(?:和|及|与|以及)")
 # the plan's tasks is graph/extract/tasks.py's rule.)
 BACKGROUND = re.compile(r"基础|背景|成效|成就|回顾|现状|形势|成绩")
 ACTORS = (PROGRAM, PLATFORM)
+# the work on a platform that a title after a verb names: 支持…研究院建设
+_BUILDING = re.compile(r"建设|发展|提质|提升|升级|扩容|运营|提质扩容|提档升级")
 # what a project named after a platform adds to its name: 二期项目, 建设项目, 提升工程
 _PROJECT_OF = re.compile(r"(?:[一二三四五六七八九十\d]+期)?[\u4e00-\u9fff]{0,2}(?:项目|工程)")
 
@@ -118,6 +120,8 @@ def _titled_by(text: str, cand: Candidate, section: Section) -> bool:
     after = text[cand.end:section.heading_end].strip("。．.；; ")
     if cand.nested and _PROJECT_OF.fullmatch(after):
         after = ""  # "10.沧渚总部商务区项目。": the project builds the platform
+    if before and _BUILDING.fullmatch(after):
+        after = ""  # "11.支持云岫新材料研究院建设。", "1.扶持雁溪新能源汽车产业园建设。"
     if after:
         return False
     if not before:
@@ -207,7 +211,7 @@ def from_sentence(text: str, sentence: Sentence, cands: list[Candidate]) -> Iter
         if k in frames:
             # an actor of a frame clause governs what follows it, like the frame itself:
             # "以秀洲南部空港物流平台为依托，承载…在临空现代服务业和先进制造业的人才外溢"
-            industry_scope = set(range(k, min((f for f in frames if f > k), default=len(parts))))
+            industry_scope = set(range(k, min(owned, default=len(parts))))
         before = [f for f in frames if f < k]
         if before:
             scope |= set(range(before[-1], k))
