@@ -36,6 +36,7 @@ from plankg.graph.extract.facts import (
 from plankg.graph.extract.industries import SECTOR_WORDS, find_industries, fragment_ok
 from plankg.graph.extract.lexicon import Lexicon, kind_suffixes
 from plankg.graph.extract.names import plain
+from plankg.graph.extract.phrases import PROGRAM_STOPS
 from plankg.graph.extract.platforms import find_platforms
 from plankg.graph.extract.programs import find_programs
 from plankg.graph.extract.relations import MENTIONS, SECTION, TARGETS, relations
@@ -260,6 +261,17 @@ def _choose(members: list[Candidate], lexicon: Lexicon, kind: str) -> str:
     return min(counts, key=lambda n: (-counts[n], first[n]))
 
 
+def _join_tails(groups: dict[tuple[str, str], list[Candidate]]) -> None:
+    """A program printed whole in one place and after a stop word in another is one: the name
+    reader cuts 高标准 in 实施高标准农田提质工程, the heading 1.高标准农田提质工程 prints it."""
+    programs = sorted((key for kind, key in groups if kind == PROGRAM), key=len)
+    for short in programs:
+        longer = [key for key in programs if len(key) > len(short) and key.endswith(short)
+                  and key[: -len(short)] in PROGRAM_STOPS and (PROGRAM, key) in groups]
+        if len(longer) == 1 and (PROGRAM, short) in groups:
+            groups[(PROGRAM, longer[0])].extend(groups.pop((PROGRAM, short)))
+
+
 def normalise(cands: Iterable[Candidate], lexicon: Lexicon) -> None:
     """Give all variants of one thing in a plan the same name (in place)."""
     cands = list(cands)
@@ -280,6 +292,7 @@ def normalise(cands: Iterable[Candidate], lexicon: Lexicon) -> None:
         groups.setdefault((cand.kind, key), []).append(cand)
     # a platform named with and without a place in front is one (湖州多媒体产业园, 多媒体产业园);
     # an industry named as X产业 and as X is one
+    _join_tails(groups)
     for (kind, key) in list(groups):
         if (kind, key) not in groups:
             continue
