@@ -54,7 +54,7 @@ PLATFORM_KIND = "platform-kind"  # a kind of platform mentioned without a name; 
 # without its kind word must be two characters or more for a name.
 GENERIC_WORDS = tuple(sorted((
     "国家级", "省级", "市级", "区级", "县级", "及以上", "以上", "国家", "省市", "全省", "全市",
-    "省内外", "省内", "国内外", "国内", "全区", "城市", "中央", "五星级", "星级", "重点",
+    "省内外", "省内", "国内外", "国内", "全区", "城市", "中央", "五星级", "星级", "绿色", "重点",
     "科技企业", "企业", "科技", "创新",
     "创业", "双创", "协同", "技术", "研发", "研究", "产业", "人才", "海外", "国际", "新型",
     "高端", "高能级", "公共", "共性", "工程师",
@@ -81,6 +81,8 @@ _BRACKETS = re.compile(r"[（(][^）)]*[）)]")
 # Brackets that hold other levels of the same kind name no one platform: 服务中心（站）,
 # 文明实践中心（所、站）, 村（社区）综合性文化服务中心.
 _LEVEL_BRACKETS = re.compile(r"[（(](?:[所站室点村镇乡]|社区|街道|乡镇|、)+[）)]")
+# "一批" (若干, 各类 …) with the names joined after it, up to where a name starts: a class
+_BATCH_BEFORE = re.compile(r"(?:一批|若干|一系列|多个|各类)[^，。；：,;:]*?(?:和|及|与|、)?$")
 _COUNTS = re.compile(r"若干个?|[\d一二三四五六七八九十两百千]+[个家所座]")
 # After a one-character kind word (谷) the name must end: 五谷丰登 and 两谷一室 are no platforms.
 _AFTER_SHORT = re.compile(r"[^\u4e00-\u9fff]|建设|等|为|的|和|与|及|基础|发展|作为|成为|打造|"
@@ -293,12 +295,15 @@ class PlatformFinder:
             if cut > start and len(self.residue(platform_name(text[cut:end]), suffix)) < 2:
                 start = cut
             end = self._bracket_after(text, end, limit)
+        if text.startswith("化", end):
+            return None  # 推动农业产业园区化发展: 园区化 is no park
         printed = text[start:end]
         name = platform_name(printed)
         if not name:
             return None
-        # "院士专家工作站13家", "建设市文化名家工作室2家": a count makes it a class of platforms
-        counted = _COUNT_AFTER.match(text, end)
+        # "院士专家工作站13家", "建设市文化名家工作室2家": a count makes it a class of platforms,
+        # and so does a batch before it: 建设一批创业孵化基地和返乡入乡创业园
+        counted = _COUNT_AFTER.match(text, end) or _BATCH_BEFORE.search(text, floor, start)
         if counted or not self.named(printed, name, suffix, kind):
             if kind.needs_name or len(self.residue(name, suffix)) >= 2:
                 return None
