@@ -295,7 +295,7 @@ class PlatformFinder:
             if cut > start and len(self.residue(platform_name(text[cut:end]), suffix)) < 2:
                 start = cut
             end = self._bracket_after(text, end, limit)
-        if text.startswith("化", end):
+        if text.startswith(("化", "区化"), end):
             return None  # 推动农业产业园区化发展: 园区化 is no park
         printed = text[start:end]
         name = platform_name(printed)
