@@ -284,3 +284,13 @@ def test_classes_of_parks_are_no_platforms(lexicon: Lexicon) -> None:
     assert platforms(finder, "创建绿色工厂，建设绿色工业园区，打造绿色供应链。") == []
     assert platforms(finder, "实施科技成果转化提速行动，建设铜陵技术交易市场。") == [
         ("铜陵技术交易市场", "技术交易市场")]
+
+
+def test_a_verbal_noun_before_the_kind_word_with_a_place_before_it(lexicon: Lexicon) -> None:
+    # 遂宁 fixture, item 42: 发展 is a noun of the name after 人才, and 遂宁 names the institute
+    finder = PlatformFinder(lexicon)
+    finder.add_places(["遂宁"])
+    text = "组建遂宁人才发展研究院，开展人才政策评估和人才发展战略研究。"
+    assert platforms(finder, text) == [("遂宁人才发展研究院", "研究院")]
+    # without a place it stays the kind: 42.人才发展研究院组建项目。
+    assert platforms(finder, "42.人才发展研究院组建项目。") == []

@@ -156,3 +156,9 @@ def test_a_program_named_inside_a_platform(facts) -> None:
     assert "凤栖计划棠溪创业服务中心" in tangxi.names("platform")
     assert not [r for r in tangxi.relations if r.subject == ("program", "凤栖计划")
                 and r.predicate in ("leadDepartment", "supportDepartment")]
+
+
+def test_a_kind_word_that_holds_an_industry(facts) -> None:
+    # 遂宁 38.…建设遂宁人力资源服务产业园，…推动人力资源服务业与制造业深度融合: the kind
+    # 人力资源服务产业园 holds the plan's 人力资源服务业 (convention 3)
+    assert "人力资源服务业" in targets(facts["suining"], "遂宁人力资源服务产业园")

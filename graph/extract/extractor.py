@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from plankg.graph.extract.candidates import Candidate, Spans, resolve
-from plankg.graph.extract.departments import extract_departments
+from plankg.graph.extract.departments import extract_departments, jurisdiction
 from plankg.graph.extract.facts import (
     DEPARTMENT,
     INDUSTRY,
@@ -37,7 +37,7 @@ from plankg.graph.extract.industries import SECTOR_WORDS, find_industries, fragm
 from plankg.graph.extract.lexicon import Lexicon, kind_suffixes
 from plankg.graph.extract.names import plain
 from plankg.graph.extract.phrases import PROGRAM_STOPS
-from plankg.graph.extract.platforms import find_platforms
+from plankg.graph.extract.platforms import find_platforms, region_names
 from plankg.graph.extract.programs import find_programs
 from plankg.graph.extract.relations import MENTIONS, SECTION, TARGETS, relations
 from plankg.graph.extract.targets import extract_targets
@@ -68,7 +68,8 @@ def extract_facts(doc: Document, *, lexicon: Lexicon) -> Facts:
         if not bodies.overlap(cand.start, cand.end)
     ]
     found = _with_nested(cands, resolve(cands))
-    normalise(found, lexicon)
+    region = jurisdiction(doc)
+    normalise(found, lexicon, places=region_names(region) if region else ())
     named_mentions, named_relations = _named_industries(doc.text, found, lexicon)
     facts = Facts(
         mentions=[cand.mention(doc.text) for cand in found] + named_mentions,
@@ -105,6 +106,7 @@ def _with_nested(cands: list[Candidate], kept: list[Candidate]) -> list[Candidat
 
 # The kinds of platform that host firms of the industry in their name: parks, towns, "cities".
 PARK_KINDS = ("园", "园区", "城", "小镇")
+BASE_PARKS = ("产业园区", "产业园")
 
 
 def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon
@@ -127,6 +129,9 @@ def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon
         if printed.endswith("产业") and len(printed) > 3:
             # X产业 = X (normalise): 槐岭数字创意产业园 names the plan's 数字创意产业
             printed_as.setdefault(printed[:-2], label)
+        elif printed.endswith("服务业") and len(printed) > 4:
+            # X服务 + 产业园 is a park of the X服务业: 人力资源服务产业园
+            printed_as.setdefault(printed[:-1], label)
     known |= set(printed_as)
     known |= {label for label in lexicon.labels(INDUSTRY)}
     suffixes = [s for s, _ in kind_suffixes(lexicon.kinds)]
@@ -144,6 +149,12 @@ def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon
         stem = name[: -len(suffix)]
         industry = max((i for i in known if stem.endswith(i) and len(stem) - len(i) <= 4
                         and len(i) >= 2), key=len, default=None)
+        base = next((b for b in BASE_PARKS if suffix.endswith(b) and len(suffix) > len(b)), None)
+        if industry is None and base is not None:
+            # a kind word that holds an industry: 遂宁人力资源服务产业园 → 人力资源服务业
+            stem = name[: -len(base)]
+            industry = max((i for i in known if stem.endswith(i) and len(stem) - len(i) <= 4
+                            and len(i) >= 4), key=len, default=None)
         if industry is None and park:
             # a park's stem holding a sector word is its industry; an institute or centre
             # carries only an industry the plan or the lexicon names (青堰食品饮料研究院 →
@@ -215,10 +226,11 @@ _UNIT_PLACE = re.compile(r"^([\u4e00-\u9fff]{2})[区县](?![域级])")
 
 
 class _PlatformKeys:
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, places: Iterable[str] = ()) -> None:
         self.places = sorted(
-            ((label, entry.aliases[0] if entry.aliases else entry.name)
-             for label, entry in lexicon.labels("region").items()),
+            [*((label, entry.aliases[0] if entry.aliases else entry.name)
+               for label, entry in lexicon.labels("region").items()),
+             *((place, place) for place in places)],
             key=lambda pair: -len(pair[0]),
         )
         self.kind_words = {s for kind in lexicon.kinds for s in kind.suffixes}
@@ -272,10 +284,15 @@ def _join_tails(groups: dict[tuple[str, str], list[Candidate]]) -> None:
             groups[(PROGRAM, longer[0])].extend(groups.pop((PROGRAM, short)))
 
 
-def normalise(cands: Iterable[Candidate], lexicon: Lexicon) -> None:
-    """Give all variants of one thing in a plan the same name (in place)."""
+def normalise(cands: Iterable[Candidate], lexicon: Lexicon, *,
+              places: Iterable[str] = ()) -> None:
+    """Give all variants of one thing in a plan the same name (in place).
+
+    ``places``: the plan's own region names besides the lexicon's (桥溪区, 桥溪): a platform
+    printed with and without one is one (桥溪智能家居城, 智能家居城).
+    """
     cands = list(cands)
-    platform_keys = _PlatformKeys(lexicon)
+    platform_keys = _PlatformKeys(lexicon, places)
     groups: dict[tuple[str, str], list[Candidate]] = {}
     for cand in cands:
         entry = lexicon.find(cand.kind, cand.name)
@@ -298,6 +315,9 @@ def normalise(cands: Iterable[Candidate], lexicon: Lexicon) -> None:
             continue
         if kind == PLATFORM:
             shorter = platform_keys.without_place(key)
+            known = lexicon.find(PLATFORM, shorter) if shorter else None
+            if known is not None and (kind, "lexicon:" + known.name) in groups:
+                shorter = "lexicon:" + known.name
         elif kind == INDUSTRY and key.endswith("产业") and len(key) > 3:
             shorter = key[:-2]
             known = lexicon.find(INDUSTRY, shorter)

@@ -39,11 +39,13 @@ from plankg.graph.extract.phrases import (
     CLOSERS,
     PLATFORM_STOPS,
     PUNCT,
+    VERBS,
     clauses,
     enumerations,
     inside_quotes,
     matching_close,
     name_start,
+    stop_before,
 )
 from plankg.graph.extract.segment import leading_cut, tagged
 from plankg.graph.text.document import Document, Section, Sentence
@@ -226,6 +228,28 @@ class PlatformFinder:
                 best = hit
         return best[1] if best is not None else None
 
+    def _past_verbal_noun(self, text: str, start: int, end: int, floor: int, keep: int) -> int:
+        """``start`` moved left past a stop verb that the segmenter reads as a verbal noun after
+        a noun (人才发展), when the longer name then holds a place; else ``start``."""
+        word = stop_before(text, start, floor, PLATFORM_STOPS)
+        if word is None or word not in VERBS:
+            return start
+        at = start - len(word)
+        wider = name_start(text, at, floor, stops=PLATFORM_STOPS)
+        wider = leading_cut(text, wider, end, keep=keep)
+        if wider >= at:
+            return start
+        tags = tagged(text[wider:end])
+        offset, previous = wider, ""
+        for w, tag in tags:
+            if offset == at:
+                if w == word and tag == "vn" and previous.startswith("n") \
+                        and self.has_place(text[wider:end]):
+                    return wider
+                break
+            offset, previous = offset + len(w), tag
+        return start
+
     def _bracket_after(self, text: str, end: int, limit: int) -> int:
         """A short bracket right after the kind word is the name's: …长三角研究院（嘉兴）."""
         if end < limit and text[end] in "（(":
@@ -284,6 +308,10 @@ class PlatformFinder:
             quoted = inside_quotes(text, at, end, floor)
             inner_floor = quoted[0] + 1 if quoted else floor
             start = name_start(text, at, inner_floor, stops=PLATFORM_STOPS)
+            if len(self.residue(platform_name(text[start:end]), suffix)) < 2:
+                # 组建遂宁人才发展研究院: the stop verb 发展 is a noun of the name there, which
+                # only a place before it makes a proper name
+                start = self._past_verbal_noun(text, start, end, inner_floor, len(suffix))
             # a verb or preposition the stop words missed is no part of the name (扶持…, 选择…):
             # cut it while what is left is still a name (联创谷产业园 is not 谷产业园)
             start = leading_cut(text, start, end, keep=len(suffix), accept=lambda s: len(
@@ -381,6 +409,16 @@ def find_platforms(doc: Document, lexicon: Lexicon) -> Iterator[Candidate]:
         yield from others
 
 
+def region_names(region: Jurisdiction) -> list[str]:
+    """The plan's region and its parents, with and without the unit word: 铜陵市, 铜陵."""
+    names = []
+    for name in (region.name, *region.parents):
+        names.append(name)
+        if len(name) >= 3 and name[-1] in "省市区县":
+            names.append(name[:-1])
+    return names
+
+
 def document_places(text: str, region: Jurisdiction | None, found: Iterable[Candidate],
                     finder: PlatformFinder | None) -> set[str]:
     """The places a plan names besides the lexicon's: its own region (铜陵市, 铜陵), the word
@@ -390,12 +428,7 @@ def document_places(text: str, region: Jurisdiction | None, found: Iterable[Cand
     >>> sorted(document_places("建设青螺洲片区，推进重点片区开发。", None, [], None))
     ['青螺洲']
     """
-    places: set[str] = set()
-    if region is not None:
-        for name in (region.name, *region.parents):
-            places.add(name)
-            if len(name) >= 3 and name[-1] in "省市区县":
-                places.add(name[:-1])
+    places = set(region_names(region)) if region is not None else set()
     for unit in _PLACE_UNITS.finditer(text):
         start = name_start(text, unit.start(), max(0, unit.start() - 6), stops=PLATFORM_STOPS)
         start = leading_cut(text, start, unit.start(), keep=0)
