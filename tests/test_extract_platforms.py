@@ -276,12 +276,14 @@ def test_zones_of_other_regions_are_a_kind(finder: PlatformFinder) -> None:
 
 def test_classes_of_parks_are_no_platforms(lexicon: Lexicon) -> None:
     # 铜陵 fixture: 园区化 is a way of developing; 一批 … names a class; a 绿色 park is a
-    # designation; a technology market with the plan's region is a platform
+    # designation; the zones of 长三角城市 are many; a technology market with the plan's region
+    # is a platform
     finder = PlatformFinder(lexicon, level="市")
     finder.add_places(["铜陵"])
     assert platforms(finder, "推动农业产业园区化发展，引导农产品加工企业向园区集中。") == []
     assert platforms(finder, "建设一批创业孵化基地和返乡入乡创业园，以创业带动就业。") == []
     assert platforms(finder, "创建绿色工厂，建设绿色工业园区，打造绿色供应链。") == []
+    assert platforms(finder, "加强与长三角城市开发区合作共建，探索跨区域产业合作。") == []
     assert platforms(finder, "实施科技成果转化提速行动，建设铜陵技术交易市场。") == [
         ("铜陵技术交易市场", "技术交易市场")]
 

@@ -84,6 +84,8 @@ _BRACKETS = re.compile(r"[（(][^）)]*[）)]")
 # 文明实践中心（所、站）, 村（社区）综合性文化服务中心.
 _LEVEL_BRACKETS = re.compile(r"[（(](?:[所站室点村镇乡]|社区|街道|乡镇|、)+[）)]")
 # "一批" (若干, 各类 …) with the names joined after it, up to where a name starts: a class
+# Many places before a kind word make a class: 长三角城市开发区, 沿海地区产业园
+_PLACES_CLASS = re.compile(r"(?:城市|地区|各地|沿线)$")
 _BATCH_BEFORE = re.compile(r"(?:一批|若干|一系列|多个|各类)[^，。；：,;:]*?(?:和|及|与|、)?$")
 _COUNTS = re.compile(r"若干个?|[\d一二三四五六七八九十两百千]+[个家所座]")
 # After a one-character kind word (谷) the name must end: 五谷丰登 and 两谷一室 are no platforms.
@@ -325,6 +327,8 @@ class PlatformFinder:
             end = self._bracket_after(text, end, limit)
         if text.startswith(("化", "区化"), end):
             return None  # 推动农业产业园区化发展: 园区化 is no park
+        if _PLACES_CLASS.search(plain(text[start:at])):
+            return None  # 长三角城市开发区: the zones of many places, a class
         printed = text[start:end]
         name = platform_name(printed)
         if not name:
