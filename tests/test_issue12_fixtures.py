@@ -162,3 +162,15 @@ def test_a_kind_word_that_holds_an_industry(facts) -> None:
     # 遂宁 38.…建设遂宁人力资源服务产业园，…推动人力资源服务业与制造业深度融合: the kind
     # 人力资源服务产业园 holds the plan's 人力资源服务业 (convention 3)
     assert "人力资源服务业" in targets(facts["suining"], "遂宁人力资源服务产业园")
+
+
+def test_a_plan_about_one_platform_gives_it_its_leading_industries(facts) -> None:
+    # 雁溪: 关于支持雁溪高新技术产业开发区高质量发展的若干意见 …
+    # 1.坚持产业立园。围绕新能源汽车、集成电路设计、生物医药、智能装备四大主导产业，…
+    yanxi = facts["yanxi"]
+    zone = next(n for n in yanxi.names("platform") if n.startswith("雁溪高新"))
+    assert {"新能源汽车", "集成电路设计", "生物医药", "智能装备"} <= targets(yanxi, zone)
+    # a plan whose title names no platform gives none (李沧: 城市更新…规划)
+    assert not [r for r in facts["licang"].relations
+                if r.subject[0] == "platform" and "主导产业" in r.sentence.text
+                and r.subject[1] not in r.sentence.text]

@@ -71,6 +71,7 @@ def extract_facts(doc: Document, *, lexicon: Lexicon) -> Facts:
     region = jurisdiction(doc)
     normalise(found, lexicon, places=region_names(region) if region else ())
     named_mentions, named_relations = _named_industries(doc.text, found, lexicon)
+    named_relations.extend(_title_platform(doc, found))
     facts = Facts(
         mentions=[cand.mention(doc.text) for cand in found] + named_mentions,
         relations=relations(doc, found) + named_relations,
@@ -178,6 +179,23 @@ def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon
         relations_.append(Relation((PLATFORM, cand.name), TARGETS, (INDUSTRY, label),
                                    cand.sentence, cand.section))
     return mentions, relations_
+
+
+# The head of the list of a plan's leading industries: 围绕新能源汽车、…四大主导产业
+_LEADING = re.compile(r"主导产业")
+
+
+def _title_platform(doc: Document, found: list[Candidate]) -> list[Relation]:
+    """A plan about one platform (its title names it: 关于支持雁溪高新技术产业开发区高质量发展的
+    若干意见): the industries it names as its leading ones (…四大主导产业) are the platform's."""
+    title = plain(doc.title)
+    own = {c.name for c in found if c.kind == PLATFORM and len(plain(c.surface(doc.text))) >= 4
+           and plain(c.surface(doc.text)) in title}
+    if len(own) != 1:
+        return []
+    name = own.pop()
+    return [Relation((PLATFORM, name), TARGETS, (INDUSTRY, c.name), c.sentence, c.section)
+            for c in found if c.kind == INDUSTRY and c.head and _LEADING.search(c.head)]
 
 
 def _named_by_task(doc: Document, found: Iterable[Candidate],
