@@ -1,7 +1,8 @@
 """Platform names and kinds: kind suffixes, quotes, brackets, lists, generic kind mentions.
 
-Every sentence here is copied from the bundled plans (corpus/); the expected names and kinds
-are typed from the text by hand.
+Every sentence here is copied from the bundled plans (corpus/) or, where a test says so, from
+the fixture plans of issue 12 (tests/data/plans); the expected names and kinds are typed from
+the text by hand.
 """
 
 from __future__ import annotations
@@ -9,9 +10,15 @@ from __future__ import annotations
 import pytest
 
 from plankg.graph.extract.candidates import Candidate, resolve
+from plankg.graph.extract.departments import Jurisdiction
 from plankg.graph.extract.extractor import normalise
 from plankg.graph.extract.lexicon import Lexicon, load_lexicon
-from plankg.graph.extract.platforms import PLATFORM_KIND, PlatformFinder, own_level
+from plankg.graph.extract.platforms import (
+    PLATFORM_KIND,
+    PlatformFinder,
+    document_places,
+    own_level,
+)
 from plankg.graph.text.document import Sentence
 
 
@@ -200,3 +207,92 @@ def test_a_verb_before_a_bare_kind_word_names_no_platform(finder: PlatformFinder
 def test_brackets_of_other_levels_make_no_name(finder: PlatformFinder) -> None:
     # invented: 中心（站） / （所、站） list levels of one kind; they name no one platform
     assert platforms(finder, "建设新时代文明实践中心（所、站），完善退役军人服务中心（站）") == []
+
+
+# --- issue 12, convention 4: a 中心 / 基地 / 城 needs a place and a purpose -------------------
+# The sentences below are copied from the fixture plans of issue 12 (tests/data/plans).
+
+
+def test_the_plans_own_places(lexicon: Lexicon) -> None:
+    # 李沧 and 铜陵 fixtures: the word before 街道 / 片区 / 港区 / 经济开发区 is a place of the
+    # plan; 重点片区 names none
+    text = ("支持渚湾街道办事处做好安置工作；推进老城区、青螺洲片区等重点片区综合开发；"
+            "提升金渡港区物流集散功能；选择鹊山经济开发区开展人才管理改革试点。")
+    assert document_places(text, None, [], PlatformFinder(lexicon)) == {
+        "渚湾", "青螺洲", "金渡", "鹊山"}
+    # 遂宁 fixture: a word that opens two platforms' names is their place; the region is one
+    finder = PlatformFinder(lexicon)
+    text = "依托柳滩农村电商产业园，建设柳滩青年创业园和农业科技园。"
+    cands = found(finder, text)
+    assert "柳滩" in document_places(text, Jurisdiction("遂宁市"), cands, finder)
+    assert {"遂宁市", "遂宁"} <= document_places("", Jurisdiction("遂宁市"), [], finder)
+
+
+def test_a_place_alone_makes_no_public_building_a_platform(lexicon: Lexicon) -> None:
+    # 铜陵 fixture: a city's sports centre, culture centre and disease control centre are public
+    # buildings; its talent service centre and a bonded logistics centre are platforms
+    city = PlatformFinder(lexicon, level="市")
+    city.add_places(["金渡"])
+    assert platforms(city, "推进体育场馆设施建设，建设市体育中心、全民健身中心等大型体育"
+                           "设施。") == []
+    assert platforms(city, "建设城市规划展示馆、铜文化博物馆新馆和市民文化中心。") == []
+    assert platforms(city, "改革完善疾病预防控制体系，建设市疾病预防控制中心新址。") == []
+    assert platforms(city, "建成市人才服务中心和县区人才服务站。") == [("市人才服务中心", "中心")]
+    assert platforms(city, "推动金渡保税物流中心提档升级，积极申建综合保税区。") == [
+        ("金渡保税物流中心", "中心")]
+    # 遂宁 fixture: 大学生 are students, not a university that would name the base
+    assert platforms(city, "与成渝地区30所以上高校共建大学生就业见习基地，每年提供见习岗位。") == []
+
+
+def test_a_centre_named_after_a_place_of_the_plan(lexicon: Lexicon) -> None:
+    # 雁溪 fixture: 雁溪 is known from 雁溪高新区 in the same plan, not from the lexicon
+    finder = PlatformFinder(lexicon)
+    assert platforms(finder, "设立雁溪技术转移中心，对园区企业给予补贴。") == []
+    finder.add_places(["雁溪"])
+    assert platforms(finder, "设立雁溪技术转移中心，对园区企业给予补贴。") == [
+        ("雁溪技术转移中心", "中心")]
+    assert platforms(finder, "9.建设雁溪检验检测认证中心。") == [("雁溪检验检测认证中心", "中心")]
+
+
+def test_an_industry_city_and_a_business_district(lexicon: Lexicon) -> None:
+    # 李沧 fixture: 城 after a sector with a place of the plan; 一期 after it ends the word
+    finder = PlatformFinder(lexicon)
+    finder.add_places(["渚湾"])
+    assert platforms(finder, "（1）做强渚湾智能家居城。") == [("渚湾智能家居城", "城")]
+    text = "渚湾智能家居城一期建成运营，集聚智能家居企业。"
+    assert ("渚湾智能家居城", "城") in platforms(finder, text)
+    # 秀洲 and 铜陵: a 城 that is no sector's names no platform
+    assert platforms(finder, "打造杭州数字经济第一城的重要组成部分") == []
+    assert platforms(finder, "加快建设“三地一城”") == []
+    # 李沧 fixture: a business district is a zone, named by the words before it
+    assert platforms(finder, "10.沧渚总部商务区项目。") == [("沧渚总部商务区", "商务区")]
+
+
+def test_zones_of_other_regions_are_a_kind(finder: PlatformFinder) -> None:
+    # 雁溪 fixture
+    text = "支持雁溪高新区与省内外国家级高新区、经济技术开发区建立结对合作关系"
+    assert [name for name, _ in platforms(finder, text)] == ["雁溪高新区"]
+
+
+def test_classes_of_parks_are_no_platforms(lexicon: Lexicon) -> None:
+    # 铜陵 fixture: 园区化 is a way of developing; 一批 … names a class; a 绿色 park is a
+    # designation; the zones of 长三角城市 are many; a technology market with the plan's region
+    # is a platform
+    finder = PlatformFinder(lexicon, level="市")
+    finder.add_places(["铜陵"])
+    assert platforms(finder, "推动农业产业园区化发展，引导农产品加工企业向园区集中。") == []
+    assert platforms(finder, "建设一批创业孵化基地和返乡入乡创业园，以创业带动就业。") == []
+    assert platforms(finder, "创建绿色工厂，建设绿色工业园区，打造绿色供应链。") == []
+    assert platforms(finder, "加强与长三角城市开发区合作共建，探索跨区域产业合作。") == []
+    assert platforms(finder, "实施科技成果转化提速行动，建设铜陵技术交易市场。") == [
+        ("铜陵技术交易市场", "技术交易市场")]
+
+
+def test_a_verbal_noun_before_the_kind_word_with_a_place_before_it(lexicon: Lexicon) -> None:
+    # 遂宁 fixture, item 42: 发展 is a noun of the name after 人才, and 遂宁 names the institute
+    finder = PlatformFinder(lexicon)
+    finder.add_places(["遂宁"])
+    text = "组建遂宁人才发展研究院，开展人才政策评估和人才发展战略研究。"
+    assert platforms(finder, text) == [("遂宁人才发展研究院", "研究院")]
+    # without a place it stays the kind: 42.人才发展研究院组建项目。
+    assert platforms(finder, "42.人才发展研究院组建项目。") == []

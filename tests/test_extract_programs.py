@@ -222,3 +222,29 @@ def test_a_box_of_key_projects_is_no_program() -> None:
 ])
 def test_stop_words_inside_a_name(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+# --- issue 12 fixture sentences (tests/data/plans/tongling-14th-fyp-outline-pdf.txt) ---------
+
+
+def test_a_stop_word_glued_to_性_is_part_of_the_name() -> None:
+    text = "实施保障性租赁住房建设工程，利用集体经营性建设用地。"
+    assert names(text) == ["保障性租赁住房建设工程"]
+
+
+def test_a_period_word_opens_no_name() -> None:
+    # a counted investment project after the period is no scheme
+    assert names("“十四五”期间谋划储备亿元以上重大项目1000个以上。") == []
+
+
+def test_a_bare_head_verb_and_a_technology_are_no_programs() -> None:
+    assert names("开展节约型机关、绿色家庭、绿色学校、绿色社区等创建行动，推广绿色出行。") == []
+    assert names("深入开展绿色创建行动，推进绿色机关建设。") == ["绿色创建行动"]
+    assert names("推动鸣鹭湖实验室开展材料基因工程、数字孪生等前沿技术研究。") == []
+
+
+def test_a_name_printed_whole_and_after_a_stop_word_is_one(lexicon: Lexicon) -> None:
+    cands = [*programs("1.高标准农田提质工程"),
+             *programs("实施高标准农田提质工程，“十四五”期间新建和改造提升高标准农田50万亩。")]
+    normalise(cands, lexicon)
+    assert {c.name for c in cands} == {"高标准农田提质工程"}

@@ -122,3 +122,17 @@ def test_a_counted_program_takes_no_relation(lexicon: Lexicon) -> None:
     text = ("加快院士专家工作站、秀水院士之家建设，到2025年，力争全职引进顶尖人才（团队）10个以上，"
             "入选省“鲲鹏行动”计划1个以上。")
     assert read(text, lexicon) == set()
+
+
+def test_a_frame_right_after_a_platform_is_its_own(lexicon: Lexicon) -> None:
+    # 遂宁 fixture (tests/data/plans), item 31: no actor after the 聚焦 clause, so it is the lab's
+    text = ("高标准建设鹊山实验室，聚焦锂电池材料、固态电池、储能装备等领域开展基础研究和关键技术攻"
+            "关，5年内集聚研发人员500名以上。")
+    assert read(text, lexicon) == {
+        ("鹊山实验室", "targetsIndustry", industry)
+        for industry in ("锂电池材料", "固态电池", "储能装备")
+    }
+    # 秀洲, 五、（一）: a frame two clauses on is no elaboration of the program before it
+    text = ("进一步加快释放秀洲“人才新政”“秀湖双百计划2.0版”等人才政策红利，同时，立足招才引智需要"
+            "以及数字经济、光伏新能源、智能家居、时尚纺织等产业人才集聚需求，继续推进专项政策。")
+    assert {r for r in read(text, lexicon) if r[0] == "秀湖双百计划"} == set()

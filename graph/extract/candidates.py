@@ -34,6 +34,9 @@ class Candidate:
     head_end: int | None = None
     in_heading: bool = False
     counted: bool = False  # a figure follows: "入选…计划1个以上" counts it, does not run it
+    # named inside the name of a program or platform (沧渚总部商务区 in 沧渚总部商务区项目): a
+    # mention, but no actor of the sentence or the section it is named in
+    nested: bool = False
 
     def surface(self, text: str) -> str:
         return text[self.start:self.end]

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from plankg.graph.extract.candidates import Candidate, Spans, resolve
-from plankg.graph.extract.departments import extract_departments
+from plankg.graph.extract.departments import extract_departments, jurisdiction
 from plankg.graph.extract.facts import (
     DEPARTMENT,
     INDUSTRY,
@@ -36,7 +36,8 @@ from plankg.graph.extract.facts import (
 from plankg.graph.extract.industries import SECTOR_WORDS, find_industries, fragment_ok
 from plankg.graph.extract.lexicon import Lexicon, kind_suffixes
 from plankg.graph.extract.names import plain
-from plankg.graph.extract.platforms import find_platforms
+from plankg.graph.extract.phrases import PROGRAM_STOPS
+from plankg.graph.extract.platforms import find_platforms, region_names
 from plankg.graph.extract.programs import find_programs
 from plankg.graph.extract.relations import MENTIONS, SECTION, TARGETS, relations
 from plankg.graph.extract.targets import extract_targets
@@ -61,13 +62,16 @@ def extract_facts(doc: Document, *, lexicon: Lexicon) -> Facts:
     department_mentions, department_relations = extract_departments(doc, lexicon)
     # a body's name holds the zone it runs (澄岚经济开发区管委会): the body is what is named
     bodies = Spans((m.start, m.end) for m in department_mentions)
-    found = resolve(
+    cands = [
         cand for cand in (*find_programs(doc, lexicon), *find_platforms(doc, lexicon),
                           *find_industries(doc, lexicon))
         if not bodies.overlap(cand.start, cand.end)
-    )
-    normalise(found, lexicon)
+    ]
+    found = _with_nested(cands, resolve(cands))
+    region = jurisdiction(doc)
+    normalise(found, lexicon, places=region_names(region) if region else ())
     named_mentions, named_relations = _named_industries(doc.text, found, lexicon)
+    named_relations.extend(_title_platform(doc, found))
     facts = Facts(
         mentions=[cand.mention(doc.text) for cand in found] + named_mentions,
         relations=relations(doc, found) + named_relations,
@@ -85,24 +89,50 @@ def extract_facts(doc: Document, *, lexicon: Lexicon) -> Facts:
     return facts
 
 
+def _with_nested(cands: list[Candidate], kept: list[Candidate]) -> list[Candidate]:
+    """``kept`` with the platforms named inside a program's name and the programs named inside
+    a platform's: 沧渚总部商务区项目 names the platform 沧渚总部商务区 too, “凤栖计划”棠溪创业
+    服务中心 the program 凤栖计划 (issue 12: the gold lists both)."""
+    outer = [c for c in kept if c.kind in (PROGRAM, PLATFORM)]
+    spans = {(c.start, c.end) for c in kept}
+    inner = [c for c in cands if c.kind in (PROGRAM, PLATFORM) and (c.start, c.end) not in spans
+             and any(o.kind != c.kind and o.start <= c.start and c.end <= o.end for o in outer)]
+    if not inner:
+        return kept
+    inner = resolve(inner)
+    for cand in inner:
+        cand.nested = True
+    return sorted([*kept, *inner], key=lambda c: (c.start, c.end))
+
+
 # The kinds of platform that host firms of the industry in their name: parks, towns, "cities".
 PARK_KINDS = ("园", "园区", "城", "小镇")
+BASE_PARKS = ("产业园区", "产业园")
 
 
 def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon
                       ) -> tuple[list[Mention], list[Relation]]:
-    """A park, town or "city" whose name is an industry plus its kind word carries that industry:
-    柳滩数字经济产业园 → 数字经济, 智能家居城 → 智能家居 (the naming sentence is the evidence).
+    """A platform whose name is an industry plus its kind word carries that industry:
+    柳滩数字经济产业园 → 数字经济, 智能家居城 → 智能家居, 青堰食品饮料研究院 → 食品饮料 (the
+    naming sentence is the evidence; issue 12, convention 3).
 
     The industry is one the plan names elsewhere or the lexicon knows, ending the name's stem (a
-    place may stand before it), else a stem holding a sector word (industries.SECTOR_WORDS), less
-    a two-character place when the stem has four characters or more.
+    place of up to four characters may stand before it); for a park, town or "city", else a stem
+    holding a sector word (industries.SECTOR_WORDS), less a two-character place when the stem has
+    four characters or more.
     """
     known = {c.name for c in found if c.kind == INDUSTRY}
     printed_as: dict[str, str] = {}  # an industry as printed → the first name found for it
     for c in found:
         if c.kind == INDUSTRY:
             printed_as.setdefault(plain(c.surface(text)), c.name)
+    for printed, label in list(printed_as.items()):
+        if printed.endswith("产业") and len(printed) > 3:
+            # X产业 = X (normalise): 槐岭数字创意产业园 names the plan's 数字创意产业
+            printed_as.setdefault(printed[:-2], label)
+        elif printed.endswith("服务业") and len(printed) > 4:
+            # X服务 + 产业园 is a park of the X服务业: 人力资源服务产业园
+            printed_as.setdefault(printed[:-1], label)
     known |= set(printed_as)
     known |= {label for label in lexicon.labels(INDUSTRY)}
     suffixes = [s for s, _ in kind_suffixes(lexicon.kinds)]
@@ -116,12 +146,20 @@ def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon
                        if name.endswith(s) and len(name) > len(s)), None)
         if suffix is None:
             continue
-        if not suffix.endswith(PARK_KINDS):
-            continue  # an institute named by its field researches it (金属新材料研究院)
+        park = suffix.endswith(PARK_KINDS)
         stem = name[: -len(suffix)]
         industry = max((i for i in known if stem.endswith(i) and len(stem) - len(i) <= 4
                         and len(i) >= 2), key=len, default=None)
-        if industry is None:
+        base = next((b for b in BASE_PARKS if suffix.endswith(b) and len(suffix) > len(b)), None)
+        if industry is None and base is not None:
+            # a kind word that holds an industry: 遂宁人力资源服务产业园 → 人力资源服务业
+            stem = name[: -len(base)]
+            industry = max((i for i in known if stem.endswith(i) and len(stem) - len(i) <= 4
+                            and len(i) >= 4), key=len, default=None)
+        if industry is None and park:
+            # a park's stem holding a sector word is its industry; an institute or centre
+            # carries only an industry the plan or the lexicon names (青堰食品饮料研究院 →
+            # 食品饮料): 江南大学未来食品研究院 researches no industry "南大学未来食品"
             rest = stem[2:] if len(stem) >= 4 else stem
             if len(rest) >= 2 and SECTOR_WORDS.search(rest) and fragment_ok(rest) \
                     and not rest.endswith(tuple(suffixes)):
@@ -143,6 +181,23 @@ def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon
     return mentions, relations_
 
 
+# The head of the list of a plan's leading industries: 围绕新能源汽车、…四大主导产业
+_LEADING = re.compile(r"主导产业")
+
+
+def _title_platform(doc: Document, found: list[Candidate]) -> list[Relation]:
+    """A plan about one platform (its title names it: 关于支持雁溪高新技术产业开发区高质量发展的
+    若干意见): the industries it names as its leading ones (…四大主导产业) are the platform's."""
+    title = plain(doc.title)
+    own = {c.name for c in found if c.kind == PLATFORM and len(plain(c.surface(doc.text))) >= 4
+           and plain(c.surface(doc.text)) in title}
+    if len(own) != 1:
+        return []
+    name = own.pop()
+    return [Relation((PLATFORM, name), TARGETS, (INDUSTRY, c.name), c.sentence, c.section)
+            for c in found if c.kind == INDUSTRY and c.head and _LEADING.search(c.head)]
+
+
 def _named_by_task(doc: Document, found: Iterable[Candidate],
                    responsibilities: Iterable[Relation]) -> list[Relation]:
     """The lead and support bodies of a task, given also to the program its name (the item's
@@ -154,7 +209,7 @@ def _named_by_task(doc: Document, found: Iterable[Candidate],
     named: dict[str, list[Candidate]] = {}
     for cand in found:
         section = cand.section
-        if cand.kind == PROGRAM and section is not None and not cand.counted \
+        if cand.kind == PROGRAM and section is not None and not cand.counted and not cand.nested \
                 and section.heading_start <= cand.start and cand.end <= section.heading_end:
             named.setdefault(section.key, []).append(cand)
     extra = []
@@ -180,24 +235,27 @@ def _program_key(name: str) -> str:
     return key
 
 
-# the long forms of a word plan texts abbreviate inside names (吴兴科技创业园 = 吴兴科创园)
+# the long forms of a word plan texts abbreviate inside names (吴兴科技创业园 = 吴兴科创园,
+# 梧岭高新技术产业开发区 = 梧岭高新区)
 ABBREVIATED = re.compile(r"科技创业|科技创新")
+ABBREVIATED_ZONE = re.compile(r"高新技术产业开发区$|高新技术开发区$|高新技术产业园区$")
 # a district or county printed with its unit word before a name: 吴兴区科创园 = 吴兴科创园
 _UNIT_PLACE = re.compile(r"^([\u4e00-\u9fff]{2})[区县](?![域级])")
 
 
 class _PlatformKeys:
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, places: Iterable[str] = ()) -> None:
         self.places = sorted(
-            ((label, entry.aliases[0] if entry.aliases else entry.name)
-             for label, entry in lexicon.labels("region").items()),
+            [*((label, entry.aliases[0] if entry.aliases else entry.name)
+               for label, entry in lexicon.labels("region").items()),
+             *((place, place) for place in places)],
             key=lambda pair: -len(pair[0]),
         )
         self.kind_words = {s for kind in lexicon.kinds for s in kind.suffixes}
 
     def key(self, name: str) -> str:
         """The name with its places in their short form and 科技创业 / 科技创新 as 科创."""
-        key = ABBREVIATED.sub("科创", plain(name))
+        key = ABBREVIATED_ZONE.sub("高新区", ABBREVIATED.sub("科创", plain(name)))
         for label, short in self.places:
             key = key.replace(label, short)
         unit = _UNIT_PLACE.match(key)
@@ -233,10 +291,26 @@ def _choose(members: list[Candidate], lexicon: Lexicon, kind: str) -> str:
     return min(counts, key=lambda n: (-counts[n], first[n]))
 
 
-def normalise(cands: Iterable[Candidate], lexicon: Lexicon) -> None:
-    """Give all variants of one thing in a plan the same name (in place)."""
+def _join_tails(groups: dict[tuple[str, str], list[Candidate]]) -> None:
+    """A program printed whole in one place and after a stop word in another is one: the name
+    reader cuts 高标准 in 实施高标准农田提质工程, the heading 1.高标准农田提质工程 prints it."""
+    programs = sorted((key for kind, key in groups if kind == PROGRAM), key=len)
+    for short in programs:
+        longer = [key for key in programs if len(key) > len(short) and key.endswith(short)
+                  and key[: -len(short)] in PROGRAM_STOPS and (PROGRAM, key) in groups]
+        if len(longer) == 1 and (PROGRAM, short) in groups:
+            groups[(PROGRAM, longer[0])].extend(groups.pop((PROGRAM, short)))
+
+
+def normalise(cands: Iterable[Candidate], lexicon: Lexicon, *,
+              places: Iterable[str] = ()) -> None:
+    """Give all variants of one thing in a plan the same name (in place).
+
+    ``places``: the plan's own region names besides the lexicon's (桥溪区, 桥溪): a platform
+    printed with and without one is one (桥溪智能家居城, 智能家居城).
+    """
     cands = list(cands)
-    platform_keys = _PlatformKeys(lexicon)
+    platform_keys = _PlatformKeys(lexicon, places)
     groups: dict[tuple[str, str], list[Candidate]] = {}
     for cand in cands:
         entry = lexicon.find(cand.kind, cand.name)
@@ -253,11 +327,15 @@ def normalise(cands: Iterable[Candidate], lexicon: Lexicon) -> None:
         groups.setdefault((cand.kind, key), []).append(cand)
     # a platform named with and without a place in front is one (湖州多媒体产业园, 多媒体产业园);
     # an industry named as X产业 and as X is one
+    _join_tails(groups)
     for (kind, key) in list(groups):
         if (kind, key) not in groups:
             continue
         if kind == PLATFORM:
             shorter = platform_keys.without_place(key)
+            known = lexicon.find(PLATFORM, shorter) if shorter else None
+            if known is not None and (kind, "lexicon:" + known.name) in groups:
+                shorter = "lexicon:" + known.name
         elif kind == INDUSTRY and key.endswith("产业") and len(key) > 3:
             shorter = key[:-2]
             known = lexicon.find(INDUSTRY, shorter)

@@ -30,20 +30,24 @@ import re
 from collections.abc import Iterable, Iterator
 
 from plankg.graph.extract.candidates import Candidate
-from plankg.graph.extract.facts import PLATFORM
+from plankg.graph.extract.departments import Jurisdiction, jurisdiction
+from plankg.graph.extract.facts import INDUSTRY, PLATFORM
+from plankg.graph.extract.industries import SECTOR_WORDS
 from plankg.graph.extract.lexicon import Lexicon, PlatformKind, kind_suffixes
 from plankg.graph.extract.names import plain, platform_name
 from plankg.graph.extract.phrases import (
     CLOSERS,
     PLATFORM_STOPS,
     PUNCT,
+    VERBS,
     clauses,
     enumerations,
     inside_quotes,
     matching_close,
     name_start,
+    stop_before,
 )
-from plankg.graph.extract.segment import leading_cut
+from plankg.graph.extract.segment import leading_cut, tagged
 from plankg.graph.text.document import Document, Section, Sentence
 
 PLATFORM_KIND = "platform-kind"  # a kind of platform mentioned without a name; name is its label
@@ -52,9 +56,12 @@ PLATFORM_KIND = "platform-kind"  # a kind of platform mentioned without a name; 
 # without its kind word must be two characters or more for a name.
 GENERIC_WORDS = tuple(sorted((
     "国家级", "省级", "市级", "区级", "县级", "及以上", "以上", "国家", "省市", "全省", "全市",
-    "全区", "重点", "科技企业", "企业", "科技", "创新", "创业", "双创", "协同", "技术", "研发",
-    "研究", "产业", "人才", "海外", "国际", "新型", "高端", "高能级", "公共", "共性", "工程师",
-    "工程", "特色产业", "特色", "专业", "示范", "小微", "合作", "联合", "科研", "重要", "各类",
+    "省内外", "省内", "国内外", "国内", "全区", "城市", "中央", "五星级", "星级", "绿色", "重点",
+    "科技企业", "企业", "科技", "创新",
+    "创业", "双创", "协同", "技术", "研发", "研究", "产业", "人才", "海外", "国际", "新型",
+    "高端", "高能级", "公共", "共性", "工程师",
+    "工程", "特色产业", "特色", "专业", "示范", "小微", "合作", "联合", "科研", "重要",
+    "各类",
     "一批", "若干", "二级", "青年", "社区", "基层", "农村", "农民", "实训", "孵化", "综合", "服务",
     "功能性", "高水平", "高质量", "本地", "区域", "行业", "领军", "龙头", "大型", "知名", "一流",
     "高端化", "专业化", "国际化", "市场化", "众创", "创客", "科创", "高校", "院所", "科研院所",
@@ -66,17 +73,24 @@ CLASS_WORDS = ("平台", "载体", "机构", "体系", "联盟", "协会", "阵�
 # The head of a list of platforms: a class word, not followed by a program suffix.
 _PLATFORM_HEAD = re.compile(r"^(?:等)[^，。；]*?(平台|载体|机构|基地|空间|孵化器|加速器|园区|园|"
                             r"研究院|中心|工作站|实验室)(?!.*?(?:计划|工程|行动|项目))")
-_INSTITUTION = re.compile(r"大学|学院|集团|公司|研究所|研究院|科学院|医院|交大|理工|工大|[A-Za-z]")
+# (大学生 are students, not a university: 大学生就业见习基地 is a kind of base)
+_INSTITUTION = re.compile(r"大学(?!生)|学院|集团|公司|研究所|研究院|科学院|医院|交大|理工|工大|"
+                          r"[A-Za-z]")
 _PLACE_UNIT = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?:省|市|县)|^[\u4e00-\u9fff]{2,3}?区(?!域)")
 _COUNT_AFTER = re.compile(r"\d+(?:\.\d+)?[家个所座]")
-_OWN_LEVEL = re.compile(r"[省市区县](?![级域场内外属直镇])")
+_OWN_LEVEL = re.compile(r"[省市区县](?![级域场内外属直镇民])")
 _BRACKETS = re.compile(r"[（(][^）)]*[）)]")
 # Brackets that hold other levels of the same kind name no one platform: 服务中心（站）,
 # 文明实践中心（所、站）, 村（社区）综合性文化服务中心.
 _LEVEL_BRACKETS = re.compile(r"[（(](?:[所站室点村镇乡]|社区|街道|乡镇|、)+[）)]")
+# "一批" (若干, 各类 …) with the names joined after it, up to where a name starts: a class
+# Many places before a kind word make a class: 长三角城市开发区, 沿海地区产业园
+_PLACES_CLASS = re.compile(r"(?:城市|地区|各地|沿线)$")
+_BATCH_BEFORE = re.compile(r"(?:一批|若干|一系列|多个|各类)[^，。；：,;:]*?(?:和|及|与|、)?$")
 _COUNTS = re.compile(r"若干个?|[\d一二三四五六七八九十两百千]+[个家所座]")
 # After a one-character kind word (谷) the name must end: 五谷丰登 and 两谷一室 are no platforms.
-_AFTER_SHORT = re.compile(r"[^\u4e00-\u9fff]|建设|等|为|的|和|与|及|基础|发展|作为|成为|打造")
+_AFTER_SHORT = re.compile(r"[^\u4e00-\u9fff]|建设|等|为|的|和|与|及|基础|发展|作为|成为|打造|"
+                          r"[一二三四五六七八九十]期")
 MAX_BRACKET = 8
 
 
@@ -89,6 +103,21 @@ _TITLE_LEVEL = re.compile(r"^[\u4e00-\u9fff]{2,6}?([区县市])")
 
 
 _YEAR_FIRST = re.compile(r"\d{4}年(?:前|底|末)?")
+
+# A 中心, 基地 or 城 that a place alone marks as a proper name is a platform only when it is
+# for talent, innovation or a sector (市人才服务中心, 金渡保税物流中心, 雁溪技术转移中心,
+# 鹊山公共实训基地, 渚湾智能家居城): with a place, 市体育中心, 市民文化中心 and
+# 市疾病预防控制中心 are public buildings, not platforms (issue 12, convention 4).
+PURPOSE_KINDS = frozenset(("中心", "基地", "城"))
+CITY = "城"
+_PURPOSE = re.compile(r"人才|创新|创业|科创|科技|技术|研发|研究|孵化|实训|技能|培训|知识产权|"
+                      r"人力资源|招商|引才|引智|成果|转化|检验|检测|认证|交易|设计|专家|院士|"
+                      r"博士|双创|众创|数字")
+# The units that a plan's own places are printed with (渚湾街道, 青螺洲片区, 金渡港区, 雁溪高新区,
+# 鹊山经济开发区): the word before one is a place of the plan, and marks a 中心 or 基地 named
+# after it (雁溪技术转移中心).
+_PLACE_UNITS = re.compile(r"街道|片区|港区|高新区|高新技术产业开发区|经济技术开发区|经济开发区|"
+                          r"开发区|新区")
 
 
 def own_level(title: str) -> str | None:
@@ -123,6 +152,13 @@ class PlatformFinder:
         # one alternation each for "holds one of these words" (one scan instead of one per word)
         self._any_place = _alternation(self.places)
         self._zone_word = _alternation([k for k in self.kind_words if len(k) >= 3])
+        self._any_industry = _alternation(
+            label for label in lexicon.labels(INDUSTRY) if len(label) >= 2)
+
+    def add_places(self, places: Iterable[str]) -> None:
+        """Places of this plan besides the lexicon's (document_places)."""
+        self.places = sorted({*self.places, *places}, key=len, reverse=True)
+        self._any_place = _alternation(self.places)
 
     # --- is a printed name a proper name? --------------------------------------------------
     def residue(self, name: str, suffix: str) -> str:
@@ -158,11 +194,29 @@ class PlatformFinder:
             return kind.needs_name and self._own(name)
         if not kind.needs_name:
             return True
-        return (
+        if suffix == CITY and not self.sector_ended(before_kind):
+            return False
+        if (
             any(q in printed for q in "“‘") or "·" in name
             or bool(_BRACKETS.search(_LEVEL_BRACKETS.sub("", name)))
-            or bool(_INSTITUTION.search(name)) or self.has_place(name)
-        )
+            or bool(_INSTITUTION.search(name))
+        ):
+            return True
+        if not self.has_place(name):
+            return False
+        return suffix not in PURPOSE_KINDS or self.for_purpose(before_kind)
+
+    def sector_ended(self, modifier: str) -> bool:
+        """Whether ``modifier`` ends in a sector word or an industry of the lexicon: a 城 is
+        a trade or industry centre (智能家居城), not 数字经济第一城 or 三地一城."""
+        return any(found.end() == len(modifier) for pattern in (SECTOR_WORDS, self._any_industry)
+                   for found in pattern.finditer(modifier))
+
+    def for_purpose(self, modifier: str) -> bool:
+        """Whether a 中心 / 基地 is for talent, innovation or a sector: its modifier holds such
+        a word, a sector word or an industry of the lexicon."""
+        return bool(_PURPOSE.search(modifier) or SECTOR_WORDS.search(modifier)
+                    or self._any_industry.search(modifier))
 
     # --- finding -------------------------------------------------------------------------------
     def _suffix_at(self, text: str, end: int, floor: int) -> tuple[str, PlatformKind] | None:
@@ -175,6 +229,28 @@ class PlatformFinder:
             if hit is not None and (best is None or hit[0] < best[0]):
                 best = hit
         return best[1] if best is not None else None
+
+    def _past_verbal_noun(self, text: str, start: int, end: int, floor: int, keep: int) -> int:
+        """``start`` moved left past a stop verb that the segmenter reads as a verbal noun after
+        a noun (人才发展), when the longer name then holds a place; else ``start``."""
+        word = stop_before(text, start, floor, PLATFORM_STOPS)
+        if word is None or word not in VERBS:
+            return start
+        at = start - len(word)
+        wider = name_start(text, at, floor, stops=PLATFORM_STOPS)
+        wider = leading_cut(text, wider, end, keep=keep)
+        if wider >= at:
+            return start
+        tags = tagged(text[wider:end])
+        offset, previous = wider, ""
+        for w, tag in tags:
+            if offset == at:
+                if w == word and tag == "vn" and previous.startswith("n") \
+                        and self.has_place(text[wider:end]):
+                    return wider
+                break
+            offset, previous = offset + len(w), tag
+        return start
 
     def _bracket_after(self, text: str, end: int, limit: int) -> int:
         """A short bracket right after the kind word is the name's: …长三角研究院（嘉兴）."""
@@ -234,6 +310,10 @@ class PlatformFinder:
             quoted = inside_quotes(text, at, end, floor)
             inner_floor = quoted[0] + 1 if quoted else floor
             start = name_start(text, at, inner_floor, stops=PLATFORM_STOPS)
+            if len(self.residue(platform_name(text[start:end]), suffix)) < 2:
+                # 组建遂宁人才发展研究院: the stop verb 发展 is a noun of the name there, which
+                # only a place before it makes a proper name
+                start = self._past_verbal_noun(text, start, end, inner_floor, len(suffix))
             # a verb or preposition the stop words missed is no part of the name (扶持…, 选择…):
             # cut it while what is left is still a name (联创谷产业园 is not 谷产业园)
             start = leading_cut(text, start, end, keep=len(suffix), accept=lambda s: len(
@@ -245,12 +325,17 @@ class PlatformFinder:
             if cut > start and len(self.residue(platform_name(text[cut:end]), suffix)) < 2:
                 start = cut
             end = self._bracket_after(text, end, limit)
+        if text.startswith(("化", "区化"), end):
+            return None  # 推动农业产业园区化发展: 园区化 is no park
+        if _PLACES_CLASS.search(plain(text[start:at])):
+            return None  # 长三角城市开发区: the zones of many places, a class
         printed = text[start:end]
         name = platform_name(printed)
         if not name:
             return None
-        # "院士专家工作站13家", "建设市文化名家工作室2家": a count makes it a class of platforms
-        counted = _COUNT_AFTER.match(text, end)
+        # "院士专家工作站13家", "建设市文化名家工作室2家": a count makes it a class of platforms,
+        # and so does a batch before it: 建设一批创业孵化基地和返乡入乡创业园
+        counted = _COUNT_AFTER.match(text, end) or _BATCH_BEFORE.search(text, floor, start)
         if counted or not self.named(printed, name, suffix, kind):
             if kind.needs_name or len(self.residue(name, suffix)) >= 2:
                 return None
@@ -301,12 +386,81 @@ class PlatformFinder:
 
 
 def find_platforms(doc: Document, lexicon: Lexicon) -> Iterator[Candidate]:
-    """Every platform candidate of a document, overlapping ones included."""
-    finder = PlatformFinder(lexicon, level=own_level(doc.title))
+    """Every platform candidate of a document, overlapping ones included.
+
+    A 中心 or 基地 needs a place; besides the lexicon's, the plan's own places count
+    (``document_places``): the sentences that hold one are read again with them.
+    """
+    region = jurisdiction(doc)
+    finder = PlatformFinder(lexicon, level=region.level if region else own_level(doc.title))
     text = doc.text
+    by_sentence: list[tuple[Section | None, Sentence, list[Candidate], list[Candidate]]] = []
     for section, sentence in doc.sentences():
         if "|" in sentence.text:
             continue
-        yield from finder.in_sentence(text, sentence, section)
-        yield from finder.listed(text, sentence, section)
-        yield from finder.known(text, sentence, section)
+        ruled = finder.in_sentence(text, sentence, section)
+        others = [*finder.listed(text, sentence, section), *finder.known(text, sentence, section)]
+        by_sentence.append((section, sentence, ruled, others))
+    found = [c for _, _, ruled, others in by_sentence for c in (*ruled, *others)]
+    places = document_places(doc.text, region, found, finder) - set(finder.places)
+    pattern = _alternation(places) if places else None
+    if pattern is not None:
+        finder.add_places(places)
+    for section, sentence, ruled, others in by_sentence:
+        if pattern is not None and pattern.search(sentence.text):
+            ruled = finder.in_sentence(text, sentence, section)
+        yield from ruled
+        yield from others
+
+
+def region_names(region: Jurisdiction) -> list[str]:
+    """The plan's region and its parents, with and without the unit word: 铜陵市, 铜陵."""
+    names = []
+    for name in (region.name, *region.parents):
+        names.append(name)
+        if len(name) >= 3 and name[-1] in "省市区县":
+            names.append(name[:-1])
+    return names
+
+
+def document_places(text: str, region: Jurisdiction | None, found: Iterable[Candidate],
+                    finder: PlatformFinder | None) -> set[str]:
+    """The places a plan names besides the lexicon's: its own region (铜陵市, 铜陵), the word
+    before a place unit (渚湾街道, 青螺洲片区, 雁溪高新区), and a word that opens the names of two
+    platforms or more (柳滩青年创业园, 柳滩数字经济产业园 → 柳滩).
+
+    >>> sorted(document_places("建设青螺洲片区，推进重点片区开发。", None, [], None))
+    ['青螺洲']
+    """
+    places = set(region_names(region)) if region is not None else set()
+    for unit in _PLACE_UNITS.finditer(text):
+        start = name_start(text, unit.start(), max(0, unit.start() - 6), stops=PLATFORM_STOPS)
+        start = leading_cut(text, start, unit.start(), keep=0)
+        stem = text[start:unit.start()]
+        if 2 <= len(stem) <= 3 and _plain_word(stem, finder):
+            places.add(stem)
+    openers: dict[str, set[str]] = {}
+    for cand in found:
+        if cand.kind == PLATFORM and len(cand.name) >= 5:
+            openers.setdefault(plain(cand.name)[:2], set()).add(cand.name)
+    places |= {word for word, names in openers.items()
+               if len(names) >= 2 and _plain_word(word, finder)}
+    return places
+
+
+def _plain_word(word: str, finder: PlatformFinder | None) -> bool:
+    """A word that may be a place: Chinese characters, no generic word (重点, 国家), no kind
+    word, not one common word, not opening with a verb or a number."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]+", word) or re.match(r"[一二三四五六七八九十两各本全]",
+                                                                 word):
+        return False
+    if any(generic in word for generic in GENERIC_WORDS if len(generic) >= 2):
+        return False
+    if finder is not None and any(k in word for k in finder.kind_words):
+        return False
+    # one word of the segmenter's dictionary that is no proper name (乡镇, 农业, 秀美) is no
+    # place; a place the dictionary does not know is read as single characters (渚湾, 柳滩)
+    words = tagged(word)
+    if len(words) == 1 and not words[0][1].startswith(("ns", "nr", "nz")):
+        return False
+    return leading_cut(word, 0, len(word), keep=0) == 0

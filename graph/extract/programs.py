@@ -78,6 +78,10 @@ RUN_VERBS = frozenset(("实施", "推进", "启动", "开展", "深化", "抓好
 _MODIFIES = ("培养模式", "模式", "机制", "制度", "理念", "品牌")
 
 
+# The rest of a list of technologies after an item: 、数字孪生等前沿技术
+_TECHNOLOGY_LIST = re.compile(r"、[^，。；：]{0,30}?等[^，。；：、]{0,6}技术")
+
+
 def generic(name: str) -> bool:
     """Whether a name (quotes off) says no more than "a talent program"."""
     stem = _COUNTS.sub("", SUFFIX_END.sub("", plain(name)))
@@ -140,6 +144,10 @@ def _candidate(text: str, start: int, end: int, sentence: Sentence, section: Sec
         return None  # “南太湖精英计划”人才项目: the projects of a program, not a program
     if generic(name) and not _coined(printed):
         return None
+    if SUFFIX_END.sub("", plain(name)) in HEAD_VERBS:
+        return None  # …等创建行动, 培育工程: the verb of a name without the name
+    if _TECHNOLOGY_LIST.match(text, end):
+        return None  # 开展材料基因工程、数字孪生等前沿技术研究: a technology, not a scheme
     if _COLLECTION.search(plain(name)) and not _coined(printed):
         return None
     cand = Candidate(PROGRAM, name, start, end, sentence, section, via=via)
@@ -163,14 +171,15 @@ MODIFIER_STOPS = frozenset(("重点", "高标准", "高质量", "高水平"))
 def _start(text: str, suffix_at: int, floor: int) -> int:
     """Where a program's name that ends at ``suffix_at`` begins (phrases.name_start), past stop
     words that are part of a longer word: 有 of 有机 (城市有机更新工程, by the segmenter's words),
-    发展 of 发展型 (青年发展型城市建设行动), 重点 after a word of the name."""
+    发展 of 发展型 (青年发展型城市建设行动), 保障 of 保障性 (保障性租赁住房建设工程), 重点 after
+    a word of the name."""
     start = name_start(text, suffix_at, floor, stops=PROGRAM_STOPS, head_verbs=HEAD_VERBS)
     for _ in range(4):
         word = stop_before(text, start, floor, PROGRAM_STOPS)
         if word is None or start >= suffix_at:
             return start
         at = start - len(word)
-        glued = text[start] == "型" or any(
+        glued = text[start] in "型性" or any(
             w_start < start < w_start + len(w) for w, w_start in _words(text, at, suffix_at))
         modifier = word in MODIFIER_STOPS and at > floor \
             and stop_before(text, at, floor, PROGRAM_STOPS) is None \
@@ -219,6 +228,9 @@ def find_in_sentence(text: str, sentence: Sentence, section: Section | None) -> 
             continue
         start = _start(text, s, inner_floor)
         start = skip_numbering(text, start, s)
+        period = text.rfind("期间", start, s)
+        if period >= 0:
+            start = period + 2  # “十四五”期间谋划储备…重大项目: the period is no part of a name
         if start >= s:
             continue
         # verbs, prepositions or pronouns the stop words missed before a generic reference make

@@ -30,7 +30,8 @@ from collections.abc import Iterable, Iterator
 
 from plankg.graph.extract.candidates import Candidate
 from plankg.graph.extract.facts import INDUSTRY, PLATFORM, PROGRAM, TASK, NodeRef, Relation
-from plankg.graph.extract.phrases import clauses
+from plankg.graph.extract.phrases import clauses, skip_numbering
+from plankg.graph.extract.segment import leading_cut
 from plankg.graph.extract.tasks import task_sections
 from plankg.graph.text.document import Document, Section, Sentence
 
@@ -47,6 +48,10 @@ _COORDINATED = re.compile(r"^(?:和|及|与|以及)")
 # the plan's tasks is graph/extract/tasks.py's rule.)
 BACKGROUND = re.compile(r"基础|背景|成效|成就|回顾|现状|形势|成绩")
 ACTORS = (PROGRAM, PLATFORM)
+# the work on a platform that a title after a verb names: 支持…研究院建设
+_BUILDING = re.compile(r"建设|发展|提质|提升|升级|扩容|运营|提质扩容|提档升级")
+# what a project named after a platform adds to its name: 二期项目, 建设项目, 提升工程
+_PROJECT_OF = re.compile(r"(?:[一二三四五六七八九十\d]+期)?[\u4e00-\u9fff]{0,2}(?:项目|工程)")
 
 
 def ref(cand: Candidate) -> NodeRef:
@@ -78,13 +83,21 @@ class _Sections(SectionTree):
     def __init__(self, doc: Document, cands: list[Candidate]) -> None:
         super().__init__(doc)
         self.heads: dict[int, Candidate] = {}
+        # a section whose title is a platform's name ("37.柳滩数字经济产业园。按照…", "（1）做强
+        # 渚湾智能家居城。"): the platform takes the industries of its section, as a heading
+        # program does (issue 12: a platform's industries follow the clause that names it)
+        self.platform_heads: dict[int, Candidate] = {}
         for cand in cands:
-            if cand.kind != PROGRAM or cand.section is None:
+            if cand.section is None:
                 continue
             section = cand.section
-            if section.heading_start <= cand.start and cand.end <= section.heading_end \
-                    and id(section) not in self.heads:
+            if not (section.heading_start <= cand.start and cand.end <= section.heading_end):
+                continue
+            if cand.kind == PROGRAM and id(section) not in self.heads and not cand.nested:
                 self.heads[id(section)] = cand
+            elif cand.kind == PLATFORM and id(section) not in self.platform_heads \
+                    and _titled_by(doc.text, cand, section):
+                self.platform_heads[id(section)] = cand
 
     def in_heading(self, cand: Candidate, section: Section) -> bool:
         return section.heading_start <= cand.start and cand.end <= section.heading_end
@@ -98,6 +111,25 @@ class _Sections(SectionTree):
             if head is not None:
                 return head
         return None
+
+
+def _titled_by(text: str, cand: Candidate, section: Section) -> bool:
+    """Whether ``section``'s title is ``cand``'s name: what comes before it in the heading is
+    the number and at most one verb (做强, 建设); nothing but a full stop comes after it."""
+    before = text[skip_numbering(text, section.heading_start, cand.start):cand.start]
+    after = text[cand.end:section.heading_end].strip("。．.；; ")
+    if cand.nested and _PROJECT_OF.fullmatch(after):
+        after = ""  # "10.沧渚总部商务区项目。": the project builds the platform
+    if before and _BUILDING.fullmatch(after):
+        after = ""  # "11.支持云岫新材料研究院建设。", "1.扶持雁溪新能源汽车产业园建设。"
+    if after:
+        return False
+    if not before:
+        return True
+    # a verb before it makes a title only of a heading that ends its sentence ("（1）做强渚湾
+    # 智能家居城。"); "10.依托云岫智能装备产业园，引进…" opens a sentence, it names no section
+    ends = text[section.heading_end:section.heading_end + 1]
+    return ends in ("", "。", "\n") and leading_cut(before, 0, len(before), keep=0) == len(before)
 
 
 def _relation(subject: NodeRef, predicate: str, obj: NodeRef, evidence: Candidate) -> Relation:
@@ -114,8 +146,13 @@ def from_structure(doc: Document, cands: list[Candidate]) -> Iterator[Relation]:
                 continue
             if cand.kind == INDUSTRY:
                 yield _relation(ref(head), TARGETS, ref(cand), cand)
-            elif cand.kind == PLATFORM:
+            elif cand.kind == PLATFORM and not cand.nested:
                 yield _relation(ref(head), USES, ref(cand), cand)
+        if cand.kind == INDUSTRY:
+            platform = next((sections.platform_heads[id(s)] for s in sections.chain(cand.section)
+                             if id(s) in sections.platform_heads), None)
+            if platform is not None:
+                yield _relation(ref(platform), TARGETS, ref(cand), cand)
         if cand.kind == PROGRAM:
             owner = sections.owner(cand)
             if owner is not None and owner.name != cand.name:
@@ -152,9 +189,12 @@ def from_sentence(text: str, sentence: Sentence, cands: list[Candidate]) -> Iter
         return -1
 
     placed = [(clause_of(c), c) for c in cands]
-    actors = [(k, c) for k, c in placed if c.kind in ACTORS and not c.counted]
+    # a program named inside a platform's name acts in no sentence (“凤栖计划”棠溪创业服务中心),
+    # nor is a platform named inside a program's name used by a program
+    actors = [(k, c) for k, c in placed if c.kind in ACTORS and not c.counted
+              and not (c.nested and c.kind == PROGRAM)]
     industries = [(k, c) for k, c in placed if c.kind == INDUSTRY]
-    platforms = [(k, c) for k, c in placed if c.kind == PLATFORM]
+    platforms = [(k, c) for k, c in placed if c.kind == PLATFORM and not c.nested]
     frames = [i for i, (s, _) in enumerate(parts) if FRAME.match(text, s)]
 
     for k, actor in actors:
@@ -163,12 +203,15 @@ def from_sentence(text: str, sentence: Sentence, cands: list[Candidate]) -> Iter
         # its own); and the frame clause before it, which governs the rest of the sentence
         ahead = [j for j, other in actors if other.kind == actor.kind and j > k]
         scope = set(range(k, min(ahead, default=len(parts))))
-        industry_scope = set(range(k, min([*ahead, *(f for f in frames if f > k)],
-                                          default=len(parts))))
+        # a frame clause after the actor opens a scope of its own for the actors after it; right
+        # after the actor's clause, with no actor after it, it is the actor's:
+        # "高标准建设鹊山实验室，聚焦锂电池材料…等领域开展…"
+        owned = [f for f in frames if f > k and (f > k + 1 or any(j >= f for j, _ in actors))]
+        industry_scope = set(range(k, min([*ahead, *owned], default=len(parts))))
         if k in frames:
             # an actor of a frame clause governs what follows it, like the frame itself:
             # "以秀洲南部空港物流平台为依托，承载…在临空现代服务业和先进制造业的人才外溢"
-            industry_scope = set(range(k, min((f for f in frames if f > k), default=len(parts))))
+            industry_scope = set(range(k, min(owned, default=len(parts))))
         before = [f for f in frames if f < k]
         if before:
             scope |= set(range(before[-1], k))
