@@ -250,28 +250,35 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, lexicon: Lexicon
                    key=lambda b: (b.title, b.sha256))
     # shared IRIs and plan keys as one sequential build would mint them: the first plan (in
     # this order) to use a slug owns it. A plan whose worker decided otherwise (a homophone
-    # of an earlier plan's name, or a second plan of the same title) is built again here.
+    # of an earlier plan's name, or a second plan of the same title) is built again. Which
+    # plans those are does not depend on building them again: a plan asks its minter for the
+    # same slugs whoever owns them, so the owners after it are the same either way
+    # (docs/decisions/038-re-minting-in-the-pool.md). They are built again in the pool, each
+    # with the owners of the slugs it asks for, its N-Quads spilled like the others.
     owners: dict[str, str] = {}
     taken: set[str] = set()
-    plans: list[PlanSummary] = []
-    chunks: list[str | Path] = []
-    records: list[dict] = []
-    for one in built:
+    again: dict[int, tuple[str, dict[str, str]]] = {}  # index in built → its key, its owners
+    for i, one in enumerate(built):
         key = one.key if one.key not in taken else f"{one.key}-{short_hash(one.sha256)}"
         if key != one.key or any(owners.get(iri, label) != label
                                  for iri, label in one.claims.items()):
-            minter = Minter(dict(owners))
-            again = _build_one(one.path, lexicon, key, minter)
-            if isinstance(again, str):  # the file changed under the build
-                raise InputError(again)
-            one = again
-            one.reminted = True
+            again[i] = (key, {iri: owners[iri] for iri in one.claims if iri in owners})
         for iri, label in one.claims.items():
             owners.setdefault(iri, label)
         taken.add(key)
-        plans.append(one.summary)
-        chunks.append(one.chunk)
-        records.append(one.record())
+    del owners
+    tasks = [_Task(built[i].path, key, Minter(mint),
+                   built[i].chunk if isinstance(built[i].chunk, Path) else None)
+             for i, (key, mint) in again.items()]
+    for i, rebuilt in zip(again, _run(tasks, lexicon, None, jobs, pool_from=2), strict=True):
+        if isinstance(rebuilt, str):  # the file changed under the build
+            raise InputError(rebuilt)
+        rebuilt.reminted = True
+        rebuilt.spill = spill
+        built[i] = rebuilt
+    plans = [one.summary for one in built]
+    chunks: list[str | Path] = [one.chunk for one in built]
+    records = [one.record() for one in built]
     chunks.append(ontology_nquads(lexicon))
     build = Build(chunks, plans, skipped=failed, spill=spill)
     build.records = records
@@ -313,6 +320,16 @@ def build_plans(files_: list[Path], *, owners: dict[str, str], taken: set[str],
     return PlanUpdate(built, skipped, conflict)
 
 
+@dataclass
+class _Task:
+    """One plan to build: its file and, when built again, its key, minter and spill file."""
+
+    path: Path
+    key: str | None = None
+    minter: Minter | None = None
+    spill_to: Path | None = None
+
+
 def _build_all(files_: list[Path], lexicon: Lexicon, progress: Callable[[Path], None] | None,
                jobs: int | None) -> tuple[list[_Built | str], Spill | None]:
     """Each file built, in the order of ``files_``; in a process pool when that is worth it.
@@ -320,37 +337,44 @@ def _build_all(files_: list[Path], lexicon: Lexicon, progress: Callable[[Path], 
     From :data:`PARALLEL_FROM` plans on, each plan's N-Quads go to a file of a :class:`Spill`
     folder (returned; every result refers to it) instead of being held in memory."""
     spill = Spill() if len(files_) >= PARALLEL_FROM else None
-
-    def target(i: int) -> Path | None:
-        return spill.file(i) if spill is not None else None
-
-    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
-    jobs = min(jobs, len(files_))
-    results: list[_Built | str] = []
-    if jobs <= 1 or len(files_) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
-        for i, path in enumerate(files_):
-            results.append(_build_one(path, lexicon, spill_to=target(i)))
-            if progress is not None:
-                progress(path)
-    else:
-        # fork: the workers inherit the loaded modules, jieba's dictionary and the lexicon
-        # instead of each loading or unpickling them
-        load_segmenter()
-        context = mp.get_context("fork")
-        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
-                                 initargs=(lexicon,)) as pool:
-            futures = {pool.submit(_build_one, path, spill_to=target(i)): i
-                       for i, path in enumerate(files_)}
-            done: dict[int, _Built | str] = {}
-            for future in as_completed(futures):
-                done[futures[future]] = future.result()
-                if progress is not None:
-                    progress(files_[futures[future]])
-        results = [done[i] for i in range(len(files_))]
+    tasks = [_Task(path, spill_to=spill.file(i) if spill is not None else None)
+             for i, path in enumerate(files_)]
+    results = _run(tasks, lexicon, progress, jobs)
     for one in results:
         if not isinstance(one, str):
             one.spill = spill
     return results, spill
+
+
+def _run(tasks: list[_Task], lexicon: Lexicon, progress: Callable[[Path], None] | None,
+         jobs: int | None, *, pool_from: int = PARALLEL_FROM) -> list[_Built | str]:
+    """Each task built, results in the order of ``tasks``; from ``pool_from`` tasks on in a
+    process pool of ``jobs`` (default: one per core)."""
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    jobs = min(jobs, len(tasks))
+    results: list[_Built | str] = []
+    if jobs <= 1 or len(tasks) < pool_from or "fork" not in mp.get_all_start_methods():
+        for task in tasks:
+            results.append(_build_one(task.path, lexicon, task.key, task.minter,
+                                      spill_to=task.spill_to))
+            if progress is not None:
+                progress(task.path)
+        return results
+    # fork: the workers inherit the loaded modules, jieba's dictionary and the lexicon
+    # instead of each loading or unpickling them
+    load_segmenter()
+    context = mp.get_context("fork")
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
+                             initargs=(lexicon,)) as pool:
+        futures = {pool.submit(_build_one, task.path, None, task.key, task.minter,
+                               spill_to=task.spill_to): i
+                   for i, task in enumerate(tasks)}
+        done: dict[int, _Built | str] = {}
+        for future in as_completed(futures):
+            done[futures[future]] = future.result()
+            if progress is not None:
+                progress(tasks[futures[future]].path)
+    return [done[i] for i in range(len(tasks))]
 
 
 def ontology_nquads(lexicon: Lexicon) -> str:
