@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing as mp
 import os
+import pickle
 import re
 import shutil
 import tempfile
@@ -208,7 +209,9 @@ def _build_one(path: Path, lexicon: Lexicon | None = None, key: str | None = Non
                minter: Minter | None = None, spill_to: Path | None = None) -> _Built | str:
     """Read, extract and write one plan; a bad file gives one line naming it, not an exception.
 
-    With ``spill_to`` the N-Quads are written to that file and the result names it."""
+    With ``spill_to`` the N-Quads are written to that file and the result names it, and the
+    plan's facts are kept beside it (:func:`_facts_file`): building the plan again with other
+    owners (decision 038) reads them instead of extracting the text again."""
     lexicon = lexicon if lexicon is not None else _WORKER_LEXICON
     assert lexicon is not None
     try:
@@ -216,7 +219,11 @@ def _build_one(path: Path, lexicon: Lexicon | None = None, key: str | None = Non
         key = key or slug(doc.title)
         minter = minter if minter is not None else Minter()
         graph = PlanGraph(plan_graph_iri(key))
-        summary = add_plan(graph, doc, key, minter=minter, lexicon=lexicon)
+        facts = _read_facts(spill_to, doc) if spill_to is not None else None
+        extracted = facts is None
+        if facts is None:
+            facts = extract_facts(doc, lexicon=lexicon)
+        summary = add_plan(graph, doc, key, minter=minter, lexicon=lexicon, facts=facts)
     except InputError as err:
         return str(err)
     except Exception as err:  # an extractor that trips on an odd file must not stop the others
@@ -226,7 +233,23 @@ def _build_one(path: Path, lexicon: Lexicon | None = None, key: str | None = Non
     if spill_to is not None:
         spill_to.write_text(chunk, encoding="utf-8")
         chunk = spill_to
+        if extracted:
+            _facts_file(spill_to).write_bytes(pickle.dumps((doc.sha256, facts), protocol=5))
     return _Built(path, doc.title, doc.sha256, key, chunk, minter.claims(), summary)
+
+
+def _facts_file(spill_to: Path) -> Path:
+    """Where a spilled plan's facts are kept: beside its N-Quads, in the build's own folder."""
+    return spill_to.with_suffix(".facts")
+
+
+def _read_facts(spill_to: Path, doc: Document) -> Facts | None:
+    """The facts a worker extracted from ``doc`` before, if it was this very text."""
+    try:
+        sha256, facts = pickle.loads(_facts_file(spill_to).read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        return None
+    return facts if sha256 == doc.sha256 else None
 
 
 def build_dataset(paths: Iterable[Path | str] | None = None, *, lexicon: Lexicon | None = None,
@@ -386,8 +409,9 @@ def ontology_nquads(lexicon: Lexicon) -> str:
 
 
 def add_plan(graph: PlanGraph, doc: Document, key: str, *, minter: Minter,
-             lexicon: Lexicon) -> PlanSummary:
-    """Add one plan's triples to ``graph``, its named graph."""
+             lexicon: Lexicon, facts: Facts | None = None) -> PlanSummary:
+    """Add one plan's triples to ``graph``, its named graph (``facts``: those extracted from
+    ``doc`` already, if any)."""
     plan = plan_iri(key)
     summary = PlanSummary(doc.path, doc.title, plan, graph.identifier)
     _plan_node(graph, doc, plan)
@@ -395,7 +419,7 @@ def add_plan(graph: PlanGraph, doc: Document, key: str, *, minter: Minter,
     sections = _sections(graph, doc, plan)
     goals = _goals(graph, doc, plan)
     tasks = _tasks(graph, doc, plan)
-    facts = extract_facts(doc, lexicon=lexicon)
+    facts = facts if facts is not None else extract_facts(doc, lexicon=lexicon)
     add_facts(graph, doc, plan, facts, minter=minter, lexicon=lexicon)
     _publishers(graph, doc, plan, facts, minter)
     tables = parse_tables(doc)
