@@ -9,9 +9,10 @@ the same texts; a temporary folder by default) is built by ``plankg build FOLDER
 few functions of the build (no change to the package) so that each writes a phase marker to a
 file as it starts: extraction (the pool), re-minting (putting the plans in order), ontology,
 bulk load, optimize, record, summary (the table, warnings and report printed after the build)
-and exit. This process samples VmRSS of the building process and of its children (the pool's
-workers) every 0.2 s, and writes per phase: the seconds, the peak RSS of the building process
-and the peak of the workers' sum; and per run: wall time, plans/s and VmHWM.
+and exit. This process samples VmRSS and CPU of the building process and VmRSS of its children
+(the pool's workers) every 0.2 s, and writes per phase: the seconds, the CPU seconds of the
+building process, its peak RSS and the peak of the workers' sum; and per run: wall time,
+plans/s, CPU seconds of all processes (per plan too), the plans minted again and VmHWM.
 
 With ``--tracemalloc`` the building process also traces its Python allocations (the workers stop
 tracing when they start) and records, at each marker, the traced size and the 12 source lines
@@ -25,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -145,6 +147,15 @@ def _status(pid: int) -> dict[str, int]:
     return found
 
 
+def _cpu(pid: int) -> float:
+    """User + system CPU seconds of a process so far (0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _children(pid: int) -> list[int]:
     kids: list[int] = []
     try:
@@ -181,6 +192,7 @@ def measure(folder: Path, count: int, extra: list[str], trace: bool) -> dict:
             "--rebuild",
             *extra,
         ]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.time()
         child = subprocess.Popen(
             command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -198,15 +210,20 @@ def measure(folder: Path, count: int, extra: list[str], trace: bool) -> dict:
                         "t": round(time.time() - started, 2),
                         "phase": phases[-1][1] if phases else "start",
                         "rss_kb": status.get("VmRSS", 0),
+                        "cpu_s": round(_cpu(child.pid), 2),
                         "workers_kb": sum(workers),
                         "workers": len(workers),
                     }
                 )
             time.sleep(INTERVAL)
         wall = time.time() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
         errors = child.stderr.read().decode("utf-8", "replace") if child.stderr else ""
         if child.returncode != 0:
             raise SystemExit(f"{folder}: plankg build failed ({child.returncode}): {errors[-400:]}")
+        record = json.loads((Path(scratch) / "store" / "plankg-build.json").read_text("utf-8"))
+        reminted = sum(1 for plan in record["plans"] if plan.get("reminted"))
         store_bytes = sum(p.stat().st_size for p in (Path(scratch) / "store").iterdir())
         phases = _phases(marks)
         trace_data = json.loads(Path(env[TRACE_ENV]).read_text(encoding="utf-8")) if trace else None
@@ -220,6 +237,11 @@ def measure(folder: Path, count: int, extra: list[str], trace: bool) -> dict:
             {
                 "phase": phase,
                 "seconds": round(end - at, 2),
+                "parent_cpu_s": round(
+                    max((s["cpu_s"] for s in during), default=0)
+                    - max((s["cpu_s"] for s in samples if s["t"] <= at - started), default=0),
+                    1,
+                ),
                 "peak_rss_mib": round(max((s["rss_kb"] for s in during), default=0) / 1024),
                 "peak_workers_mib": round(max((s["workers_kb"] for s in during), default=0) / 1024),
             }
@@ -229,6 +251,9 @@ def measure(folder: Path, count: int, extra: list[str], trace: bool) -> dict:
         "folder": str(folder),
         "wall_s": round(wall, 1),
         "plans_per_s": round(count / wall, 3),
+        "cpu_s": round(cpu, 1),
+        "cpu_per_plan_s": round(cpu / count, 3),
+        "reminted": reminted,
         "vmhwm_mib": round(hwm / 1024),
         "store_mib": round(store_bytes / 2**20),
         "phases": table,
@@ -264,12 +289,17 @@ def main() -> int:
             runs.append(run)
             print(
                 f"{count} plans: {run['wall_s']} s, {run['plans_per_s']} plans/s, "
-                f"VmHWM {run['vmhwm_mib']} MiB, store {run['store_mib']} MiB"
+                f"CPU {run['cpu_s']} s ({run['cpu_per_plan_s']} s a plan), "
+                f"{run['reminted']} minted again, "
+                f"VmHWM {run['vmhwm_mib']} MiB, store {run['store_mib']} MiB",
+                flush=True,
             )
             for row in run["phases"]:
                 print(
                     f"  {row['phase']:<12} {row['seconds']:>8.1f} s  "
-                    f"parent {row['peak_rss_mib']:>6} MiB  workers {row['peak_workers_mib']:>6} MiB"
+                    f"parent CPU {row['parent_cpu_s']:>7.1f} s  "
+                    f"RSS {row['peak_rss_mib']:>6} MiB  workers {row['peak_workers_mib']:>6} MiB",
+                    flush=True,
                 )
     previous = json.loads(args.out.read_text(encoding="utf-8")) if args.out.is_file() else {}
     previous[args.label or time.strftime("%Y-%m-%d %H:%M")] = {
