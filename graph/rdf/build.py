@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing as mp
 import os
@@ -234,7 +235,7 @@ def _build_one(path: Path, lexicon: Lexicon | None = None, key: str | None = Non
         spill_to.write_text(chunk, encoding="utf-8")
         chunk = spill_to
         if extracted:
-            _facts_file(spill_to).write_bytes(pickle.dumps((doc.sha256, facts), protocol=5))
+            _write_facts(spill_to, doc, facts)
     return _Built(path, doc.title, doc.sha256, key, chunk, minter.claims(), summary)
 
 
@@ -243,13 +244,24 @@ def _facts_file(spill_to: Path) -> Path:
     return spill_to.with_suffix(".facts")
 
 
+def _write_facts(spill_to: Path, doc: Document, facts: Facts) -> None:
+    """Keep ``facts`` beside the plan's spilled N-Quads; if that fails, a build of the plan
+    again extracts it again."""
+    try:
+        _facts_file(spill_to).write_bytes(pickle.dumps((doc.sha256, facts), protocol=5))
+    except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        with contextlib.suppress(OSError):
+            _facts_file(spill_to).unlink(missing_ok=True)
+
+
 def _read_facts(spill_to: Path, doc: Document) -> Facts | None:
     """The facts a worker extracted from ``doc`` before, if it was this very text."""
     try:
         sha256, facts = pickle.loads(_facts_file(spill_to).read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
+            ImportError):
         return None
-    return facts if sha256 == doc.sha256 else None
+    return facts if sha256 == doc.sha256 and isinstance(facts, Facts) else None
 
 
 def build_dataset(paths: Iterable[Path | str] | None = None, *, lexicon: Lexicon | None = None,
