@@ -55,3 +55,52 @@ def test_a_bad_file_is_skipped_and_the_others_built(plans, tmp_path) -> None:
         build_dataset([*plans, bad], jobs=2)
     with pytest.raises(InputError, match="binary file"):
         build_dataset([bad], skip_bad=True)  # nothing left to build
+
+
+# Four plans of one district; three name a department "区…创局" whose names sound alike
+# (青创局, 清创局, 轻创局: all qing-chuang-ju). Sorted by title, 产业发展 comes first and owns the
+# plain slug; 人才发展 and 教育发展 must be minted again with a suffix, 科技创新 (the same
+# name as the owner) keeps it.
+HOMOPHONE_PLANS = {"产业发展": "青创局", "人才发展": "清创局", "教育发展": "轻创局",
+                   "科技创新": "青创局"}
+QING_CHUANG = "https://w3id.org/plankg/id/department/jia-xi-qu-qing-chuang-ju"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+
+
+def _homophone_plan(topic: str, department: str) -> str:
+    return (f"甲溪区{topic}“十四五”规划\n\n一、主要任务\n"
+            f"（一）引进高层次人才。实施“甲溪{topic}计划”，每年引进高层次人才50名。"
+            f"（牵头单位：区{department}；配合单位：区人力社保局）\n"
+            f"（二）培育技能人才。建设甲溪{topic}实训基地。（牵头单位：区{department}）\n")
+
+
+def test_plans_minted_again_are_built_in_the_pool_as_one_process_would(tmp_path) -> None:
+    paths = []
+    for i, (topic, department) in enumerate(HOMOPHONE_PLANS.items()):
+        path = tmp_path / f"plan-{i}.txt"
+        path.write_text(_homophone_plan(topic, department), encoding="utf-8")
+        paths.append(path)
+    pooled = build_dataset(paths, jobs=2)
+    assert [p.title[3:7] for p in pooled.plans] == ["产业发展", "人才发展", "教育发展", "科技创新"]
+    # the two plans minted again lead with the hashed department, the other two with the owner
+    leads: dict[str, set[str]] = {}
+    for line in pooled.nquads.splitlines():
+        if line.split()[1].endswith("#leadDepartment>"):
+            leads.setdefault(line.split()[-2].strip("<>"), set()).add(line.split()[2].strip("<>"))
+    by_plan = [leads[str(plan.graph)] for plan in pooled.plans]
+    assert [all(iri == QING_CHUANG for iri in lead) for lead in by_plan] == [True, False, False,
+                                                                              True]
+    # what was built again is spilled like the rest, not held in memory
+    assert all(isinstance(chunk, Path) for chunk in pooled.chunks[:-1])
+    departments: dict[str, set[str]] = {}
+    for line in pooled.nquads.splitlines():
+        if line.startswith(f"<{QING_CHUANG}") and f"<{RDFS_LABEL}>" in line:
+            departments.setdefault(line.split()[0].strip("<>"), set()).add(line.split('"')[1])
+    assert departments[QING_CHUANG] == {"甲溪区青创局"}
+    others = {iri: labels for iri, labels in departments.items() if iri != QING_CHUANG}
+    assert sorted(labels for labels in map(frozenset, others.values())) == sorted(
+        [frozenset({"甲溪区清创局"}), frozenset({"甲溪区轻创局"})])
+    assert all(iri.startswith(f"{QING_CHUANG}-") for iri in others)
+    # one process, one minter for all plans in title order: the same quads
+    assert build_dataset(paths, jobs=1).nquads == pooled.nquads
+    assert build_dataset(list(reversed(paths)), jobs=2).nquads == pooled.nquads

@@ -8,9 +8,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing as mp
 import os
+import pickle
 import re
 import shutil
 import tempfile
@@ -237,7 +239,9 @@ def _build_one(path: Path, lexicon: Lexicon | None = None, key: str | None = Non
     """Read, extract and write one plan; a bad file gives one line naming it, not an exception.
 
     Its key and shared IRIs are minted over ``naming`` (what the store gave out before) unless
-    given. With ``spill_to`` the N-Quads are written to that file and the result names it."""
+    given. With ``spill_to`` the N-Quads are written to that file and the result names it, and
+    the plan's facts are kept beside it (:func:`_facts_file`): building the plan again with
+    other owners (decision 038) reads them instead of extracting the text again."""
     lexicon = lexicon if lexicon is not None else _WORKER_LEXICON
     naming = naming if naming is not None else _WORKER_NAMING
     assert lexicon is not None
@@ -248,7 +252,11 @@ def _build_one(path: Path, lexicon: Lexicon | None = None, key: str | None = Non
             key = (naming or Naming()).plan_key(str(path.resolve()), doc.title, doc.sha256)
         minter = minter if minter is not None else Minter(naming.owners if naming else None)
         graph = PlanGraph(plan_graph_iri(key))
-        summary = add_plan(graph, doc, key, minter=minter, lexicon=lexicon)
+        facts = _read_facts(spill_to, doc) if spill_to is not None else None
+        extracted = facts is None
+        if facts is None:
+            facts = extract_facts(doc, lexicon=lexicon)
+        summary = add_plan(graph, doc, key, minter=minter, lexicon=lexicon, facts=facts)
     except InputError as err:
         return str(err)
     except Exception as err:  # an extractor that trips on an odd file must not stop the others
@@ -258,7 +266,34 @@ def _build_one(path: Path, lexicon: Lexicon | None = None, key: str | None = Non
     if spill_to is not None:
         spill_to.write_text(chunk, encoding="utf-8")
         chunk = spill_to
+        if extracted:
+            _write_facts(spill_to, doc, facts)
     return _Built(path, doc.title, doc.sha256, key, chunk, minter.claims(), summary, stat=stat)
+
+
+def _facts_file(spill_to: Path) -> Path:
+    """Where a spilled plan's facts are kept: beside its N-Quads, in the build's own folder."""
+    return spill_to.with_suffix(".facts")
+
+
+def _write_facts(spill_to: Path, doc: Document, facts: Facts) -> None:
+    """Keep ``facts`` beside the plan's spilled N-Quads; if that fails, a build of the plan
+    again extracts it again."""
+    try:
+        _facts_file(spill_to).write_bytes(pickle.dumps((doc.sha256, facts), protocol=5))
+    except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        with contextlib.suppress(OSError):
+            _facts_file(spill_to).unlink(missing_ok=True)
+
+
+def _read_facts(spill_to: Path, doc: Document) -> Facts | None:
+    """The facts a worker extracted from ``doc`` before, if it was this very text."""
+    try:
+        sha256, facts = pickle.loads(_facts_file(spill_to).read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
+            ImportError):
+        return None
+    return facts if sha256 == doc.sha256 and isinstance(facts, Facts) else None
 
 
 def build_dataset(paths: Iterable[Path | str] | None = None, *, lexicon: Lexicon | None = None,
@@ -281,7 +316,7 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, lexicon: Lexicon
     failed = [r for r in results if isinstance(r, str)]
     if failed and (not skip_bad or len(failed) == len(results)):
         raise InputError(failed[0])
-    built = settle([r for r in results if not isinstance(r, str)], naming, lexicon)
+    built = settle([r for r in results if not isinstance(r, str)], naming, lexicon, jobs)
     chunks: list[str | Path] = [one.chunk for one in built]
     chunks.append(ontology_nquads(lexicon))
     build = Build(chunks, [one.summary for one in built], skipped=failed, spill=spill)
@@ -297,29 +332,39 @@ def _fresh(naming: Naming | None) -> Naming:
     return Naming(dict(naming.owners), set(naming.taken), dict(naming.keys))
 
 
-def settle(built: list[_Built], naming: Naming, lexicon: Lexicon) -> list[_Built]:
+def settle(built: list[_Built], naming: Naming, lexicon: Lexicon,
+           jobs: int | None = None) -> list[_Built]:
     """The plans in title order, each with the key and shared IRIs that building them one
     after the other over ``naming`` gives: a base IRI or plan key already given out stays its
     owner's, and among the plans of this build the first (by title, then hash) to use a slug
-    owns it. A plan whose worker minted otherwise (a homophone of an earlier plan's name, a
-    second plan of one title) is built again here. ``naming`` takes what each plan claims.
+    owns it. ``naming`` takes what each plan claims.
 
     One function for a full build and an incremental one (decision 036): a new plan that
     meets a name a kept plan owns gets the hashed form, as a later plan of a full build does.
+    A plan whose worker minted otherwise (a homophone of an earlier plan's name, a second plan
+    of one title) is built again. Which plans those are does not depend on building them
+    again: a plan asks its minter for the same slugs whoever owns them, so the owners after it
+    are the same either way (decision 038). They are built again in the pool, each with the
+    owners of the slugs it asks for, from the facts its worker kept beside its spill file.
     """
-    settled: list[_Built] = []
-    for one in sorted(built, key=lambda b: (b.title, b.sha256)):
+    ordered = sorted(built, key=lambda b: (b.title, b.sha256))
+    again: dict[int, _Task] = {}
+    for i, one in enumerate(ordered):
         key = naming.plan_key(str(one.path.resolve()), one.title, one.sha256)
         if key != one.key or not naming.agrees(one.claims):
-            again = _build_one(one.path, lexicon, key, Minter(naming.owners))
-            if isinstance(again, str):  # the file changed under the build
-                raise InputError(again)
-            again.spill = one.spill
-            one = again
-            one.reminted = True
-        naming.claim(one.key, one.title, one.claims)
-        settled.append(one)
-    return settled
+            owners = {iri: naming.owners[iri] for iri in one.claims if iri in naming.owners}
+            again[i] = _Task(one.path, key, Minter(owners),
+                             one.chunk if isinstance(one.chunk, Path) else None)
+        naming.claim(key, one.title, one.claims)
+    for i, rebuilt in zip(again, _run(list(again.values()), lexicon, None, jobs, pool_from=2),
+                          strict=True):
+        if isinstance(rebuilt, str):  # the file changed under the build
+            raise InputError(rebuilt)
+        rebuilt.reminted = True
+        rebuilt.spill = ordered[i].spill  # its chunk is a file of the same spill folder
+        naming.claim(rebuilt.key, rebuilt.title, rebuilt.claims)  # its hashed IRIs
+        ordered[i] = rebuilt
+    return ordered
 
 
 @dataclass
@@ -347,9 +392,19 @@ def build_plans(files_: list[Path], *, naming: Naming, lexicon: Lexicon | None =
     lexicon = lexicon if lexicon is not None else load_lexicon()
     naming = _fresh(naming)
     results, _ = _build_all(files_, lexicon, progress, jobs, naming)
-    built = settle([r for r in results if not isinstance(r, str)], naming, lexicon)
+    built = settle([r for r in results if not isinstance(r, str)], naming, lexicon, jobs)
     skipped = [r for r in results if isinstance(r, str)]
     return PlanUpdate(built, skipped, naming)
+
+
+@dataclass
+class _Task:
+    """One plan to build: its file and, when built again, its key, minter and spill file."""
+
+    path: Path
+    key: str | None = None
+    minter: Minter | None = None
+    spill_to: Path | None = None
 
 
 def _build_all(files_: list[Path], lexicon: Lexicon, progress: Callable[[Path], None] | None,
@@ -360,37 +415,46 @@ def _build_all(files_: list[Path], lexicon: Lexicon, progress: Callable[[Path], 
     From :data:`PARALLEL_FROM` plans on, each plan's N-Quads go to a file of a :class:`Spill`
     folder (returned; every result refers to it) instead of being held in memory."""
     spill = Spill() if len(files_) >= PARALLEL_FROM else None
-
-    def target(i: int) -> Path | None:
-        return spill.file(i) if spill is not None else None
-
-    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
-    jobs = min(jobs, len(files_))
-    results: list[_Built | str] = []
-    if jobs <= 1 or len(files_) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
-        for i, path in enumerate(files_):
-            results.append(_build_one(path, lexicon, spill_to=target(i), naming=naming))
-            if progress is not None:
-                progress(path)
-    else:
-        # fork: the workers inherit the loaded modules, jieba's dictionary and the lexicon
-        # instead of each loading or unpickling them
-        load_segmenter()
-        context = mp.get_context("fork")
-        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
-                                 initargs=(lexicon, naming)) as pool:
-            futures = {pool.submit(_build_one, path, spill_to=target(i)): i
-                       for i, path in enumerate(files_)}
-            done: dict[int, _Built | str] = {}
-            for future in as_completed(futures):
-                done[futures[future]] = future.result()
-                if progress is not None:
-                    progress(files_[futures[future]])
-        results = [done[i] for i in range(len(files_))]
+    tasks = [_Task(path, spill_to=spill.file(i) if spill is not None else None)
+             for i, path in enumerate(files_)]
+    results = _run(tasks, lexicon, progress, jobs, naming=naming)
     for one in results:
         if not isinstance(one, str):
             one.spill = spill
     return results, spill
+
+
+def _run(tasks: list[_Task], lexicon: Lexicon, progress: Callable[[Path], None] | None,
+         jobs: int | None, *, pool_from: int = PARALLEL_FROM,
+         naming: Naming | None = None) -> list[_Built | str]:
+    """Each task built, results in the order of ``tasks``; from ``pool_from`` tasks on in a
+    process pool of ``jobs`` (default: one per core). A task without its own key and minter
+    mints over ``naming``."""
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    jobs = min(jobs, len(tasks))
+    results: list[_Built | str] = []
+    if jobs <= 1 or len(tasks) < pool_from or "fork" not in mp.get_all_start_methods():
+        for task in tasks:
+            results.append(_build_one(task.path, lexicon, task.key, task.minter,
+                                      spill_to=task.spill_to, naming=naming))
+            if progress is not None:
+                progress(task.path)
+        return results
+    # fork: the workers inherit the loaded modules, jieba's dictionary and the lexicon
+    # instead of each loading or unpickling them
+    load_segmenter()
+    context = mp.get_context("fork")
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
+                             initargs=(lexicon, naming)) as pool:
+        futures = {pool.submit(_build_one, task.path, None, task.key, task.minter,
+                               spill_to=task.spill_to): i
+                   for i, task in enumerate(tasks)}
+        done: dict[int, _Built | str] = {}
+        for future in as_completed(futures):
+            done[futures[future]] = future.result()
+            if progress is not None:
+                progress(tasks[futures[future]].path)
+    return [done[i] for i in range(len(tasks))]
 
 
 def ontology_nquads(lexicon: Lexicon) -> str:
@@ -402,8 +466,9 @@ def ontology_nquads(lexicon: Lexicon) -> str:
 
 
 def add_plan(graph: PlanGraph, doc: Document, key: str, *, minter: Minter,
-             lexicon: Lexicon) -> PlanSummary:
-    """Add one plan's triples to ``graph``, its named graph."""
+             lexicon: Lexicon, facts: Facts | None = None) -> PlanSummary:
+    """Add one plan's triples to ``graph``, its named graph (``facts``: those extracted from
+    ``doc`` already, if any)."""
     plan = plan_iri(key)
     summary = PlanSummary(doc.path, doc.title, plan, graph.identifier)
     _plan_node(graph, doc, plan)
@@ -411,7 +476,7 @@ def add_plan(graph: PlanGraph, doc: Document, key: str, *, minter: Minter,
     sections = _sections(graph, doc, plan)
     goals = _goals(graph, doc, plan)
     tasks = _tasks(graph, doc, plan)
-    facts = extract_facts(doc, lexicon=lexicon)
+    facts = facts if facts is not None else extract_facts(doc, lexicon=lexicon)
     add_facts(graph, doc, plan, facts, minter=minter, lexicon=lexicon)
     _publishers(graph, doc, plan, facts, minter)
     tables = parse_tables(doc)
