@@ -64,3 +64,34 @@ def test_first_item_runs_into_the_clause(rules: IndustryFinder) -> None:
 
 def test_policy_fields_stay_out(rules: IndustryFinder) -> None:
     assert names(rules, "在市场准入、审批服务和综合监管等领域") == []
+
+
+# --- round four: sector words outside lists, modifiers -------------------------------------
+
+
+def test_verb_before_a_sector_word_is_cut(rules: IndustryFinder) -> None:
+    # jieba tags 保持 / 扩大 / 放宽 as verbs; a bare 服务业 is no industry of its own
+    assert names(rules, "加大技术改造力度，保持制造业投资稳定增长") == ["制造业"]
+    assert names(rules, "扩大服务业对内对外开放，放宽服务业市场准入") == []
+    # a modifier jieba tags as an adjective stays (先进制造业, 健康服务业)
+    assert names(rules, "大力发展先进制造业和健康服务业") == ["健康服务业", "先进制造业"]
+
+
+def test_place_or_scope_before_a_sector_word_is_cut(rules: IndustryFinder) -> None:
+    assert names(rules, "提升澜川在全球铜产业中的话语权") == ["铜产业"]
+    assert names(rules, "打造沿江现代服务业集聚带") == ["现代服务业"]
+    assert names(rules, "主动承接长三角产业转移，优化全市产业空间布局") == []
+
+
+def test_classes_and_scales_of_industries(rules: IndustryFinder) -> None:
+    assert names(rules, "资源型产业占比较高") == []
+    assert names(rules, "力争形成2个以上百亿级新兴产业集群") == []
+    assert names(rules, "坚持数字产业化和产业数字化双轮驱动") == []
+    assert names(rules, "构建沿江绿色产业发展带，办好澜川铜材料产业博览会") == []
+
+
+def test_short_item_keeps_its_modifier(rules: IndustryFinder) -> None:
+    # 特色 is dropped before a name of three characters or more (特色时尚美妆 → 时尚美妆), kept
+    # before a two-character one: 特色水产 is a sector, 水产 alone another word
+    text = "围绕优质粮油、特色水产、中药材、生态茶叶四大主导产业"
+    assert names(rules, text) == ["中药材", "优质粮油", "特色水产", "生态茶叶"]

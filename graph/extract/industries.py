@@ -77,13 +77,13 @@ _GLUED_HEAD = re.compile(r"(?:生产|制造)?(?:企业|项目)$")
 # its sector-like items count when at least half of them look like sectors.
 DEVELOP_VERBS = ("发展", "培育", "壮大", "做强", "做优", "做大", "布局", "引进")
 # Modifiers that may stand before an industry in a list item and are not part of its name.
-ITEM_MODIFIERS = re.compile(r"^.*?(?:特色|重点|优势|主导|核心|新兴|传统)(?=.{2,})")
+ITEM_MODIFIERS = re.compile(r"^.*?(?:特色|重点|优势|主导|核心|新兴|传统)(?=.{3,})")
 QUALITY = re.compile(r"^(?:高端|高水平|高质量|现代化|大力发展)")
 _SECTOR = re.compile(r"(服务业|制造业|建筑业)")
 _CJK_ITEM = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z]{2,12}$")
 # After "X产业" these words make X产业 the modifier of a thing (产业园, 产业链), not a sector.
 _AFTER_SECTOR = re.compile(r"园|基地|平台|链|联盟|集聚|工人|学院|政策|基金|导向|工程师|协会|基础|"
-                           r"加速器|集群|外延|竞争力|转型|走廊|发达|合作")
+                           r"加速器|集群|外延|竞争力|转型|走廊|发达|合作|化|技术|带头人|发展带|博览会|大会|论坛")
 # Words that show a would-be industry is a clause, not a name (培养产业人才, 契合产业发展).
 NOT_IN_NAME = (*PROGRAM_STOPS, "培养", "一批", "一支", "多元化", "人才", "企业", "技术")
 # the words of NOT_IN_NAME longer than one character, as one alternation: a text holds one of
@@ -94,6 +94,10 @@ GENERIC_NOUNS = frozenset(("人才", "企业", "技术", "产业", "人员", "�
 _SECTOR_STEM = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 _SECTOR_WORD = re.compile(r"产业")
 MIN_STANDALONE = 3
+# jieba's tags of places and directions before a sector (长三角, 城市 ns; 沿江, 沿海 f), and the
+# scope words it tags as nouns (全市, 全球): where a sector is, not what it is
+_PLACE_TAGS = frozenset(("ns", "f"))
+_SCOPE = re.compile(r"^全[市省国球县区域]$")
 
 
 def head_class(head: str) -> str:
@@ -107,6 +111,30 @@ def head_class(head: str) -> str:
     return min(found)[1] if found else "other"
 
 
+def sector_start(text: str, start: int, end: int) -> int:
+    """Where the name of a sector printed outside a list ("X产业", "X服务业") begins, when the
+    stop words let it run from ``start`` to its sector word at ``end``: past the verbs,
+    prepositions, adverbs … that jieba tags at its start (保持制造业 → 制造业, 扩大服务业 →
+    服务业) and past the places and scopes that stand before it (全球铜产业 → 铜产业,
+    沿江现代服务业 → 现代服务业, 长三角产业 → 产业), graph/extract/segment.py. Outside a list
+    no sector name opens with a word jieba tags as a verb: the modifiers it tags so (休闲, 节能,
+    批发) open list items, which this does not cut."""
+    pos = start
+    for word, tag in tagged(text[start:end]):
+        if len(word) < 2 or pos + len(word) > end:
+            break
+        if not (tag in LEADING_TAGS or tag in _PLACE_TAGS or _SCOPE.match(word)):
+            break
+        pos += len(word)
+    return pos
+
+
+def _one_noun(stem: str) -> bool:
+    """A one-character stem of "X产业" that names a material or product (铜产业, 煤产业): one
+    character jieba tags as a noun, not a generic one (新, 各)."""
+    return len(stem) == 1 and stem not in GENERIC_SECTORS and tagged(stem)[0][1] == "n"
+
+
 def fragment_ok(name: str) -> bool:
     """Whether a would-be industry is a name, not a fragment of a clause: it does not start with
     a number (3年内县), a verb, preposition or adverb (支持产业, 组建产业, 避免产业 — jieba's tags,
@@ -117,6 +145,8 @@ def fragment_ok(name: str) -> bool:
         return False  # 3年内县; but 5G通信制造 is a sector
     if stem.endswith(("地区", "园区", "城区", "区域")):
         return False
+    if stem.endswith(("型", "级")):
+        return False  # a class or a scale of industries: 资源型产业, 百亿级, 国家级
     # one word, a verb (支持产业); several words may open with one (休闲旅游, 节能环保)
     words = tagged(stem)
     return not (len(words) == 1 and words[0][1] in LEADING_TAGS)
@@ -250,7 +280,7 @@ class IndustryFinder:
             s, e = match.span()
             if any(a <= s < b for a, b in listed):
                 continue
-            start = name_start(text, s, floor, stops=PROGRAM_STOPS)
+            start = sector_start(text, name_start(text, s, floor, stops=PROGRAM_STOPS), s)
             if start >= s:
                 continue
             word = text[start:s]
@@ -280,7 +310,7 @@ class IndustryFinder:
                             found.append(cand)
                 continue
             span = self._item(text, start, e)
-            if span and _SECTOR_STEM.match(text[span[0]:s]):
+            if span and (_SECTOR_STEM.match(text[span[0]:s]) or _one_noun(text[span[0]:s])):
                 if text.startswith("领域", e):
                     span = (span[0], s)  # 生物医药产业领域 → 生物医药
                 cand = self._industry(text, *span, sentence, section, via="rule")
@@ -290,7 +320,7 @@ class IndustryFinder:
             s, e = match.span()
             if any(text.startswith(k, s) for k in self.kind_words):
                 continue  # 制造业创新中心 is a kind of platform
-            start = name_start(text, s, floor, stops=PROGRAM_STOPS)
+            start = sector_start(text, name_start(text, s, floor, stops=PROGRAM_STOPS), s)
             if start == s and match.group() not in ("建筑业", "制造业"):
                 continue
             if _LONG_NOT_IN_NAME.search(text, start, s):
@@ -309,6 +339,8 @@ class IndustryFinder:
                                                           sentence.end):
             if any(b_s <= s and e <= b_e for b_s, b_e in blocked):
                 continue
+            if label.endswith("产业") and text.startswith("化", e):
+                continue  # 数字产业化: industrialisation, not the industry
             followed = re.match(r"产业|行业|领域|业", text[e:e + 2])
             # outside a list only a main label of three characters or more stands alone
             # (数字经济); an alias (医疗健康 in 医疗健康服务体系) needs 产业 / 领域 after it
