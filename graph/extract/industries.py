@@ -54,17 +54,40 @@ TECH_HEAD = re.compile(r"^(?:等)?[^，。；、]{0,6}?技术")
 PLATFORM_HEAD = re.compile(r"^(?:等|的)?[^，。；、]{0,12}?(平台|载体|机构|基地|中心|园区)")
 # Words before 产业 that make it a class of industries, not one (新兴产业, 高新技术产业).
 GENERIC_SECTORS = (
-    "新兴", "传统", "优势", "特色", "主导", "核心", "重点", "支柱", "标志性", "战略性", "高新技术",
-    "相关", "上下游", "区域", "地方", "本地", "未来", "新", "各", "二级", "现代化", "重大",
-    "战略性新兴", "现代",  # 现代产业(体系): but 现代物流, 现代服务业 are sectors
+    "新兴",
+    "传统",
+    "优势",
+    "特色",
+    "主导",
+    "核心",
+    "重点",
+    "支柱",
+    "标志性",
+    "战略性",
+    "高新技术",
+    "相关",
+    "上下游",
+    "区域",
+    "地方",
+    "本地",
+    "未来",
+    "新",
+    "各",
+    "二级",
+    "现代化",
+    "重大",
+    "战略性新兴",
+    "现代",  # 现代产业(体系): but 现代物流, 现代服务业 are sectors
 )
 # A 领域 list is often one of policy or research fields (市场准入、审批服务和综合监管等领域,
 # 疾病筛查、临床研究等领域): its items count when at least half of them look like sectors (known to
 # the lexicon or holding one of these words), else only those that do.
-SECTOR_WORDS = re.compile(r"产业|制造|装备|服务业|经济|材料|能源|医药|电子|信息|汽车|化工|电池|"
-                          r"芯片|器械|物流|旅游|金融|电商|商贸|农业|食品|纺织|家居|软件|文创|环保|传媒|光电|"
-                          r"激光|通信|机械|机器人|零部件|加工|养殖|水产|建材|航空|零售|养老|康养|文旅|"
-                          r"外包|检测|风电|元器件")
+SECTOR_WORDS = re.compile(
+    r"产业|制造|装备|服务业|经济|材料|能源|医药|电子|信息|汽车|化工|电池|"
+    r"芯片|器械|物流|旅游|金融|电商|商贸|农业|食品|纺织|家居|软件|文创|环保|传媒|光电|"
+    r"激光|通信|机械|机器人|零部件|加工|养殖|水产|建材|航空|零售|养老|康养|文旅|"
+    r"外包|检测|风电|元器件"
+)
 _FIELD_HEAD = re.compile(r"^(?:等)?[^，。；、]{0,6}?领域")
 # Heads that hold sectors as often as not: "引进储能电池、氢能装备等企业", "…等项目", "…等产业链",
 # "…等新业态". Their items count as a 领域 list's do: when at least half look like sectors.
@@ -82,14 +105,17 @@ QUALITY = re.compile(r"^(?:高端|高水平|高质量|现代化|大力发展)")
 _SECTOR = re.compile(r"(服务业|制造业|建筑业)")
 _CJK_ITEM = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z]{2,12}$")
 # After "X产业" these words make X产业 the modifier of a thing (产业园, 产业链), not a sector.
-_AFTER_SECTOR = re.compile(r"园|基地|平台|链|联盟|集聚|工人|学院|政策|基金|导向|工程师|协会|基础|"
-                           r"加速器|集群|外延|竞争力|转型|走廊|发达|合作|化|技术|带头人|发展带|博览会|大会|论坛")
+_AFTER_SECTOR = re.compile(
+    r"园|基地|平台|链|联盟|集聚|工人|学院|政策|基金|导向|工程师|协会|基础|"
+    r"加速器|集群|外延|竞争力|转型|走廊|发达|合作|化|技术|带头人|发展带|博览会|大会|论坛"
+)
 # Words that show a would-be industry is a clause, not a name (培养产业人才, 契合产业发展).
 NOT_IN_NAME = (*PROGRAM_STOPS, "培养", "一批", "一支", "多元化", "人才", "企业", "技术")
 # the words of NOT_IN_NAME longer than one character, as one alternation: a text holds one of
 # them exactly when this finds one (one scan instead of one `in` per word)
-_LONG_NOT_IN_NAME = re.compile("|".join(
-    map(re.escape, sorted({w for w in NOT_IN_NAME if len(w) > 1}, key=len, reverse=True))))
+_LONG_NOT_IN_NAME = re.compile(
+    "|".join(map(re.escape, sorted({w for w in NOT_IN_NAME if len(w) > 1}, key=len, reverse=True)))
+)
 GENERIC_NOUNS = frozenset(("人才", "企业", "技术", "产业", "人员", "团队", "平台", "地区"))
 _SECTOR_STEM = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 _SECTOR_WORD = re.compile(r"产业")
@@ -105,9 +131,15 @@ def head_class(head: str) -> str:
     ("等领域开展关键技术攻关" is a 领域 list, "等生产性服务业向园区集聚" a list of services)."""
     if head.startswith("的"):
         return "other"
-    found = [(m.end(), cls) for cls, pattern in (
-        ("technology", TECH_HEAD), ("industry", INDUSTRY_HEAD), ("platform", PLATFORM_HEAD))
-        if (m := pattern.match(head))]
+    found = [
+        (m.end(), cls)
+        for cls, pattern in (
+            ("technology", TECH_HEAD),
+            ("industry", INDUSTRY_HEAD),
+            ("platform", PLATFORM_HEAD),
+        )
+        if (m := pattern.match(head))
+    ]
     return min(found)[1] if found else "other"
 
 
@@ -160,7 +192,8 @@ class IndustryFinder:
         self.kind_words = [s for kind in lexicon.kinds for s in kind.suffixes if len(s) > 2]
         words = sorted(set(self.kind_words), key=len, reverse=True)
         self._kind_pattern = re.compile(
-            "(?=(" + "|".join(map(re.escape, words)) + "))" if words else r"(?!)")
+            "(?=(" + "|".join(map(re.escape, words)) + "))" if words else r"(?!)"
+        )
 
     def known(self, name: str) -> bool:
         return self.lexicon.find(INDUSTRY, name) is not None
@@ -172,8 +205,9 @@ class IndustryFinder:
         entry = self.lexicon.find(INDUSTRY, name)
         return entry.name if entry else plain(name)
 
-    def _item(self, text: str, start: int, end: int, *,
-              quality: bool = False) -> tuple[int, int] | None:
+    def _item(
+        self, text: str, start: int, end: int, *, quality: bool = False
+    ) -> tuple[int, int] | None:
         """An item's span less the modifiers and places before it (吴兴特色时尚美妆 → 时尚美妆).
 
         With ``quality`` a leading 高端 / 高水平 goes too (高端人力资源服务业), which in a list
@@ -183,7 +217,7 @@ class IndustryFinder:
         for region in self.regions:
             if item.startswith(region) and len(item) > len(region) + 1:
                 start += len(region)
-                item = item[len(region):]
+                item = item[len(region) :]
                 break
         lead = ITEM_MODIFIERS.match(item) or (QUALITY.match(item) if quality else None)
         if lead:
@@ -199,8 +233,9 @@ class IndustryFinder:
     def _is_place(self, word: str) -> bool:
         return word in self.regions or bool(re.search(r"[省市区县]$", word))
 
-    def _industry(self, text: str, start: int, end: int, sentence: Sentence,
-                  section: Section | None, via: str) -> Candidate | None:
+    def _industry(
+        self, text: str, start: int, end: int, sentence: Sentence, section: Section | None, via: str
+    ) -> Candidate | None:
         name = plain(text[start:end])
         if name in self.not_industry or any(name == g + "产业" for g in GENERIC_SECTORS):
             return None
@@ -208,8 +243,14 @@ class IndustryFinder:
             return None
         return Candidate(INDUSTRY, self.canonical(name), start, end, sentence, section, via=via)
 
-    def from_lists(self, text: str, sentence: Sentence, section: Section | None,
-                   enums: list[Enumeration], rejected: list[tuple[int, int]]) -> list[Candidate]:
+    def from_lists(
+        self,
+        text: str,
+        sentence: Sentence,
+        section: Section | None,
+        enums: list[Enumeration],
+        rejected: list[tuple[int, int]],
+    ) -> list[Candidate]:
         """Industries listed; the items of lists that are not lists of industries go to
         ``rejected`` (子女教育、医疗健康、补贴申领…等服务内容)."""
         found = []
@@ -226,21 +267,25 @@ class IndustryFinder:
                 rejected.extend(enum.items)
                 continue  # an item holds a verb: a list of clauses, not of industries
             spans = [span for span in (self._item(text, s, e) for s, e in enum.items) if span]
-            if cls == "industry" and _FIELD_HEAD.match(enum.head) and not INDUSTRY_HEAD.match(
-                    enum.head.replace("领域", "")):
-                sectors = [span for span in spans if self.sector_like(text[span[0]:span[1]])]
+            if (
+                cls == "industry"
+                and _FIELD_HEAD.match(enum.head)
+                and not INDUSTRY_HEAD.match(enum.head.replace("领域", ""))
+            ):
+                sectors = [span for span in spans if self.sector_like(text[span[0] : span[1]])]
                 chosen = spans if 2 * len(sectors) >= len(enum.items) else sectors
             elif cls == "industry":
                 chosen = spans
             elif cls == "technology":
                 chosen = []
             elif _SECTOR_BEARING_HEAD.match(enum.head) or (
-                    not enum.head and any(text.startswith(v, enum.items[0][0] - len(v))
-                                          for v in DEVELOP_VERBS)):
-                sectors = [span for span in spans if self.sector_like(text[span[0]:span[1]])]
+                not enum.head
+                and any(text.startswith(v, enum.items[0][0] - len(v)) for v in DEVELOP_VERBS)
+            ):
+                sectors = [span for span in spans if self.sector_like(text[span[0] : span[1]])]
                 chosen = spans if 2 * len(sectors) >= len(enum.items) else []
             else:
-                known = [span for span in spans if self.known(text[span[0]:span[1]])]
+                known = [span for span in spans if self.known(text[span[0] : span[1]])]
                 chosen = known if 2 * len(known) >= len(enum.items) else []
             rejected.extend(span for span in spans if span not in chosen)
             for s, e in chosen:
@@ -268,12 +313,14 @@ class IndustryFinder:
         glued = _GLUED_HEAD.search(text, s, e)
         if glued is None or glued.start() - s < 2:
             return enum
-        return Enumeration([*enum.items[:-1], (s, glued.start())], "等" + glued.group(),
-                           enum.head_end)
+        return Enumeration(
+            [*enum.items[:-1], (s, glued.start())], "等" + glued.group(), enum.head_end
+        )
 
-    def sectors(self, text: str, sentence: Sentence, section: Section | None,
-                listed: list[tuple[int, int]]) -> list[Candidate]:
-        """"X产业", "X特色产业", "A和B产业", "X服务业" printed on their own (not in a list)."""
+    def sectors(
+        self, text: str, sentence: Sentence, section: Section | None, listed: list[tuple[int, int]]
+    ) -> list[Candidate]:
+        """ "X产业", "X特色产业", "A和B产业", "X服务业" printed on their own (not in a list)."""
         found = []
         floor, limit = sentence.start, sentence.end
         for match in _SECTOR_WORD.finditer(text, floor, limit):
@@ -290,9 +337,13 @@ class IndustryFinder:
             if modifier:
                 # 工艺美术特色产业基地: the industry is what the modifier qualifies
                 span = self._item(text, start, start + modifier.start())
-                stem = text[span[0]:span[1]] if span else ""
-                if len(stem) >= 2 and _SECTOR_STEM.match(stem) and not self._is_place(stem) \
-                        and stem not in GENERIC_SECTORS:
+                stem = text[span[0] : span[1]] if span else ""
+                if (
+                    len(stem) >= 2
+                    and _SECTOR_STEM.match(stem)
+                    and not self._is_place(stem)
+                    and stem not in GENERIC_SECTORS
+                ):
                     cand = self._industry(text, span[0], span[1], sentence, section, via="rule")
                     if cand:
                         found.append(cand)
@@ -310,7 +361,7 @@ class IndustryFinder:
                             found.append(cand)
                 continue
             span = self._item(text, start, e)
-            if span and (_SECTOR_STEM.match(text[span[0]:s]) or _one_noun(text[span[0]:s])):
+            if span and (_SECTOR_STEM.match(text[span[0] : s]) or _one_noun(text[span[0] : s])):
                 if text.startswith("领域", e):
                     span = (span[0], s)  # 生物医药产业领域 → 生物医药
                 cand = self._industry(text, *span, sentence, section, via="rule")
@@ -332,16 +383,18 @@ class IndustryFinder:
                     found.append(cand)
         return found
 
-    def from_lexicon(self, text: str, sentence: Sentence, section: Section | None,
-                     blocked: list[tuple[int, int]]) -> list[Candidate]:
+    def from_lexicon(
+        self, text: str, sentence: Sentence, section: Section | None, blocked: list[tuple[int, int]]
+    ) -> list[Candidate]:
         found = []
-        for label, entry, s, e in self.lexicon.printed_in(INDUSTRY, text, sentence.start,
-                                                          sentence.end):
+        for label, entry, s, e in self.lexicon.printed_in(
+            INDUSTRY, text, sentence.start, sentence.end
+        ):
             if any(b_s <= s and e <= b_e for b_s, b_e in blocked):
                 continue
             if label.endswith("产业") and text.startswith("化", e):
                 continue  # 数字产业化: industrialisation, not the industry
-            followed = re.match(r"产业|行业|领域|业", text[e:e + 2])
+            followed = re.match(r"产业|行业|领域|业", text[e : e + 2])
             # outside a list only a main label of three characters or more stands alone
             # (数字经济); an alias (医疗健康 in 医疗健康服务体系) needs 产业 / 领域 after it
             if not followed and (label != entry.name or len(label) < MIN_STANDALONE):
@@ -349,8 +402,9 @@ class IndustryFinder:
             found.append(Candidate(INDUSTRY, entry.name, s, e, sentence, section, via="lexicon"))
         return found
 
-    def in_sentence(self, text: str, sentence: Sentence,
-                    section: Section | None) -> list[Candidate]:
+    def in_sentence(
+        self, text: str, sentence: Sentence, section: Section | None
+    ) -> list[Candidate]:
         found: list[Candidate] = []
         blocked: list[tuple[int, int]] = []
         listed: list[tuple[int, int]] = []
@@ -366,12 +420,17 @@ class IndustryFinder:
         # a kind of platform is no industry: 人力资源服务产业园, 制造业创新中心. The kind words
         # that start at one place overlap a candidate if the longest of them does, so one
         # lookahead alternation (longest first) finds every span that counts.
-        kinds = [(m.start(), m.start() + len(m.group(1)))
-                 for m in self._kind_pattern.finditer(text, sentence.start, sentence.end)
-                 if m.start() + len(m.group(1)) <= sentence.end]
-        return [c for c in found
-                if not any(s <= c.start and c.end <= e for s, e in blocked)
-                and not any(s < c.end and c.start < e for s, e in kinds)]
+        kinds = [
+            (m.start(), m.start() + len(m.group(1)))
+            for m in self._kind_pattern.finditer(text, sentence.start, sentence.end)
+            if m.start() + len(m.group(1)) <= sentence.end
+        ]
+        return [
+            c
+            for c in found
+            if not any(s <= c.start and c.end <= e for s, e in blocked)
+            and not any(s < c.end and c.start < e for s, e in kinds)
+        ]
 
 
 def _occurrences(text: str, word: str, start: int, end: int) -> Iterator[int]:
