@@ -95,3 +95,26 @@ def test_short_item_keeps_its_modifier(rules: IndustryFinder) -> None:
     # before a two-character one: 特色水产 is a sector, 水产 alone another word
     text = "围绕优质粮油、特色水产、中药材、生态茶叶四大主导产业"
     assert names(rules, text) == ["中药材", "优质粮油", "特色水产", "生态茶叶"]
+
+
+def test_head_industry_glued_to_last_item(rules: IndustryFinder) -> None:
+    # 产业 after the last item is the head of all of them; the verb that opens the list goes
+    text = "重点布局节能环保、临港物流和生态旅游产业；"
+    assert names(rules, text) == ["临港物流", "生态旅游", "节能环保"]
+    # a stop-list verb inside a noun (综合利用) does not make the item a clause
+    text = "发展高效节能装备、先进环保装备和资源综合利用产业，推进尾矿综合利用"
+    assert names(rules, text) == ["先进环保装备", "资源综合利用", "高效节能装备"]
+    # a two-character stem before 产业 is a name of its own: 数字产业 stays
+    assert "数字产业" in names(rules, "大力发展新材料、新能源、数字产业")
+
+
+def test_stop_character_that_opens_a_word(rules: IndustryFinder) -> None:
+    # 在 is the first character of 在线教育, not the preposition
+    text = "发展在线教育、互联网医疗、智慧养老等新业态"
+    assert names(rules, text) == ["互联网医疗", "在线教育", "智慧养老"]
+
+
+def test_products_of_a_production_head(rules: IndustryFinder) -> None:
+    # 生产项目 / 制造企业: the items are what is made, sectors even without a sector word
+    text = "对新引进的创新药、医疗器械、中药配方颗粒生产项目，实行“拿地即开工”"
+    assert names(rules, text) == ["中药配方颗粒", "创新药", "医疗器械"]

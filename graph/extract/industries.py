@@ -37,6 +37,7 @@ from plankg.graph.extract.phrases import (
     NOT_INDUSTRY_HEAD,
     PROGRAM_STOPS,
     PUNCT,
+    VERBS,
     Enumeration,
     clauses,
     enumerations,
@@ -96,6 +97,10 @@ _SECTOR_BEARING_HEAD = re.compile(r"^等[^，。；、]{0,6}?(?:企业|项目|�
 # "集聚芯片设计、封装测试和电子元器件企业",
 # "对新引进的创新药、医疗器械、中药配方颗粒生产项目".
 _GLUED_HEAD = re.compile(r"(?:生产|制造)?(?:企业|项目)$")
+# a head that says the items are made (…生产项目, …制造企业): they are products, so sectors
+_PRODUCT_HEAD = re.compile(r"^等?(?:生产|制造)(?:企业|项目)")
+# the one-character stop words that may be the first character of a list's first word (在线教育)
+_ONE_CHAR_STOPS = frozenset(w for w in PROGRAM_STOPS if len(w) == 1)
 # A list with no head after a verb that develops sectors ("发展普惠金融、绿色金融和供应链金融"):
 # its sector-like items count when at least half of them look like sectors.
 DEVELOP_VERBS = ("发展", "培育", "壮大", "做强", "做优", "做大", "布局", "引进")
@@ -159,6 +164,15 @@ def sector_start(text: str, start: int, end: int) -> int:
             break
         pos += len(word)
     return pos
+
+
+def _word_spans(phrase: str) -> list[tuple[int, int, str]]:
+    """jieba's words of ``phrase`` as (start, end, tag)."""
+    spans, at = [], 0
+    for word, tag in tagged(phrase):
+        spans.append((at, at + len(word), tag))
+        at += len(word)
+    return spans
 
 
 def _one_noun(stem: str) -> bool:
@@ -255,7 +269,7 @@ class IndustryFinder:
         ``rejected`` (子女教育、医疗健康、补贴申领…等服务内容)."""
         found = []
         for enum in enums:
-            enum = self._glued_head(text, enum)
+            enum = self._first_item(text, self._glued_head(text, enum))
             cls = head_class(enum.head)
             clausal = [self._clausal(text, s, e) for s, e in enum.items]
             if clausal[0] and not any(clausal[1:]) and len(enum.items) > 2:
@@ -284,6 +298,8 @@ class IndustryFinder:
             ):
                 sectors = [span for span in spans if self.sector_like(text[span[0] : span[1]])]
                 chosen = spans if 2 * len(sectors) >= len(enum.items) else []
+                if _PRODUCT_HEAD.match(enum.head):
+                    chosen = spans  # 创新药、医疗器械…生产项目: what is produced is a sector
             else:
                 known = [span for span in spans if self.known(text[span[0] : span[1]])]
                 chosen = known if 2 * len(known) >= len(enum.items) else []
@@ -297,11 +313,37 @@ class IndustryFinder:
 
     @staticmethod
     def _clausal(text: str, start: int, end: int) -> bool:
-        """Whether a list item holds a verb or a generic noun, or opens with a function word."""
-        return start < end and (
-            _LONG_NOT_IN_NAME.search(text, start, end) is not None
-            or text[start] in "和与及的在为以"
-        )
+        """Whether a list item holds a verb or a generic noun, or opens with a function word.
+
+        A stop-list verb counts only where jieba reads it as a verb of its own: 利用 in
+        资源循环利用 is a noun, in 资源综合利用 part of one; an opening 在 only where it is a word
+        of its own (在线教育 is one word)."""
+        if start >= end:
+            return False
+        item = text[start:end]
+        words = None
+        for found in _LONG_NOT_IN_NAME.finditer(item):
+            if found.group() not in VERBS:
+                return True  # a function word or a generic noun (人才, 企业, 一批)
+            words = words or _word_spans(item)
+            if any((a, b) == found.span() and not tag.startswith("n") for a, b, tag in words):
+                return True
+        return text[start] in "和与及的在为以" and len(tagged(item)[0][0]) == 1
+
+    @staticmethod
+    def _first_item(text: str, enum: Enumeration) -> Enumeration:
+        """The first item without the verb that opens the list (布局节能环保 → 节能环保), and
+        with the character a stop word took from it when jieba reads that character as the
+        start of the item's first word (发展在线教育: 在 is 在线, not the preposition)."""
+        (s, e), rest = enum.items[0], enum.items[1:]
+        verb = next((v for v in DEVELOP_VERBS if text.startswith(v, s)), None)
+        if verb is not None and e - s - len(verb) >= 2:
+            s += len(verb)
+        elif s > 0 and text[s - 1] in _ONE_CHAR_STOPS and len(tagged(text[s - 1 : e])[0][0]) > 1:
+            s -= 1
+        else:
+            return enum
+        return Enumeration([(s, e), *rest], enum.head, enum.head_end)
 
     @staticmethod
     def _glued_head(text: str, enum: Enumeration) -> Enumeration:
@@ -310,6 +352,14 @@ class IndustryFinder:
         if enum.head:
             return enum
         s, e = enum.items[-1]
+        if (
+            text.endswith("产业", s, e)
+            and e - s - 2 >= 3
+            and not any(text.endswith("产业", a, b) for a, b in enum.items[:-1])
+        ):
+            # "节能环保、临港物流和生态旅游产业": 产业 is the head of every item (a two-character
+            # stem, 数字产业, 文化产业, is a name of its own)
+            return Enumeration([*enum.items[:-1], (s, e - 2)], "产业", enum.head_end)
         glued = _GLUED_HEAD.search(text, s, e)
         if glued is None or glued.start() - s < 2:
             return enum
