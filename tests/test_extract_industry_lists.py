@@ -118,3 +118,12 @@ def test_products_of_a_production_head(rules: IndustryFinder) -> None:
     # 生产项目 / 制造企业: the items are what is made, sectors even without a sector word
     text = "对新引进的创新药、医疗器械、中药配方颗粒生产项目，实行“拿地即开工”"
     assert names(rules, text) == ["中药配方颗粒", "创新药", "医疗器械"]
+
+
+def test_policy_field_list_keeps_qualified_sectors(rules: IndustryFinder) -> None:
+    # fewer than half of the items look like sectors: a bare sector word there names a policy
+    # field (环保, 能源), a qualified one a sector (数字农业); 产业协作 is what is done with them
+    assert names(rules, "推动交通、城管、应急、环保等领域数据汇聚共享") == []
+    assert "产业协作" not in names(rules, "深化在科技创新、产业协作、基础设施等领域合作")
+    text = "推动澜川与临江在数字基础设施、数字农业、数字服务业、数字民生、数字政务等重点领域合作"
+    assert names(rules, text) == ["数字农业", "数字服务业"]

@@ -213,7 +213,17 @@ class IndustryFinder:
         return self.lexicon.find(INDUSTRY, name) is not None
 
     def sector_like(self, name: str) -> bool:
+        """Known to the lexicon or holding a sector word; not an item that opens with 产业
+        (产业协作, 产业转移: what is done with industries)."""
+        if name.startswith("产业"):
+            return False
         return self.known(name) or bool(SECTOR_WORDS.search(name))
+
+    def _qualified(self, name: str) -> bool:
+        """A sector word with more before or after it than itself (数字农业, not 农业)."""
+        return self.known(name) or any(
+            m.end() - m.start() < len(name) for m in SECTOR_WORDS.finditer(name)
+        )
 
     def canonical(self, name: str) -> str:
         entry = self.lexicon.find(INDUSTRY, name)
@@ -287,7 +297,13 @@ class IndustryFinder:
                 and not INDUSTRY_HEAD.match(enum.head.replace("领域", ""))
             ):
                 sectors = [span for span in spans if self.sector_like(text[span[0] : span[1]])]
-                chosen = spans if 2 * len(sectors) >= len(enum.items) else sectors
+                # in a list of policy fields a bare sector word names the field (环保, 能源
+                # beside 交通、城管、应急); a qualified one is a sector (数字农业)
+                chosen = (
+                    spans
+                    if 2 * len(sectors) >= len(enum.items)
+                    else [span for span in sectors if self._qualified(text[span[0] : span[1]])]
+                )
             elif cls == "industry":
                 chosen = spans
             elif cls == "technology":
