@@ -110,8 +110,8 @@ def test_head_industry_glued_to_last_item(rules: IndustryFinder) -> None:
 
 def test_stop_character_that_opens_a_word(rules: IndustryFinder) -> None:
     # 在 is the first character of 在线教育, not the preposition
-    text = "发展在线教育、互联网医疗、智慧养老等新业态"
-    assert names(rules, text) == ["互联网医疗", "在线教育", "智慧养老"]
+    text = "发展在线教育、互联网医疗、智慧养老、数字文旅等新业态"
+    assert names(rules, text) == ["互联网医疗", "在线教育", "数字文旅", "智慧养老"]
 
 
 def test_products_of_a_production_head(rules: IndustryFinder) -> None:
@@ -127,3 +127,20 @@ def test_policy_field_list_keeps_qualified_sectors(rules: IndustryFinder) -> Non
     assert "产业协作" not in names(rules, "深化在科技创新、产业协作、基础设施等领域合作")
     text = "推动澜川与临江在数字基础设施、数字农业、数字服务业、数字民生、数字政务等重点领域合作"
     assert names(rules, text) == ["数字农业", "数字服务业"]
+
+
+def test_forms_of_business(rules: IndustryFinder) -> None:
+    # 业态 lists hold sectors as often as activities: their items count when half look like
+    # sectors, or when a sector qualifies the head
+    assert names(rules, "打造夜间经济集聚区，发展夜购、夜食、夜游、夜娱等夜间消费业态") == []
+    assert names(rules, "发展定制客运、网约车等新业态") == []
+    text = "发展休闲农业、乡村旅游、农耕体验、康养度假等乡村新业态"
+    assert names(rules, text) == ["乡村旅游", "休闲农业", "农耕体验", "康养度假"]
+    text = "发展健康管理、健康咨询、康复护理等健康服务新业态"
+    assert names(rules, text) == ["健康咨询", "健康管理", "康复护理"]
+
+
+def test_headless_list_needs_two_sectors(rules: IndustryFinder) -> None:
+    assert names(rules, "发展多层次、多支柱养老保险体系") == []
+    # with a head (企业) glued to the last item, half is enough
+    assert names(rules, "以澜川科技园为载体集聚电子信息、智能终端企业") == ["智能终端", "电子信息"]

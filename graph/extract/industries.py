@@ -87,8 +87,10 @@ SECTOR_WORDS = re.compile(
     r"产业|制造|装备|服务业|经济|材料|能源|医药|电子|信息|汽车|化工|电池|"
     r"芯片|器械|物流|旅游|金融|电商|商贸|农业|食品|纺织|家居|软件|文创|环保|传媒|光电|"
     r"激光|通信|机械|机器人|零部件|加工|养殖|水产|建材|航空|零售|养老|康养|文旅|"
-    r"外包|检测|风电|元器件"
+    r"外包|检测|风电|元器件|餐饮|民宿|住宿|创意|会展"
 )
+# a head of forms of business qualified by a sector (健康服务新业态, 旅游新业态)
+_SECTOR_QUALIFIER = re.compile(SECTOR_WORDS.pattern + "|服务")
 _FIELD_HEAD = re.compile(r"^(?:等)?[^，。；、]{0,6}?领域")
 # Heads that hold sectors as often as not: "引进储能电池、氢能装备等企业", "…等项目", "…等产业链",
 # "…等新业态". Their items count as a 领域 list's do: when at least half look like sectors.
@@ -164,6 +166,14 @@ def sector_start(text: str, start: int, end: int) -> int:
             break
         pos += len(word)
     return pos
+
+
+def _is_forms_head(head: str) -> bool:
+    """Whether the head word nearest a list is 业态 ("forms of business"): its items are
+    sectors (休闲农业、乡村旅游…等乡村新业态) as often as activities (夜购、夜食…等夜间消费业态),
+    so they count as those of a sector-bearing head do."""
+    found = INDUSTRY_HEAD.match(head)
+    return found is not None and found.group(1) == "业态"
 
 
 def _word_spans(phrase: str) -> list[tuple[int, int, str]]:
@@ -304,16 +314,25 @@ class IndustryFinder:
                     if 2 * len(sectors) >= len(enum.items)
                     else [span for span in sectors if self._qualified(text[span[0] : span[1]])]
                 )
-            elif cls == "industry":
+            elif cls == "industry" and not _is_forms_head(enum.head):
                 chosen = spans
             elif cls == "technology":
                 chosen = []
-            elif _SECTOR_BEARING_HEAD.match(enum.head) or (
-                not enum.head
-                and any(text.startswith(v, enum.items[0][0] - len(v)) for v in DEVELOP_VERBS)
+            elif (
+                _SECTOR_BEARING_HEAD.match(enum.head)
+                or _is_forms_head(enum.head)
+                or (
+                    not enum.head
+                    and any(text.startswith(v, enum.items[0][0] - len(v)) for v in DEVELOP_VERBS)
+                )
             ):
+                # at least half of the items look like sectors; a list with no head needs two
+                # (多层次、多支柱养老保险体系 is no list of sectors for its one 养老)
                 sectors = [span for span in spans if self.sector_like(text[span[0] : span[1]])]
-                chosen = spans if 2 * len(sectors) >= len(enum.items) else []
+                many = 2 * len(sectors) >= len(enum.items) and (enum.head or len(sectors) >= 2)
+                chosen = spans if many else []
+                if _is_forms_head(enum.head) and _SECTOR_QUALIFIER.search(enum.head):
+                    chosen = spans  # …等健康服务新业态: the forms of a sector
                 if _PRODUCT_HEAD.match(enum.head):
                     chosen = spans  # 创新药、医疗器械…生产项目: what is produced is a sector
             else:
