@@ -144,3 +144,22 @@ def test_headless_list_needs_two_sectors(rules: IndustryFinder) -> None:
     assert names(rules, "发展多层次、多支柱养老保险体系") == []
     # with a head (企业) glued to the last item, half is enough
     assert names(rules, "以澜川科技园为载体集聚电子信息、智能终端企业") == ["智能终端", "电子信息"]
+
+
+def test_more_glued_heads(rules: IndustryFinder) -> None:
+    # 产业链 glued to the last item, with more after it; the clause's own verb (编制) opens
+    # the first item and goes
+    text = "编制新能源汽车、集成电路设计、生物医药产业链招商图谱"
+    assert names(rules, text) == ["新能源汽车", "生物医药", "集成电路设计"]
+    # 企业 glued to the last item, a count after it
+    text = "引进动漫游戏、工业设计企业100家以上"
+    assert names(rules, text) == ["动漫游戏", "工业设计"]
+
+
+def test_a_verb_inside_a_clause_is_kept(rules: IndustryFinder) -> None:
+    # jieba tags 休闲 and 批发 as verbs, but after a stop-list verb they open the names
+    assert names(rules, "推动批发零售业、交通运输业、仓储业等行业转型升级") == [
+        "交通运输业",
+        "仓储业",
+        "批发零售业",
+    ]

@@ -87,7 +87,7 @@ SECTOR_WORDS = re.compile(
     r"产业|制造|装备|服务业|经济|材料|能源|医药|电子|信息|汽车|化工|电池|"
     r"芯片|器械|物流|旅游|金融|电商|商贸|农业|食品|纺织|家居|软件|文创|环保|传媒|光电|"
     r"激光|通信|机械|机器人|零部件|加工|养殖|水产|建材|航空|零售|养老|康养|文旅|"
-    r"外包|检测|风电|元器件|餐饮|民宿|住宿|创意|会展"
+    r"外包|检测|风电|元器件|餐饮|民宿|住宿|创意|会展|动漫|游戏|影视|设计"
 )
 # a head of forms of business qualified by a sector (健康服务新业态, 旅游新业态)
 _SECTOR_QUALIFIER = re.compile(SECTOR_WORDS.pattern + "|服务")
@@ -98,9 +98,11 @@ _SECTOR_BEARING_HEAD = re.compile(r"^等[^，。；、]{0,6}?(?:企业|项目|�
 # The same heads printed without 等, glued to the last item:
 # "集聚芯片设计、封装测试和电子元器件企业",
 # "对新引进的创新药、医疗器械、中药配方颗粒生产项目".
-_GLUED_HEAD = re.compile(r"(?:生产|制造)?(?:企业|项目)$")
+# (a short verb may follow: "吸引金融服务和科技服务企业入驻"), and 产业链 anywhere after it
+# ("编制新能源汽车、集成电路设计、生物医药产业链招商图谱")
+_GLUED_HEAD = re.compile(r"(?:生产|制造)?(?:企业|项目)(?=[\u4e00-\u9fff]{0,2}$|\d)|产业链")
 # a head that says the items are made (…生产项目, …制造企业): they are products, so sectors
-_PRODUCT_HEAD = re.compile(r"^等?(?:生产|制造)(?:企业|项目)")
+_PRODUCT_HEAD = re.compile(r"^等?(?:研发)?(?:生产|制造)(?:企业|项目|基地)")
 # the one-character stop words that may be the first character of a list's first word (在线教育)
 _ONE_CHAR_STOPS = frozenset(w for w in PROGRAM_STOPS if len(w) == 1)
 # A list with no head after a verb that develops sectors ("发展普惠金融、绿色金融和供应链金融"):
@@ -333,11 +335,12 @@ class IndustryFinder:
                 chosen = spans if many else []
                 if _is_forms_head(enum.head) and _SECTOR_QUALIFIER.search(enum.head):
                     chosen = spans  # …等健康服务新业态: the forms of a sector
-                if _PRODUCT_HEAD.match(enum.head):
-                    chosen = spans  # 创新药、医疗器械…生产项目: what is produced is a sector
             else:
                 known = [span for span in spans if self.known(text[span[0] : span[1]])]
                 chosen = known if 2 * len(known) >= len(enum.items) else []
+            if cls != "technology" and _PRODUCT_HEAD.match(enum.head):
+                # 创新药、医疗器械…生产项目, 光电显示…研发生产基地: what is made is a sector
+                chosen = spans
             rejected.extend(span for span in spans if span not in chosen)
             for s, e in chosen:
                 cand = self._industry(text, s, e, sentence, section, via="list")
@@ -367,13 +370,25 @@ class IndustryFinder:
 
     @staticmethod
     def _first_item(text: str, enum: Enumeration) -> Enumeration:
-        """The first item without the verb that opens the list (布局节能环保 → 节能环保), and
+        """The first item without the verb that opens the list (布局节能环保 → 节能环保, and
+        a verb jieba tags at the start of a clause), and
         with the character a stop word took from it when jieba reads that character as the
         start of the item's first word (发展在线教育: 在 is 在线, not the preposition)."""
         (s, e), rest = enum.items[0], enum.items[1:]
         verb = next((v for v in DEVELOP_VERBS if text.startswith(v, s)), None)
+        first = tagged(text[s:e])[0]
         if verb is not None and e - s - len(verb) >= 2:
             s += len(verb)
+        elif (
+            (s == 0 or text[s - 1] in PUNCT or text[s - 1] in ".．")
+            and first[1] in ("v", "vd")
+            and len(first[0]) > 1
+            and e - s - len(first[0]) >= 2
+        ):
+            # a list that opens its clause after no verb of the stop list: the clause's own
+            # verb, tagged so by jieba, opens the first item ("编制新能源汽车、…产业链招商图谱").
+            # Only there: inside a clause jieba's "verbs" open real names (休闲农业, 批发零售业)
+            s += len(first[0])
         elif s > 0 and text[s - 1] in _ONE_CHAR_STOPS and len(tagged(text[s - 1 : e])[0][0]) > 1:
             s -= 1
         else:
