@@ -163,3 +163,15 @@ def test_a_verb_inside_a_clause_is_kept(rules: IndustryFinder) -> None:
         "仓储业",
         "批发零售业",
     ]
+
+
+def test_verb_listed_under_an_industry_head(rules: IndustryFinder) -> None:
+    # jieba tags 冶炼 as a verb; under 行业 it is a sector (支持产业 is still none)
+    assert names(rules, "推进冶炼、化工、建材等行业节能降碳改造") == ["冶炼", "化工", "建材"]
+
+
+def test_what_a_thing_is_fused_with(rules: IndustryFinder) -> None:
+    text = "探索矿山修复与生态旅游、现代农业、光伏发电等融合发展模式"
+    assert names(rules, text) == ["光伏发电", "现代农业", "生态旅游"]
+    # bare words of public services and sectors: fields, not sectors
+    assert names(rules, "推动体育与教育、卫生、旅游、养老等融合发展") == []

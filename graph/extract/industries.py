@@ -87,7 +87,7 @@ SECTOR_WORDS = re.compile(
     r"产业|制造|装备|服务业|经济|材料|能源|医药|电子|信息|汽车|化工|电池|"
     r"芯片|器械|物流|旅游|金融|电商|商贸|农业|食品|纺织|家居|软件|文创|环保|传媒|光电|"
     r"激光|通信|机械|机器人|零部件|加工|养殖|水产|建材|航空|零售|养老|康养|文旅|"
-    r"外包|检测|风电|元器件|餐饮|民宿|住宿|创意|会展|动漫|游戏|影视|设计"
+    r"外包|检测|风电|元器件|餐饮|民宿|住宿|创意|会展|动漫|游戏|影视|设计|发电"
 )
 # a head of forms of business qualified by a sector (健康服务新业态, 旅游新业态)
 _SECTOR_QUALIFIER = re.compile(SECTOR_WORDS.pattern + "|服务")
@@ -95,6 +95,9 @@ _FIELD_HEAD = re.compile(r"^(?:等)?[^，。；、]{0,6}?领域")
 # Heads that hold sectors as often as not: "引进储能电池、氢能装备等企业", "…等项目", "…等产业链",
 # "…等新业态". Their items count as a 领域 list's do: when at least half look like sectors.
 _SECTOR_BEARING_HEAD = re.compile(r"^等[^，。；、]{0,6}?(?:企业|项目|产业链|业态)")
+# "矿山修复与生态旅游、现代农业、光伏发电等融合发展": what a thing is fused with; its items
+# count as those of a list of policy fields do (体育与教育、卫生、旅游、养老等融合发展: none)
+_FUSION_HEAD = re.compile(r"^等[^，。；、]{0,4}?融合")
 # The same heads printed without 等, glued to the last item:
 # "集聚芯片设计、封装测试和电子元器件企业",
 # "对新引进的创新药、医疗器械、中药配方颗粒生产项目".
@@ -205,7 +208,10 @@ def fragment_ok(name: str) -> bool:
         return False
     if stem.endswith(("型", "级")):
         return False  # a class or a scale of industries: 资源型产业, 百亿级, 国家级
-    # one word, a verb (支持产业); several words may open with one (休闲旅游, 节能环保)
+    # one word before 产业, a verb (支持产业); several words may open with one (休闲旅游,
+    # 节能环保), and a verb listed under an industry head is a sector (冶炼、化工、建材等行业)
+    if stem == name:
+        return True
     words = tagged(stem)
     return not (len(words) == 1 and words[0][1] in LEADING_TAGS)
 
@@ -338,6 +344,13 @@ class IndustryFinder:
             else:
                 known = [span for span in spans if self.known(text[span[0] : span[1]])]
                 chosen = known if 2 * len(known) >= len(enum.items) else []
+            if cls == "other" and _FUSION_HEAD.match(enum.head):
+                chosen = [
+                    span
+                    for span in spans
+                    if self.sector_like(text[span[0] : span[1]])
+                    and self._qualified(text[span[0] : span[1]])
+                ]
             if cls != "technology" and _PRODUCT_HEAD.match(enum.head):
                 # 创新药、医疗器械…生产项目, 光电显示…研发生产基地: what is made is a sector
                 chosen = spans
