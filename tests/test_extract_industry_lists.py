@@ -175,3 +175,13 @@ def test_what_a_thing_is_fused_with(rules: IndustryFinder) -> None:
     assert names(rules, text) == ["光伏发电", "现代农业", "生态旅游"]
     # bare words of public services and sectors: fields, not sectors
     assert names(rules, "推动体育与教育、卫生、旅游、养老等融合发展") == []
+
+
+def test_sectors_a_clause_develops(rules: IndustryFinder) -> None:
+    # no list: the one or two sectors a develop verb takes, each holding a sector word
+    assert names(rules, "15.发展工业旅游和会展经济。") == ["会展经济", "工业旅游"]
+    assert names(rules, "建设澜川通用机场，发展通用航空。") == ["通用航空"]
+    # a part that is no sector makes the clause about something else; actors and zones too
+    assert names(rules, "发展普惠型养老服务和互助养老") == []
+    assert names(rules, "发展多式联运") == []
+    assert names(rules, "培育农村电商经营主体，做强澜川生态农业区") == []

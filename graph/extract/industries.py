@@ -89,6 +89,14 @@ SECTOR_WORDS = re.compile(
     r"激光|通信|机械|机器人|零部件|加工|养殖|水产|建材|航空|零售|养老|康养|文旅|"
     r"外包|检测|风电|元器件|餐饮|民宿|住宿|创意|会展|动漫|游戏|影视|设计|发电"
 )
+# a clause that develops one or two sectors, with no list: "发展工业旅游和会展经济"
+_DEVELOPED = re.compile(
+    r"(?:\d{1,2}[.．])?(?:大力|积极|加快|重点|着力|鼓励|支持|稳步)?(?:发展|培育|壮大|做强|做大|做优)"
+    r"([\u4e00-\u9fff]{2,17})$"
+)
+_ITEM_JOIN_ONCE = re.compile(r"和|及|与")
+# what a developed "sector" ends in when it is a service, a class, an actor or a zone
+_NOT_DEVELOPED = ("服务", "产业", "主体", "区", "体系", "模式", "机制")
 # a head of forms of business qualified by a sector (健康服务新业态, 旅游新业态)
 _SECTOR_QUALIFIER = re.compile(SECTOR_WORDS.pattern + "|服务")
 _FIELD_HEAD = re.compile(r"^(?:等)?[^，。；、]{0,6}?领域")
@@ -515,6 +523,34 @@ class IndustryFinder:
             found.append(Candidate(INDUSTRY, entry.name, s, e, sentence, section, via="lexicon"))
         return found
 
+    def developed(
+        self, text: str, start: int, end: int, sentence: Sentence, section: Section | None
+    ) -> list[Candidate]:
+        """The one or two sectors a clause that develops them names, with no list:
+        "发展工业旅游和会展经济", "培育会展经济", "重点发展现代物流和都市农业", "发展通用航空".
+
+        Every part must hold a sector word (SECTOR_WORDS) and not be a service, a class of
+        industries (…服务, …产业: read by other rules), an actor or a zone (培育…经营主体,
+        做强…农业区), so "发展普惠型养老服务和互助养老" and "发展多式联运" give none."""
+        found = _DEVELOPED.match(text, start, end)
+        if found is None:
+            return []
+        parts = [found.span(1)]
+        joined = _ITEM_JOIN_ONCE.search(text, *found.span(1))
+        if joined:
+            parts = [(found.start(1), joined.start()), (joined.end(), found.end(1))]
+        cands = []
+        for a, b in parts:
+            name = text[a:b]
+            if not (2 <= len(name) <= 8 and _CJK_ITEM.match(name)) or not self.sector_like(name):
+                return []  # every part a sector, or the clause is about something else
+            if name.endswith(_NOT_DEVELOPED) or _LONG_NOT_IN_NAME.search(name):
+                return []
+            cand = self._industry(text, a, b, sentence, section, via="rule")
+            if cand is not None:
+                cands.append(cand)
+        return cands
+
     def in_sentence(
         self, text: str, sentence: Sentence, section: Section | None
     ) -> list[Candidate]:
@@ -526,6 +562,8 @@ class IndustryFinder:
             found.extend(self.from_lists(text, sentence, section, enums, blocked))
             for enum in enums:
                 listed.append((enum.items[0][0], enum.head_end))
+            if not enums:
+                found.extend(self.developed(text, c_start, c_end, sentence, section))
         found.extend(self.sectors(text, sentence, section, listed))
         found.extend(self.from_lexicon(text, sentence, section, blocked))
         if not found:
