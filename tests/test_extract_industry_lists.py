@@ -5,12 +5,15 @@ typed by hand."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from plankg.graph.extract.candidates import resolve
-from plankg.graph.extract.industries import IndustryFinder, head_class
+from plankg.graph.extract.industries import IndustryFinder, find_industries, head_class
 from plankg.graph.extract.lexicon import load_lexicon
 from plankg.graph.text.document import Sentence
+from plankg.graph.text.structure import read_document
 
 
 @pytest.fixture(scope="module")
@@ -185,3 +188,37 @@ def test_sectors_a_clause_develops(rules: IndustryFinder) -> None:
     assert names(rules, "发展普惠型养老服务和互助养老") == []
     assert names(rules, "发展多式联运") == []
     assert names(rules, "培育农村电商经营主体，做强澜川生态农业区") == []
+
+
+def test_list_headed_by_a_sector(rules: IndustryFinder) -> None:
+    # the head ends in a sector word: the items are its branches
+    assert names(rules, "大力发展光伏、风电、生物质能等可再生能源，推进抽水蓄能电站建设") == [
+        "光伏",
+        "生物质能",
+        "风电",
+    ]
+    # two items joined by 和 with such a head, after a develop verb
+    text = "重点发展新能源汽车零部件和智能矿山装备等高端装备，推动整机与零部件协同发展"
+    assert names(rules, text) == ["新能源汽车零部件", "智能矿山装备"]
+    # 数据 is a sector word; a glued 企业 may have a short verb after it
+    text = "引进培育大数据存储、数据标注、工业软件等企业"
+    assert names(rules, text) == ["大数据存储", "工业软件", "数据标注"]
+    text = "支持节能环保装备、资源综合利用企业入园发展"
+    assert names(rules, text) == ["节能环保装备", "资源综合利用"]
+
+
+def test_numbered_item_read_as_its_heading(tmp_path: Path) -> None:
+    # issue 12 shape (invented names): an item that is one sentence is its own heading, and
+    # no sentence of a paragraph holds it; its industries are read, a title's are not
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "澜川区绿色园区建设实施意见\n"
+        "一、推进园区绿色化改造\n"
+        "（一）发展绿色低碳产业\n"
+        "1.实施园区循环化改造，推动企业间废物交换利用。\n"
+        "2.支持节能环保装备、资源综合利用企业入园发展，对通过验收的企业每家给予10万元奖励。\n",
+        encoding="utf-8",
+    )
+    doc = read_document(plan)
+    found = {c.name for c in find_industries(doc, load_lexicon(empty=True))}
+    assert found == {"节能环保装备", "资源综合利用"}

@@ -42,6 +42,7 @@ from plankg.graph.extract.phrases import (
     clauses,
     enumerations,
     name_start,
+    skip_numbering,
 )
 from plankg.graph.extract.segment import LEADING_TAGS, tagged
 from plankg.graph.text.document import Document, Section, Sentence
@@ -87,12 +88,18 @@ SECTOR_WORDS = re.compile(
     r"产业|制造|装备|服务业|经济|材料|能源|医药|电子|信息|汽车|化工|电池|"
     r"芯片|器械|物流|旅游|金融|电商|商贸|农业|食品|纺织|家居|软件|文创|环保|传媒|光电|"
     r"激光|通信|机械|机器人|零部件|加工|养殖|水产|建材|航空|零售|养老|康养|文旅|"
-    r"外包|检测|风电|元器件|餐饮|民宿|住宿|创意|会展|动漫|游戏|影视|设计|发电"
+    r"外包|检测|风电|元器件|餐饮|民宿|住宿|创意|会展|动漫|游戏|影视|设计|发电|数据"
+)
+# a list's head that is itself a sector, ending in a sector word (等可再生能源, 等高端装备)
+_SECTOR_HEAD = re.compile(
+    r"^等(?:[两二三四五六七八九十\d]+(?:大|个|类|项))?[\u4e00-\u9fff]{0,6}(?:"
+    + SECTOR_WORDS.pattern
+    + r")$"
 )
 # a clause that develops one or two sectors, with no list: "发展工业旅游和会展经济"
 _DEVELOPED = re.compile(
     r"(?:\d{1,2}[.．])?(?:大力|积极|加快|重点|着力|鼓励|支持|稳步)?(?:发展|培育|壮大|做强|做大|做优)"
-    r"([\u4e00-\u9fff]{2,17})$"
+    r"([\u4e00-\u9fff]{2,17}?)(?:等(?:[\u4e00-\u9fff]{0,6}(?:" + SECTOR_WORDS.pattern + r")))?$"
 )
 _ITEM_JOIN_ONCE = re.compile(r"和|及|与")
 # what a developed "sector" ends in when it is a service, a class, an actor or a zone
@@ -111,7 +118,7 @@ _FUSION_HEAD = re.compile(r"^等[^，。；、]{0,4}?融合")
 # "对新引进的创新药、医疗器械、中药配方颗粒生产项目".
 # (a short verb may follow: "吸引金融服务和科技服务企业入驻"), and 产业链 anywhere after it
 # ("编制新能源汽车、集成电路设计、生物医药产业链招商图谱")
-_GLUED_HEAD = re.compile(r"(?:生产|制造)?(?:企业|项目)(?=[\u4e00-\u9fff]{0,2}$|\d)|产业链")
+_GLUED_HEAD = re.compile(r"(?:生产|制造)?(?:企业|项目)(?=[\u4e00-\u9fff]{0,4}$|\d)|产业链")
 # a head that says the items are made (…生产项目, …制造企业): they are products, so sectors
 _PRODUCT_HEAD = re.compile(r"^等?(?:研发)?(?:生产|制造)(?:企业|项目|基地)")
 # the one-character stop words that may be the first character of a list's first word (在线教育)
@@ -349,6 +356,8 @@ class IndustryFinder:
                 chosen = spans if many else []
                 if _is_forms_head(enum.head) and _SECTOR_QUALIFIER.search(enum.head):
                     chosen = spans  # …等健康服务新业态: the forms of a sector
+            elif _SECTOR_HEAD.match(enum.head):
+                chosen = spans  # 光伏、风电、生物质能等可再生能源: the branches of a sector
             else:
                 known = [span for span in spans if self.known(text[span[0] : span[1]])]
                 chosen = known if 2 * len(known) >= len(enum.items) else []
@@ -597,3 +606,20 @@ def find_industries(doc: Document, lexicon: Lexicon) -> Iterator[Candidate]:
         if "|" in sentence.text or all(c in PUNCT or c.isdigit() for c in sentence.text):
             continue
         yield from finder.in_sentence(doc.text, sentence, section)
+    yield from _in_headings(doc, finder)
+
+
+def _in_headings(doc: Document, finder: IndustryFinder) -> Iterator[Candidate]:
+    """The industries of a numbered item that is one sentence, read as its heading and held by
+    no sentence ("3.支持节能环保装备、资源综合利用企业入园发展，…奖励。"). Titles (no clause
+    break: "（四）发展绿色低碳产业") name the chapter's topic, and a table's caption or header is
+    no prose: neither is read."""
+    for section in doc.walk():
+        start, end = section.heading_start, section.heading_end
+        start = skip_numbering(doc.text, start, end)  # "四、" is no list separator
+        if section.style.startswith("表") or section.uncaptioned or end <= start:
+            continue
+        if doc.sentence_at(start) is not None or "，" not in doc.text[start:end]:
+            continue  # a lead-in phrase (its paragraph was read) or a title
+        heading = Sentence(start, end, doc.text[start:end])
+        yield from finder.in_sentence(doc.text, heading, section)
