@@ -222,3 +222,14 @@ def test_numbered_item_read_as_its_heading(tmp_path: Path) -> None:
     doc = read_document(plan)
     found = {c.name for c in find_industries(doc, load_lexicon(empty=True))}
     assert found == {"节能环保装备", "资源综合利用"}
+
+
+def test_heads_that_are_no_heads(rules: IndustryFinder) -> None:
+    # the "head" cut after a last item ending in 和 is a coordinate item
+    assert names(rules, "设立天使投资、创业投资和产业投资基金") == []
+    # 产业化, 产业布局 are no heads of a list
+    assert names(rules, "培育国家级、省级农业产业化龙头企业30家") == []
+    assert names(rules, "推进市域内重大基础设施、重大产业布局统筹") == []
+    # a clause before 服务业, and a bare 服务业 left by a modifier, are no sectors
+    assert names(rules, "现代物流等产业增加值占服务业比重达到52%") == []
+    assert names(rules, "发展服务外包等新兴服务业") == ["服务外包"]

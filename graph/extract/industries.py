@@ -49,7 +49,9 @@ from plankg.graph.text.document import Document, Section, Sentence
 
 INDUSTRY_HEAD = re.compile(
     r"^(?:等)?(?:[两二三四五六七八九十\d]+(?:大|个|类|项))?[^，。；、和的区地市分]{0,6}?"
-    r"(产业集群|产业领域|产业(?!" + NOT_INDUSTRY_HEAD + r")|领域|增长点|行业(?!共性)|服务业|制造业|"
+    r"(产业集群|产业领域|产业(?!"
+    + NOT_INDUSTRY_HEAD
+    + r"|化|布局)|领域|增长点|行业(?!共性)|服务业|制造业|"
     r"业态)"
 )
 TECH_HEAD = re.compile(r"^(?:等)?[^，。；、]{0,6}?技术")
@@ -314,6 +316,14 @@ class IndustryFinder:
         for enum in enums:
             enum = self._first_item(text, self._glued_head(text, enum))
             cls = head_class(enum.head)
+            if text[enum.items[-1][1] - 1] in "和及与":
+                # "天使投资、创业投资和产业投资基金": what was cut as the head is the last item
+                cls = "other"
+                enum = Enumeration(
+                    [*enum.items[:-1], (enum.items[-1][0], enum.items[-1][1] - 1)],
+                    enum.head,
+                    enum.head_end,
+                )
             clausal = [self._clausal(text, s, e) for s, e in enum.items]
             if clausal[0] and not any(clausal[1:]) and len(enum.items) > 2:
                 # only the first item runs on into the clause before the list or is no sector
@@ -504,10 +514,11 @@ class IndustryFinder:
             start = sector_start(text, name_start(text, s, floor, stops=PROGRAM_STOPS), s)
             if start == s and match.group() not in ("建筑业", "制造业"):
                 continue
-            if _LONG_NOT_IN_NAME.search(text, start, s):
-                continue
+            if _LONG_NOT_IN_NAME.search(text, start, s) or "产业" in text[start:s]:
+                continue  # 产业增加值占服务业: a clause, not a name
             span = self._item(text, start, e, quality=True)
-            if span:
+            if span and (span[0] < s or match.group() in ("建筑业", "制造业")):
+                # a modifier taken off may leave a bare 服务业 (新兴服务业): no sector of its own
                 cand = self._industry(text, *span, sentence, section, via="rule")
                 if cand:
                     found.append(cand)
