@@ -21,6 +21,11 @@ def rules() -> IndustryFinder:
     return IndustryFinder(load_lexicon(empty=True))
 
 
+@pytest.fixture(scope="module")
+def full() -> IndustryFinder:
+    return IndustryFinder(load_lexicon())
+
+
 def names(finder: IndustryFinder, text: str) -> list[str]:
     found = resolve(finder.in_sentence(text, Sentence(0, len(text), text), None))
     return sorted(c.name for c in found)
@@ -233,3 +238,18 @@ def test_heads_that_are_no_heads(rules: IndustryFinder) -> None:
     # a clause before 服务业, and a bare 服务业 left by a modifier, are no sectors
     assert names(rules, "现代物流等产业增加值占服务业比重达到52%") == []
     assert names(rules, "发展服务外包等新兴服务业") == ["服务外包"]
+
+
+def test_sectors_an_industry_moves_to(rules: IndustryFinder) -> None:
+    text = "推进硫磷化工产业向精细化工、绿色化工转型，推动化工企业进区入园"
+    assert {"精细化工", "绿色化工"} <= set(names(rules, text))
+    text = "推动电子信息材料产业向下游电子元器件、印制电路板延伸"
+    assert {"电子元器件", "印制电路板"} <= set(names(rules, text))
+    assert "绿色建材" in names(rules, "推动水泥、建材等产业向绿色建材转型")
+    # a type is no sector (资源型, 创新型)
+    assert names(rules, "推动铜产业由资源型向创新型、由规模型向质量型转变") == ["铜产业"]
+
+
+def test_zone_named_after_an_industry(full: IndustryFinder) -> None:
+    # 休闲旅游 is a lexicon industry; 生态休闲旅游区 is a zone, not the industry
+    assert names(full, "“两核”即以澜湖为核心的生态休闲旅游区") == []

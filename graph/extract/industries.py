@@ -92,6 +92,12 @@ SECTOR_WORDS = re.compile(
     r"激光|通信|机械|机器人|零部件|加工|养殖|水产|建材|航空|零售|养老|康养|文旅|"
     r"外包|检测|风电|元器件|餐饮|民宿|住宿|创意|会展|动漫|游戏|影视|设计|发电|数据"
 )
+# an industry moving towards the items of a list: "X产业向A、B转型 / 延伸"
+_TOWARDS = re.compile(r"(?:产业|业)向(?:下游|上游|高端)?$")
+_DIRECTION = re.compile(r"下游|上游")
+# one sector an industry moves to: "推动水泥、建材等产业向绿色建材转型"
+_MOVED_TO = re.compile(r"(?:产业|业)向([\u4e00-\u9fff]{2,8}?)(?:转型|延伸|拓展|升级|迈进)")
+_TRANSITION_VERB = re.compile(r"(?:转型|延伸|拓展|升级|迈进|发展)$")
 # a list's head that is itself a sector, ending in a sector word (等可再生能源, 等高端装备)
 _SECTOR_HEAD = re.compile(
     r"^等(?:[两二三四五六七八九十\d]+(?:大|个|类|项))?[\u4e00-\u9fff]{0,6}(?:"
@@ -105,7 +111,7 @@ _DEVELOPED = re.compile(
 )
 _ITEM_JOIN_ONCE = re.compile(r"和|及|与")
 # what a developed "sector" ends in when it is a service, a class, an actor or a zone
-_NOT_DEVELOPED = ("服务", "产业", "主体", "区", "体系", "模式", "机制")
+_NOT_DEVELOPED = ("服务", "产业", "主体", "区", "体系", "模式", "机制", "市场")
 # a head of forms of business qualified by a sector (健康服务新业态, 旅游新业态)
 _SECTOR_QUALIFIER = re.compile(SECTOR_WORDS.pattern + "|服务")
 _FIELD_HEAD = re.compile(r"^(?:等)?[^，。；、]{0,6}?领域")
@@ -314,7 +320,7 @@ class IndustryFinder:
         ``rejected`` (子女教育、医疗健康、补贴申领…等服务内容)."""
         found = []
         for enum in enums:
-            enum = self._first_item(text, self._glued_head(text, enum))
+            enum = self._first_item(text, self._glued_head(text, self._transition(text, enum)))
             cls = head_class(enum.head)
             if text[enum.items[-1][1] - 1] in "和及与":
                 # "天使投资、创业投资和产业投资基金": what was cut as the head is the last item
@@ -407,6 +413,23 @@ class IndustryFinder:
             if any((a, b) == found.span() and not tag.startswith("n") for a, b, tag in words):
                 return True
         return text[start] in "和与及的在为以" and len(tagged(item)[0][0]) == 1
+
+    @staticmethod
+    def _transition(text: str, enum: Enumeration) -> Enumeration:
+        """The sectors an industry moves towards: "推进硫磷化工产业向精细化工、绿色化工转型",
+        "推动电子信息材料产业向下游电子元器件、印制电路板延伸". The verb glued to the last item is
+        split off as the head (等产业: the items are sectors)."""
+        (s, _), (ls, le) = enum.items[0], enum.items[-1]
+        if enum.head or not _TOWARDS.search(text[max(0, s - 12) : s]):
+            return enum
+        verb = _TRANSITION_VERB.search(text, ls, le)
+        if verb is None or verb.start() - ls < 2:
+            return enum
+        first = _DIRECTION.match(text, s)
+        items = [*enum.items[:-1], (ls, verb.start())]
+        if first is not None and len(items) > 1:
+            items[0] = (first.end(), items[0][1])  # 向下游电子元器件: 下游 is where, not what
+        return Enumeration(items, "等产业", enum.head_end)
 
     @staticmethod
     def _first_item(text: str, enum: Enumeration) -> Enumeration:
@@ -535,6 +558,8 @@ class IndustryFinder:
                 continue
             if label.endswith("产业") and text.startswith("化", e):
                 continue  # 数字产业化: industrialisation, not the industry
+            if text.startswith("区", e):
+                continue  # 生态休闲旅游区: a zone named after the industry, not the industry
             followed = re.match(r"产业|行业|领域|业", text[e : e + 2])
             # outside a list only a main label of three characters or more stands alone
             # (数字经济); an alias (医疗健康 in 医疗健康服务体系) needs 产业 / 领域 after it
@@ -584,6 +609,12 @@ class IndustryFinder:
                 listed.append((enum.items[0][0], enum.head_end))
             if not enums:
                 found.extend(self.developed(text, c_start, c_end, sentence, section))
+            for moved in _MOVED_TO.finditer(text, c_start, c_end):
+                a, b = moved.span(1)
+                if self.sector_like(text[a:b]) and not _LONG_NOT_IN_NAME.search(text, a, b):
+                    cand = self._industry(text, a, b, sentence, section, via="rule")
+                    if cand is not None:
+                        found.append(cand)
         found.extend(self.sectors(text, sentence, section, listed))
         found.extend(self.from_lexicon(text, sentence, section, blocked))
         if not found:
