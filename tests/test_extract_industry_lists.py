@@ -253,3 +253,8 @@ def test_sectors_an_industry_moves_to(rules: IndustryFinder) -> None:
 def test_zone_named_after_an_industry(full: IndustryFinder) -> None:
     # 休闲旅游 is a lexicon industry; 生态休闲旅游区 is a zone, not the industry
     assert names(full, "“两核”即以澜湖为核心的生态休闲旅游区") == []
+
+
+def test_production_capacity_head(rules: IndustryFinder) -> None:
+    text = "推动铜冶炼、铜加工等优势产能和装备、技术走出去"
+    assert names(rules, text) == ["铜冶炼", "铜加工"]

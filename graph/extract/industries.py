@@ -116,8 +116,9 @@ _NOT_DEVELOPED = ("服务", "产业", "主体", "区", "体系", "模式", "机�
 _SECTOR_QUALIFIER = re.compile(SECTOR_WORDS.pattern + "|服务")
 _FIELD_HEAD = re.compile(r"^(?:等)?[^，。；、]{0,6}?领域")
 # Heads that hold sectors as often as not: "引进储能电池、氢能装备等企业", "…等项目", "…等产业链",
-# "…等新业态". Their items count as a 领域 list's do: when at least half look like sectors.
-_SECTOR_BEARING_HEAD = re.compile(r"^等[^，。；、]{0,6}?(?:企业|项目|产业链|业态)")
+# "…等新业态", "铜冶炼、铜加工等优势产能". Their items count as a 领域 list's do: when at least
+# half look like sectors.
+_SECTOR_BEARING_HEAD = re.compile(r"^等[^，。；、]{0,6}?(?:企业|项目|产业链|业态|产能)")
 # "矿山修复与生态旅游、现代农业、光伏发电等融合发展": what a thing is fused with; its items
 # count as those of a list of policy fields do (体育与教育、卫生、旅游、养老等融合发展: none)
 _FUSION_HEAD = re.compile(r"^等[^，。；、]{0,4}?融合")
