@@ -258,3 +258,9 @@ def test_zone_named_after_an_industry(full: IndustryFinder) -> None:
 def test_production_capacity_head(rules: IndustryFinder) -> None:
     text = "推动铜冶炼、铜加工等优势产能和装备、技术走出去"
     assert names(rules, text) == ["铜冶炼", "铜加工"]
+
+
+def test_cluster_of_a_sector(rules: IndustryFinder) -> None:
+    # X产业集群 is a cluster of X; a modifier is judged on X (特色农业 keeps 特色)
+    assert names(rules, "打造一批全产业链产值超10亿元的特色农业产业集群。") == ["特色农业"]
+    assert names(rules, "力争形成2个以上百亿级新兴产业集群") == []

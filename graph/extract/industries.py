@@ -143,7 +143,7 @@ _CJK_ITEM = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z]{2,12}$")
 # After "X产业" these words make X产业 the modifier of a thing (产业园, 产业链), not a sector.
 _AFTER_SECTOR = re.compile(
     r"园|基地|平台|链|联盟|集聚|工人|学院|政策|基金|导向|工程师|协会|基础|"
-    r"加速器|集群|外延|竞争力|转型|走廊|发达|合作|化|技术|带头人|发展带|博览会|大会|论坛"
+    r"加速器|外延|竞争力|转型|走廊|发达|合作|化|技术|带头人|发展带|博览会|大会|论坛"
 )
 # Words that show a would-be industry is a clause, not a name (培养产业人才, 契合产业发展).
 NOT_IN_NAME = (*PROGRAM_STOPS, "培养", "一批", "一支", "多元化", "人才", "企业", "技术")
@@ -524,10 +524,13 @@ class IndustryFinder:
                         if cand:
                             found.append(cand)
                 continue
+            stem = self._item(text, start, s) if s - start >= 2 else (start, s)
             span = self._item(text, start, e)
+            if span and stem:
+                span = (stem[0], e)  # a modifier is judged on the stem: 特色农业产业 stays
             if span and (_SECTOR_STEM.match(text[span[0] : s]) or _one_noun(text[span[0] : s])):
-                if text.startswith("领域", e):
-                    span = (span[0], s)  # 生物医药产业领域 → 生物医药
+                if text.startswith(("领域", "集群"), e):
+                    span = (span[0], s)  # 生物医药产业领域, 特色农业产业集群: the sector is X
                 cand = self._industry(text, *span, sentence, section, via="rule")
                 if cand:
                     found.append(cand)
