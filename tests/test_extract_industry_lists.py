@@ -264,3 +264,19 @@ def test_cluster_of_a_sector(rules: IndustryFinder) -> None:
     # X产业集群 is a cluster of X; a modifier is judged on X (特色农业 keeps 特色)
     assert names(rules, "打造一批全产业链产值超10亿元的特色农业产业集群。") == ["特色农业"]
     assert names(rules, "力争形成2个以上百亿级新兴产业集群") == []
+
+
+def test_sector_named_by_a_park_is_one_node(tmp_path: Path) -> None:
+    # X产业 and the X a park's name carries are one industry (invented names)
+    from plankg.graph.extract.extractor import extract_facts
+
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "澜川区产业空间更新规划\n"
+        "一、推动产业空间更新\n"
+        "（一）培育数字创意产业\n"
+        "利用闲置厂房改造建设澜川数字创意产业园，推动数字创意产业提质发展。\n",
+        encoding="utf-8",
+    )
+    facts = extract_facts(read_document(plan), lexicon=load_lexicon(empty=True))
+    assert facts.names("industry") == ["数字创意"]

@@ -68,6 +68,7 @@ def extract_facts(doc: Document, *, lexicon: Lexicon) -> Facts:
     )
     normalise(found, lexicon)
     named_mentions, named_relations = _named_industries(doc.text, found, lexicon)
+    _name_sectors_as_named(found, named_mentions)
     facts = Facts(
         mentions=[cand.mention(doc.text) for cand in found] + named_mentions,
         relations=relations(doc, found) + named_relations,
@@ -141,6 +142,15 @@ def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon
         relations_.append(Relation((PLATFORM, cand.name), TARGETS, (INDUSTRY, label),
                                    cand.sentence, cand.section))
     return mentions, relations_
+
+
+def _name_sectors_as_named(found: list[Candidate], named: list[Mention]) -> None:
+    """X产业 = X when the plan names both (see ``normalise``), also when X is named only as the
+    industry of a platform's name: 培育数字创意产业 and 槐岭数字创意产业园 (→ 数字创意) are one."""
+    carried = {m.name for m in named if m.kind == INDUSTRY}
+    for cand in found:
+        if cand.kind == INDUSTRY and cand.name.endswith("产业") and cand.name[:-2] in carried:
+            cand.name = cand.name[:-2]
 
 
 def _named_by_task(doc: Document, found: Iterable[Candidate],
