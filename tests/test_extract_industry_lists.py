@@ -280,3 +280,11 @@ def test_sector_named_by_a_park_is_one_node(tmp_path: Path) -> None:
     )
     facts = extract_facts(read_document(plan), lexicon=load_lexicon(empty=True))
     assert facts.names("industry") == ["数字创意"]
+
+
+def test_first_item_after_the_clauses_last_verb(rules: IndustryFinder) -> None:
+    # the first item runs on into the clause; it starts after the last verb jieba tags there
+    text = "以高水平人才队伍支撑智能网联汽车、新型储能、集成电路设计三大主导产业发展"
+    assert names(rules, text) == ["新型储能", "智能网联汽车", "集成电路设计"]
+    # two items, and 产业技术 is no head: no list of sectors
+    assert names(rules, "支持企业联合高校、科研院所组建产业技术创新战略联盟") == []

@@ -51,7 +51,7 @@ INDUSTRY_HEAD = re.compile(
     r"^(?:等)?(?:[两二三四五六七八九十\d]+(?:大|个|类|项))?[^，。；、和的区地市分]{0,6}?"
     r"(产业集群|产业领域|产业(?!"
     + NOT_INDUSTRY_HEAD
-    + r"|化|布局)|领域|增长点|行业(?!共性)|服务业|制造业|"
+    + r"|化|布局|技术)|领域|增长点|行业(?!共性)|服务业|制造业|"
     r"业态)"
 )
 TECH_HEAD = re.compile(r"^(?:等)?[^，。；、]{0,6}?技术")
@@ -197,6 +197,18 @@ def sector_start(text: str, start: int, end: int) -> int:
     return pos
 
 
+def _after_last_verb(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The part of a would-be first item after the last word of two characters or more that
+    jieba tags as a verb, when two characters or more are left (高水平人才队伍支撑智能网联汽车 →
+    智能网联汽车)."""
+    at, cut = start, None
+    for word, tag in tagged(text[start:end]):
+        at += len(word)
+        if tag in ("v", "vd") and len(word) > 1:
+            cut = at
+    return (cut, end) if cut is not None and end - cut >= 2 else None
+
+
 def _is_forms_head(head: str) -> bool:
     """Whether the head word nearest a list is 业态 ("forms of business"): its items are
     sectors (休闲农业、乡村旅游…等乡村新业态) as often as activities (夜购、夜食…等夜间消费业态),
@@ -332,7 +344,18 @@ class IndustryFinder:
                     enum.head_end,
                 )
             clausal = [self._clausal(text, s, e) for s, e in enum.items]
-            if clausal[0] and not any(clausal[1:]) and len(enum.items) > 2:
+            cut = _after_last_verb(text, *enum.items[0]) if clausal[0] else None
+            if (
+                cut is not None
+                and not any(clausal[1:])
+                and len(enum.items) > 2
+                and not self._clausal(text, *cut)
+            ):
+                # the first item runs on into the clause before the list: it starts after the
+                # clause's last verb ("以高水平人才队伍支撑智能网联汽车、新型储能…三大主导产业")
+                rejected.append((enum.items[0][0], cut[0]))
+                enum = Enumeration([cut, *enum.items[1:]], enum.head, enum.head_end)
+            elif clausal[0] and not any(clausal[1:]) and len(enum.items) > 2:
                 # only the first item runs on into the clause before the list or is no sector
                 # (引进总部企业、金融服务、科技服务等现代服务业企业): the list is the others
                 rejected.append(enum.items[0])
