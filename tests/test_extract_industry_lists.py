@@ -288,3 +288,9 @@ def test_first_item_after_the_clauses_last_verb(rules: IndustryFinder) -> None:
     assert names(rules, text) == ["新型储能", "智能网联汽车", "集成电路设计"]
     # two items, and 产业技术 is no head: no list of sectors
     assert names(rules, "支持企业联合高校、科研院所组建产业技术创新战略联盟") == []
+
+
+def test_first_item_joined_by_he(rules: IndustryFinder) -> None:
+    # a develop verb, a two-character word and 和 before the first item: one name
+    text = "大力发展软件和信息服务、大数据、工业互联网等数字经济核心产业"
+    assert names(rules, text) == ["大数据", "工业互联网", "软件和信息服务"]

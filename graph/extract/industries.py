@@ -135,6 +135,8 @@ _ONE_CHAR_STOPS = frozenset(w for w in PROGRAM_STOPS if len(w) == 1)
 # A list with no head after a verb that develops sectors ("发展普惠金融、绿色金融和供应链金融"):
 # its sector-like items count when at least half of them look like sectors.
 DEVELOP_VERBS = ("发展", "培育", "壮大", "做强", "做优", "做大", "布局", "引进")
+# a develop verb, one two-character word and 和 right before a list's first item
+_JOINED_FIRST = re.compile(r"(?:" + "|".join(DEVELOP_VERBS) + r")([\u4e00-\u9fff]{2})和$")
 # Modifiers that may stand before an industry in a list item and are not part of its name.
 ITEM_MODIFIERS = re.compile(r"^.*?(?:特色|重点|优势|主导|核心|新兴|传统)(?=.{3,})")
 QUALITY = re.compile(r"^(?:高端|高水平|高质量|现代化|大力发展)")
@@ -478,6 +480,10 @@ class IndustryFinder:
             s += len(first[0])
         elif s > 0 and text[s - 1] in _ONE_CHAR_STOPS and len(tagged(text[s - 1 : e])[0][0]) > 1:
             s -= 1
+        elif (joined := _JOINED_FIRST.search(text, max(0, s - 5), s)) is not None:
+            # "大力发展软件和信息服务、大数据…": a develop verb, a two-character noun and 和 before
+            # the first item make one name with it (软件和信息服务)
+            s = joined.start(1)
         else:
             return enum
         return Enumeration([(s, e), *rest], enum.head, enum.head_end)
