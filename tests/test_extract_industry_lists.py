@@ -294,3 +294,11 @@ def test_first_item_joined_by_he(rules: IndustryFinder) -> None:
     # a develop verb, a two-character word and 和 before the first item: one name
     text = "大力发展软件和信息服务、大数据、工业互联网等数字经济核心产业"
     assert names(rules, text) == ["大数据", "工业互联网", "软件和信息服务"]
+
+
+def test_sector_of_a_list_of_isations(rules: IndustryFinder) -> None:
+    # 全域化、品质化、智慧化 are what is done; the sector is glued to the first of them
+    assert names(rules, "推动旅游业全域化、品质化、智慧化发展。") == ["旅游业"]
+    # a class of industries is none
+    assert names(rules, "推动服务业规模化、品牌化、网络化发展") == []
+    assert names(rules, "推动产业高端化、智能化、绿色化") == []

@@ -199,6 +199,26 @@ def sector_start(text: str, start: int, end: int) -> int:
     return pos
 
 
+def _isations(text: str, enum: Enumeration) -> tuple[int, int] | None:
+    """The subject glued to the first of a list of -isations (…化、…化、…化(发展)): 旅游业 of
+    旅游业全域化、品质化、智慧化发展, when the first item is longer than the others by two
+    characters or more."""
+    if enum.head and not enum.head.startswith("发展"):
+        return None
+    ends = []
+    for a, b in enum.items:
+        if text.endswith("发展", a, b):
+            b -= 2
+        if b - a < 2 or text[b - 1] != "化":
+            return None
+        ends.append((a, b))
+    (a, b), others = ends[0], ends[1:]
+    longest = max(e - s for s, e in others)
+    if b - a - longest < 2:
+        return None
+    return a, b - longest
+
+
 def _after_last_verb(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The part of a would-be first item after the last word of two characters or more that
     jieba tags as a verb, when two characters or more are left (高水平人才队伍支撑智能网联汽车 →
@@ -335,6 +355,20 @@ class IndustryFinder:
         ``rejected`` (子女教育、医疗健康、补贴申领…等服务内容)."""
         found = []
         for enum in enums:
+            subject = _isations(text, enum)
+            if subject is not None:
+                # "推动旅游业全域化、品质化、智慧化发展": a list of -isations; the sector is what
+                # they are of, glued to the first
+                rejected.extend([(subject[1], enum.items[0][1]), *enum.items[1:]])
+                span = self._item(text, *subject)
+                name = text[span[0] : span[1]] if span else ""
+                if name == "服务业" or (name.endswith("产业") and len(name) <= 4):
+                    continue  # 服务业规模化, 农业产业规模化: a class, not one sector
+                if span and self.sector_like(name):
+                    cand = self._industry(text, *span, sentence, section, via="list")
+                    if cand is not None:
+                        found.append(cand)
+                continue
             enum = self._first_item(text, self._glued_head(text, self._transition(text, enum)))
             cls = head_class(enum.head)
             if text[enum.items[-1][1] - 1] in "和及与":
