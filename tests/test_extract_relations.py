@@ -136,3 +136,22 @@ def test_a_frame_right_after_a_platform_is_its_own(lexicon: Lexicon) -> None:
     text = ("进一步加快释放秀洲“人才新政”“秀湖双百计划2.0版”等人才政策红利，同时，立足招才引智需要"
             "以及数字经济、光伏新能源、智能家居、时尚纺织等产业人才集聚需求，继续推进专项政策。")
     assert {r for r in read(text, lexicon) if r[0] == "秀湖双百计划"} == set()
+
+
+def test_a_run_program_keeps_its_focus_past_a_frame(lexicon: Lexicon) -> None:
+    # issue 12 shape (invented names): a program the sentence runs (实施) and a frame clause
+    # (聚焦) after it with no other actor: the frame states the program's focus
+    text = (
+        "实施澜川招商引资提质工程，坚持招大引强，聚焦铜基新材料、半导体材料、高端装备等主导产业"
+        "开展产业链招商。"
+    )
+    assert {r for r in read(text, lexicon) if r[1] == "targetsIndustry"} == {
+        ("澜川招商引资提质工程", "targetsIndustry", industry)
+        for industry in ("铜基新材料", "半导体材料", "高端装备")
+    }
+    # a program named as something else's object does not reach past the frame (秀洲)
+    text = (
+        "进一步加快释放秀洲“人才新政”“秀湖双百计划2.0版”等人才政策红利，同时，立足招才引智需要"
+        "以及数字经济、光伏新能源、智能家居、时尚纺织等产业人才集聚需求，继续推进专项政策。"
+    )
+    assert not any(r[1] == "targetsIndustry" for r in read(text, lexicon))

@@ -37,63 +37,131 @@ from plankg.graph.extract.phrases import (
     NOT_INDUSTRY_HEAD,
     PROGRAM_STOPS,
     PUNCT,
+    VERBS,
     Enumeration,
     clauses,
     enumerations,
     name_start,
+    skip_numbering,
 )
 from plankg.graph.extract.segment import LEADING_TAGS, tagged
 from plankg.graph.text.document import Document, Section, Sentence
 
 INDUSTRY_HEAD = re.compile(
     r"^(?:等)?(?:[两二三四五六七八九十\d]+(?:大|个|类|项))?[^，。；、和的区地市分]{0,6}?"
-    r"(产业集群|产业领域|产业(?!" + NOT_INDUSTRY_HEAD + r")|领域|增长点|行业(?!共性)|服务业|制造业|"
+    r"(产业集群|产业领域|产业(?!"
+    + NOT_INDUSTRY_HEAD
+    + r"|化|布局|技术)|领域|增长点|行业(?!共性)|服务业|制造业|"
     r"业态)"
 )
 TECH_HEAD = re.compile(r"^(?:等)?[^，。；、]{0,6}?技术")
 PLATFORM_HEAD = re.compile(r"^(?:等|的)?[^，。；、]{0,12}?(平台|载体|机构|基地|中心|园区)")
 # Words before 产业 that make it a class of industries, not one (新兴产业, 高新技术产业).
 GENERIC_SECTORS = (
-    "新兴", "传统", "优势", "特色", "主导", "核心", "重点", "支柱", "标志性", "战略性", "高新技术",
-    "相关", "上下游", "区域", "地方", "本地", "未来", "新", "各", "二级", "现代化", "重大",
-    "战略性新兴", "现代",  # 现代产业(体系): but 现代物流, 现代服务业 are sectors
+    "新兴",
+    "传统",
+    "优势",
+    "特色",
+    "主导",
+    "核心",
+    "重点",
+    "支柱",
+    "标志性",
+    "战略性",
+    "高新技术",
+    "相关",
+    "上下游",
+    "区域",
+    "地方",
+    "本地",
+    "未来",
+    "新",
+    "各",
+    "二级",
+    "现代化",
+    "重大",
+    "战略性新兴",
+    "现代",  # 现代产业(体系): but 现代物流, 现代服务业 are sectors
 )
 # A 领域 list is often one of policy or research fields (市场准入、审批服务和综合监管等领域,
 # 疾病筛查、临床研究等领域): its items count when at least half of them look like sectors (known to
 # the lexicon or holding one of these words), else only those that do.
-SECTOR_WORDS = re.compile(r"产业|制造|装备|服务业|经济|材料|能源|医药|电子|信息|汽车|化工|电池|"
-                          r"芯片|器械|物流|旅游|金融|电商|商贸|农业|食品|纺织|家居|软件|文创|环保|传媒|光电|"
-                          r"激光|通信|机械|机器人|零部件|加工|养殖|水产|建材|航空|零售|养老|康养|文旅|"
-                          r"外包|检测|风电|元器件")
+SECTOR_WORDS = re.compile(
+    r"产业|制造|装备|服务业|经济|材料|能源|医药|电子|信息|汽车|化工|电池|"
+    r"芯片|器械|物流|旅游|金融|电商|商贸|农业|食品|纺织|家居|软件|文创|环保|传媒|光电|"
+    r"激光|通信|机械|机器人|零部件|加工|养殖|水产|建材|航空|零售|养老|康养|文旅|"
+    r"外包|检测|风电|元器件|餐饮|民宿|住宿|创意|会展|动漫|游戏|影视|设计|发电|数据"
+)
+# an industry moving towards the items of a list: "X产业向A、B转型 / 延伸"
+_TOWARDS = re.compile(r"(?:产业|业)向(?:下游|上游|高端)?$")
+_DIRECTION = re.compile(r"下游|上游")
+# one sector an industry moves to: "推动水泥、建材等产业向绿色建材转型"
+_MOVED_TO = re.compile(r"(?:产业|业)向([\u4e00-\u9fff]{2,8}?)(?:转型|延伸|拓展|升级|迈进)")
+_TRANSITION_VERB = re.compile(r"(?:转型|延伸|拓展|升级|迈进|发展)$")
+# a list's head that is itself a sector, ending in a sector word (等可再生能源, 等高端装备)
+_SECTOR_HEAD = re.compile(
+    r"^等(?:[两二三四五六七八九十\d]+(?:大|个|类|项))?[\u4e00-\u9fff]{0,6}(?:"
+    + SECTOR_WORDS.pattern
+    + r")$"
+)
+# a clause that develops one or two sectors, with no list: "发展工业旅游和会展经济"
+_DEVELOPED = re.compile(
+    r"(?:\d{1,2}[.．])?(?:大力|积极|加快|重点|着力|鼓励|支持|稳步)?(?:发展|培育|壮大|做强|做大|做优)"
+    r"([\u4e00-\u9fff]{2,17}?)(?:等(?:[\u4e00-\u9fff]{0,6}(?:" + SECTOR_WORDS.pattern + r")))?$"
+)
+_ITEM_JOIN_ONCE = re.compile(r"和|及|与")
+# what a developed "sector" ends in when it is a service, a class, an actor or a zone
+_NOT_DEVELOPED = ("服务", "产业", "主体", "区", "体系", "模式", "机制", "市场")
+# a head of forms of business qualified by a sector (健康服务新业态, 旅游新业态)
+_SECTOR_QUALIFIER = re.compile(SECTOR_WORDS.pattern + "|服务")
 _FIELD_HEAD = re.compile(r"^(?:等)?[^，。；、]{0,6}?领域")
 # Heads that hold sectors as often as not: "引进储能电池、氢能装备等企业", "…等项目", "…等产业链",
-# "…等新业态". Their items count as a 领域 list's do: when at least half look like sectors.
-_SECTOR_BEARING_HEAD = re.compile(r"^等[^，。；、]{0,6}?(?:企业|项目|产业链|业态)")
+# "…等新业态", "铜冶炼、铜加工等优势产能". Their items count as a 领域 list's do: when at least
+# half look like sectors.
+_SECTOR_BEARING_HEAD = re.compile(r"^等[^，。；、]{0,6}?(?:企业|项目|产业链|业态|产能)")
+# "矿山修复与生态旅游、现代农业、光伏发电等融合发展": what a thing is fused with; its items
+# count as those of a list of policy fields do (体育与教育、卫生、旅游、养老等融合发展: none)
+_FUSION_HEAD = re.compile(r"^等[^，。；、]{0,4}?融合")
 # The same heads printed without 等, glued to the last item:
 # "集聚芯片设计、封装测试和电子元器件企业",
 # "对新引进的创新药、医疗器械、中药配方颗粒生产项目".
-_GLUED_HEAD = re.compile(r"(?:生产|制造)?(?:企业|项目)$")
+# (a short verb may follow: "吸引金融服务和科技服务企业入驻"), and 产业链 anywhere after it
+# ("编制新能源汽车、集成电路设计、生物医药产业链招商图谱")
+_GLUED_HEAD = re.compile(r"(?:生产|制造)?(?:企业|项目)(?=[\u4e00-\u9fff]{0,4}$|\d)|产业链")
+# a head that says the items are made (…生产项目, …制造企业): they are products, so sectors
+_PRODUCT_HEAD = re.compile(r"^等?(?:研发)?(?:生产|制造)(?:企业|项目|基地)")
+# the one-character stop words that may be the first character of a list's first word (在线教育)
+_ONE_CHAR_STOPS = frozenset(w for w in PROGRAM_STOPS if len(w) == 1)
 # A list with no head after a verb that develops sectors ("发展普惠金融、绿色金融和供应链金融"):
 # its sector-like items count when at least half of them look like sectors.
 DEVELOP_VERBS = ("发展", "培育", "壮大", "做强", "做优", "做大", "布局", "引进")
+# a develop verb, one two-character word and 和 right before a list's first item
+_JOINED_FIRST = re.compile(r"(?:" + "|".join(DEVELOP_VERBS) + r")([\u4e00-\u9fff]{2})和$")
 # Modifiers that may stand before an industry in a list item and are not part of its name.
-ITEM_MODIFIERS = re.compile(r"^.*?(?:特色|重点|优势|主导|核心|新兴|传统)(?=.{2,})")
+ITEM_MODIFIERS = re.compile(r"^.*?(?:特色|重点|优势|主导|核心|新兴|传统)(?=.{3,})")
 QUALITY = re.compile(r"^(?:高端|高水平|高质量|现代化|大力发展)")
 _SECTOR = re.compile(r"(服务业|制造业|建筑业)")
 _CJK_ITEM = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z]{2,12}$")
 # After "X产业" these words make X产业 the modifier of a thing (产业园, 产业链), not a sector.
-_AFTER_SECTOR = re.compile(r"园|基地|平台|链|联盟|集聚|工人|学院|政策|基金|导向|工程师|协会|基础|"
-                           r"加速器|集群|外延|竞争力|转型|走廊|发达|合作")
+_AFTER_SECTOR = re.compile(
+    r"园|基地|平台|链|联盟|集聚|工人|学院|政策|基金|导向|工程师|协会|基础|"
+    r"加速器|外延|竞争力|转型|走廊|发达|合作|化|技术|带头人|发展带|博览会|大会|论坛"
+)
 # Words that show a would-be industry is a clause, not a name (培养产业人才, 契合产业发展).
 NOT_IN_NAME = (*PROGRAM_STOPS, "培养", "一批", "一支", "多元化", "人才", "企业", "技术")
 # the words of NOT_IN_NAME longer than one character, as one alternation: a text holds one of
 # them exactly when this finds one (one scan instead of one `in` per word)
-_LONG_NOT_IN_NAME = re.compile("|".join(
-    map(re.escape, sorted({w for w in NOT_IN_NAME if len(w) > 1}, key=len, reverse=True))))
+_LONG_NOT_IN_NAME = re.compile(
+    "|".join(map(re.escape, sorted({w for w in NOT_IN_NAME if len(w) > 1}, key=len, reverse=True)))
+)
 GENERIC_NOUNS = frozenset(("人才", "企业", "技术", "产业", "人员", "团队", "平台", "地区"))
 _SECTOR_STEM = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 _SECTOR_WORD = re.compile(r"产业")
 MIN_STANDALONE = 3
+# jieba's tags of places and directions before a sector (长三角, 城市 ns; 沿江, 沿海 f), and the
+# scope words it tags as nouns (全市, 全球): where a sector is, not what it is
+_PLACE_TAGS = frozenset(("ns", "f"))
+_SCOPE = re.compile(r"^全[市省国球县区域]$")
 
 
 def head_class(head: str) -> str:
@@ -101,10 +169,89 @@ def head_class(head: str) -> str:
     ("等领域开展关键技术攻关" is a 领域 list, "等生产性服务业向园区集聚" a list of services)."""
     if head.startswith("的"):
         return "other"
-    found = [(m.end(), cls) for cls, pattern in (
-        ("technology", TECH_HEAD), ("industry", INDUSTRY_HEAD), ("platform", PLATFORM_HEAD))
-        if (m := pattern.match(head))]
+    found = [
+        (m.end(), cls)
+        for cls, pattern in (
+            ("technology", TECH_HEAD),
+            ("industry", INDUSTRY_HEAD),
+            ("platform", PLATFORM_HEAD),
+        )
+        if (m := pattern.match(head))
+    ]
     return min(found)[1] if found else "other"
+
+
+def sector_start(text: str, start: int, end: int) -> int:
+    """Where the name of a sector printed outside a list ("X产业", "X服务业") begins, when the
+    stop words let it run from ``start`` to its sector word at ``end``: past the verbs,
+    prepositions, adverbs … that jieba tags at its start (保持制造业 → 制造业, 扩大服务业 →
+    服务业) and past the places and scopes that stand before it (全球铜产业 → 铜产业,
+    沿江现代服务业 → 现代服务业, 长三角产业 → 产业), graph/extract/segment.py. Outside a list
+    no sector name opens with a word jieba tags as a verb: the modifiers it tags so (休闲, 节能,
+    批发) open list items, which this does not cut."""
+    pos = start
+    for word, tag in tagged(text[start:end]):
+        if len(word) < 2 or pos + len(word) > end:
+            break
+        if not (tag in LEADING_TAGS or tag in _PLACE_TAGS or _SCOPE.match(word)):
+            break
+        pos += len(word)
+    return pos
+
+
+def _isations(text: str, enum: Enumeration) -> tuple[int, int] | None:
+    """The subject glued to the first of a list of -isations (…化、…化、…化(发展)): 旅游业 of
+    旅游业全域化、品质化、智慧化发展, when the first item is longer than the others by two
+    characters or more."""
+    if enum.head and not enum.head.startswith("发展"):
+        return None
+    ends = []
+    for a, b in enum.items:
+        if text.endswith("发展", a, b):
+            b -= 2
+        if b - a < 2 or text[b - 1] != "化":
+            return None
+        ends.append((a, b))
+    (a, b), others = ends[0], ends[1:]
+    longest = max(e - s for s, e in others)
+    if b - a - longest < 2:
+        return None
+    return a, b - longest
+
+
+def _after_last_verb(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The part of a would-be first item after the last word of two characters or more that
+    jieba tags as a verb, when two characters or more are left (高水平人才队伍支撑智能网联汽车 →
+    智能网联汽车)."""
+    at, cut = start, None
+    for word, tag in tagged(text[start:end]):
+        at += len(word)
+        if tag in ("v", "vd") and len(word) > 1:
+            cut = at
+    return (cut, end) if cut is not None and end - cut >= 2 else None
+
+
+def _is_forms_head(head: str) -> bool:
+    """Whether the head word nearest a list is 业态 ("forms of business"): its items are
+    sectors (休闲农业、乡村旅游…等乡村新业态) as often as activities (夜购、夜食…等夜间消费业态),
+    so they count as those of a sector-bearing head do."""
+    found = INDUSTRY_HEAD.match(head)
+    return found is not None and found.group(1) == "业态"
+
+
+def _word_spans(phrase: str) -> list[tuple[int, int, str]]:
+    """jieba's words of ``phrase`` as (start, end, tag)."""
+    spans, at = [], 0
+    for word, tag in tagged(phrase):
+        spans.append((at, at + len(word), tag))
+        at += len(word)
+    return spans
+
+
+def _one_noun(stem: str) -> bool:
+    """A one-character stem of "X产业" that names a material or product (铜产业, 煤产业): one
+    character jieba tags as a noun, not a generic one (新, 各)."""
+    return len(stem) == 1 and stem not in GENERIC_SECTORS and tagged(stem)[0][1] == "n"
 
 
 def fragment_ok(name: str) -> bool:
@@ -117,7 +264,12 @@ def fragment_ok(name: str) -> bool:
         return False  # 3年内县; but 5G通信制造 is a sector
     if stem.endswith(("地区", "园区", "城区", "区域")):
         return False
-    # one word, a verb (支持产业); several words may open with one (休闲旅游, 节能环保)
+    if stem.endswith(("型", "级")):
+        return False  # a class or a scale of industries: 资源型产业, 百亿级, 国家级
+    # one word before 产业, a verb (支持产业); several words may open with one (休闲旅游,
+    # 节能环保), and a verb listed under an industry head is a sector (冶炼、化工、建材等行业)
+    if stem == name:
+        return True
     words = tagged(stem)
     return not (len(words) == 1 and words[0][1] in LEADING_TAGS)
 
@@ -130,20 +282,32 @@ class IndustryFinder:
         self.kind_words = [s for kind in lexicon.kinds for s in kind.suffixes if len(s) > 2]
         words = sorted(set(self.kind_words), key=len, reverse=True)
         self._kind_pattern = re.compile(
-            "(?=(" + "|".join(map(re.escape, words)) + "))" if words else r"(?!)")
+            "(?=(" + "|".join(map(re.escape, words)) + "))" if words else r"(?!)"
+        )
 
     def known(self, name: str) -> bool:
         return self.lexicon.find(INDUSTRY, name) is not None
 
     def sector_like(self, name: str) -> bool:
+        """Known to the lexicon or holding a sector word; not an item that opens with 产业
+        (产业协作, 产业转移: what is done with industries)."""
+        if name.startswith("产业"):
+            return False
         return self.known(name) or bool(SECTOR_WORDS.search(name))
+
+    def _qualified(self, name: str) -> bool:
+        """A sector word with more before or after it than itself (数字农业, not 农业)."""
+        return self.known(name) or any(
+            m.end() - m.start() < len(name) for m in SECTOR_WORDS.finditer(name)
+        )
 
     def canonical(self, name: str) -> str:
         entry = self.lexicon.find(INDUSTRY, name)
         return entry.name if entry else plain(name)
 
-    def _item(self, text: str, start: int, end: int, *,
-              quality: bool = False) -> tuple[int, int] | None:
+    def _item(
+        self, text: str, start: int, end: int, *, quality: bool = False
+    ) -> tuple[int, int] | None:
         """An item's span less the modifiers and places before it (吴兴特色时尚美妆 → 时尚美妆).
 
         With ``quality`` a leading 高端 / 高水平 goes too (高端人力资源服务业), which in a list
@@ -153,7 +317,7 @@ class IndustryFinder:
         for region in self.regions:
             if item.startswith(region) and len(item) > len(region) + 1:
                 start += len(region)
-                item = item[len(region):]
+                item = item[len(region) :]
                 break
         lead = ITEM_MODIFIERS.match(item) or (QUALITY.match(item) if quality else None)
         if lead:
@@ -169,8 +333,9 @@ class IndustryFinder:
     def _is_place(self, word: str) -> bool:
         return word in self.regions or bool(re.search(r"[省市区县]$", word))
 
-    def _industry(self, text: str, start: int, end: int, sentence: Sentence,
-                  section: Section | None, via: str) -> Candidate | None:
+    def _industry(
+        self, text: str, start: int, end: int, sentence: Sentence, section: Section | None, via: str
+    ) -> Candidate | None:
         name = plain(text[start:end])
         if name in self.not_industry or any(name == g + "产业" for g in GENERIC_SECTORS):
             return None
@@ -178,16 +343,55 @@ class IndustryFinder:
             return None
         return Candidate(INDUSTRY, self.canonical(name), start, end, sentence, section, via=via)
 
-    def from_lists(self, text: str, sentence: Sentence, section: Section | None,
-                   enums: list[Enumeration], rejected: list[tuple[int, int]]) -> list[Candidate]:
+    def from_lists(
+        self,
+        text: str,
+        sentence: Sentence,
+        section: Section | None,
+        enums: list[Enumeration],
+        rejected: list[tuple[int, int]],
+    ) -> list[Candidate]:
         """Industries listed; the items of lists that are not lists of industries go to
         ``rejected`` (子女教育、医疗健康、补贴申领…等服务内容)."""
         found = []
         for enum in enums:
-            enum = self._glued_head(text, enum)
+            subject = _isations(text, enum)
+            if subject is not None:
+                # "推动旅游业全域化、品质化、智慧化发展": a list of -isations; the sector is what
+                # they are of, glued to the first
+                rejected.extend([(subject[1], enum.items[0][1]), *enum.items[1:]])
+                span = self._item(text, *subject)
+                name = text[span[0] : span[1]] if span else ""
+                if name == "服务业" or (name.endswith("产业") and len(name) <= 4):
+                    continue  # 服务业规模化, 农业产业规模化: a class, not one sector
+                if span and self.sector_like(name):
+                    cand = self._industry(text, *span, sentence, section, via="list")
+                    if cand is not None:
+                        found.append(cand)
+                continue
+            enum = self._first_item(text, self._glued_head(text, self._transition(text, enum)))
             cls = head_class(enum.head)
+            if text[enum.items[-1][1] - 1] in "和及与":
+                # "天使投资、创业投资和产业投资基金": what was cut as the head is the last item
+                cls = "other"
+                enum = Enumeration(
+                    [*enum.items[:-1], (enum.items[-1][0], enum.items[-1][1] - 1)],
+                    enum.head,
+                    enum.head_end,
+                )
             clausal = [self._clausal(text, s, e) for s, e in enum.items]
-            if clausal[0] and not any(clausal[1:]) and len(enum.items) > 2:
+            cut = _after_last_verb(text, *enum.items[0]) if clausal[0] else None
+            if (
+                cut is not None
+                and not any(clausal[1:])
+                and len(enum.items) > 2
+                and not self._clausal(text, *cut)
+            ):
+                # the first item runs on into the clause before the list: it starts after the
+                # clause's last verb ("以高水平人才队伍支撑智能网联汽车、新型储能…三大主导产业")
+                rejected.append((enum.items[0][0], cut[0]))
+                enum = Enumeration([cut, *enum.items[1:]], enum.head, enum.head_end)
+            elif clausal[0] and not any(clausal[1:]) and len(enum.items) > 2:
                 # only the first item runs on into the clause before the list or is no sector
                 # (引进总部企业、金融服务、科技服务等现代服务业企业): the list is the others
                 rejected.append(enum.items[0])
@@ -196,22 +400,53 @@ class IndustryFinder:
                 rejected.extend(enum.items)
                 continue  # an item holds a verb: a list of clauses, not of industries
             spans = [span for span in (self._item(text, s, e) for s, e in enum.items) if span]
-            if cls == "industry" and _FIELD_HEAD.match(enum.head) and not INDUSTRY_HEAD.match(
-                    enum.head.replace("领域", "")):
-                sectors = [span for span in spans if self.sector_like(text[span[0]:span[1]])]
-                chosen = spans if 2 * len(sectors) >= len(enum.items) else sectors
-            elif cls == "industry":
+            if (
+                cls == "industry"
+                and _FIELD_HEAD.match(enum.head)
+                and not INDUSTRY_HEAD.match(enum.head.replace("领域", ""))
+            ):
+                sectors = [span for span in spans if self.sector_like(text[span[0] : span[1]])]
+                # in a list of policy fields a bare sector word names the field (环保, 能源
+                # beside 交通、城管、应急); a qualified one is a sector (数字农业)
+                chosen = (
+                    spans
+                    if 2 * len(sectors) >= len(enum.items)
+                    else [span for span in sectors if self._qualified(text[span[0] : span[1]])]
+                )
+            elif cls == "industry" and not _is_forms_head(enum.head):
                 chosen = spans
             elif cls == "technology":
                 chosen = []
-            elif _SECTOR_BEARING_HEAD.match(enum.head) or (
-                    not enum.head and any(text.startswith(v, enum.items[0][0] - len(v))
-                                          for v in DEVELOP_VERBS)):
-                sectors = [span for span in spans if self.sector_like(text[span[0]:span[1]])]
-                chosen = spans if 2 * len(sectors) >= len(enum.items) else []
+            elif (
+                _SECTOR_BEARING_HEAD.match(enum.head)
+                or _is_forms_head(enum.head)
+                or (
+                    not enum.head
+                    and any(text.startswith(v, enum.items[0][0] - len(v)) for v in DEVELOP_VERBS)
+                )
+            ):
+                # at least half of the items look like sectors; a list with no head needs two
+                # (多层次、多支柱养老保险体系 is no list of sectors for its one 养老)
+                sectors = [span for span in spans if self.sector_like(text[span[0] : span[1]])]
+                many = 2 * len(sectors) >= len(enum.items) and (enum.head or len(sectors) >= 2)
+                chosen = spans if many else []
+                if _is_forms_head(enum.head) and _SECTOR_QUALIFIER.search(enum.head):
+                    chosen = spans  # …等健康服务新业态: the forms of a sector
+            elif _SECTOR_HEAD.match(enum.head):
+                chosen = spans  # 光伏、风电、生物质能等可再生能源: the branches of a sector
             else:
-                known = [span for span in spans if self.known(text[span[0]:span[1]])]
+                known = [span for span in spans if self.known(text[span[0] : span[1]])]
                 chosen = known if 2 * len(known) >= len(enum.items) else []
+            if cls == "other" and _FUSION_HEAD.match(enum.head):
+                chosen = [
+                    span
+                    for span in spans
+                    if self.sector_like(text[span[0] : span[1]])
+                    and self._qualified(text[span[0] : span[1]])
+                ]
+            if cls != "technology" and _PRODUCT_HEAD.match(enum.head):
+                # 创新药、医疗器械…生产项目, 光电显示…研发生产基地: what is made is a sector
+                chosen = spans
             rejected.extend(span for span in spans if span not in chosen)
             for s, e in chosen:
                 cand = self._industry(text, s, e, sentence, section, via="list")
@@ -222,11 +457,70 @@ class IndustryFinder:
 
     @staticmethod
     def _clausal(text: str, start: int, end: int) -> bool:
-        """Whether a list item holds a verb or a generic noun, or opens with a function word."""
-        return start < end and (
-            _LONG_NOT_IN_NAME.search(text, start, end) is not None
-            or text[start] in "和与及的在为以"
-        )
+        """Whether a list item holds a verb or a generic noun, or opens with a function word.
+
+        A stop-list verb counts only where jieba reads it as a verb of its own: 利用 in
+        资源循环利用 is a noun, in 资源综合利用 part of one; an opening 在 only where it is a word
+        of its own (在线教育 is one word)."""
+        if start >= end:
+            return False
+        item = text[start:end]
+        words = None
+        for found in _LONG_NOT_IN_NAME.finditer(item):
+            if found.group() not in VERBS:
+                return True  # a function word or a generic noun (人才, 企业, 一批)
+            words = words or _word_spans(item)
+            if any((a, b) == found.span() and not tag.startswith("n") for a, b, tag in words):
+                return True
+        return text[start] in "和与及的在为以" and len(tagged(item)[0][0]) == 1
+
+    @staticmethod
+    def _transition(text: str, enum: Enumeration) -> Enumeration:
+        """The sectors an industry moves towards: "推进硫磷化工产业向精细化工、绿色化工转型",
+        "推动电子信息材料产业向下游电子元器件、印制电路板延伸". The verb glued to the last item is
+        split off as the head (等产业: the items are sectors)."""
+        (s, _), (ls, le) = enum.items[0], enum.items[-1]
+        if enum.head or not _TOWARDS.search(text[max(0, s - 12) : s]):
+            return enum
+        verb = _TRANSITION_VERB.search(text, ls, le)
+        if verb is None or verb.start() - ls < 2:
+            return enum
+        first = _DIRECTION.match(text, s)
+        items = [*enum.items[:-1], (ls, verb.start())]
+        if first is not None and len(items) > 1:
+            items[0] = (first.end(), items[0][1])  # 向下游电子元器件: 下游 is where, not what
+        return Enumeration(items, "等产业", enum.head_end)
+
+    @staticmethod
+    def _first_item(text: str, enum: Enumeration) -> Enumeration:
+        """The first item without the verb that opens the list (布局节能环保 → 节能环保, and
+        a verb jieba tags at the start of a clause), and
+        with the character a stop word took from it when jieba reads that character as the
+        start of the item's first word (发展在线教育: 在 is 在线, not the preposition)."""
+        (s, e), rest = enum.items[0], enum.items[1:]
+        verb = next((v for v in DEVELOP_VERBS if text.startswith(v, s)), None)
+        first = tagged(text[s:e])[0]
+        if verb is not None and e - s - len(verb) >= 2:
+            s += len(verb)
+        elif (
+            (s == 0 or text[s - 1] in PUNCT or text[s - 1] in ".．")
+            and first[1] in ("v", "vd")
+            and len(first[0]) > 1
+            and e - s - len(first[0]) >= 2
+        ):
+            # a list that opens its clause after no verb of the stop list: the clause's own
+            # verb, tagged so by jieba, opens the first item ("编制新能源汽车、…产业链招商图谱").
+            # Only there: inside a clause jieba's "verbs" open real names (休闲农业, 批发零售业)
+            s += len(first[0])
+        elif s > 0 and text[s - 1] in _ONE_CHAR_STOPS and len(tagged(text[s - 1 : e])[0][0]) > 1:
+            s -= 1
+        elif (joined := _JOINED_FIRST.search(text, max(0, s - 5), s)) is not None:
+            # "大力发展软件和信息服务、大数据…": a develop verb, a two-character noun and 和 before
+            # the first item make one name with it (软件和信息服务)
+            s = joined.start(1)
+        else:
+            return enum
+        return Enumeration([(s, e), *rest], enum.head, enum.head_end)
 
     @staticmethod
     def _glued_head(text: str, enum: Enumeration) -> Enumeration:
@@ -235,22 +529,32 @@ class IndustryFinder:
         if enum.head:
             return enum
         s, e = enum.items[-1]
+        if (
+            text.endswith("产业", s, e)
+            and e - s - 2 >= 3
+            and not any(text.endswith("产业", a, b) for a, b in enum.items[:-1])
+        ):
+            # "节能环保、临港物流和生态旅游产业": 产业 is the head of every item (a two-character
+            # stem, 数字产业, 文化产业, is a name of its own)
+            return Enumeration([*enum.items[:-1], (s, e - 2)], "产业", enum.head_end)
         glued = _GLUED_HEAD.search(text, s, e)
         if glued is None or glued.start() - s < 2:
             return enum
-        return Enumeration([*enum.items[:-1], (s, glued.start())], "等" + glued.group(),
-                           enum.head_end)
+        return Enumeration(
+            [*enum.items[:-1], (s, glued.start())], "等" + glued.group(), enum.head_end
+        )
 
-    def sectors(self, text: str, sentence: Sentence, section: Section | None,
-                listed: list[tuple[int, int]]) -> list[Candidate]:
-        """"X产业", "X特色产业", "A和B产业", "X服务业" printed on their own (not in a list)."""
+    def sectors(
+        self, text: str, sentence: Sentence, section: Section | None, listed: list[tuple[int, int]]
+    ) -> list[Candidate]:
+        """ "X产业", "X特色产业", "A和B产业", "X服务业" printed on their own (not in a list)."""
         found = []
         floor, limit = sentence.start, sentence.end
         for match in _SECTOR_WORD.finditer(text, floor, limit):
             s, e = match.span()
             if any(a <= s < b for a, b in listed):
                 continue
-            start = name_start(text, s, floor, stops=PROGRAM_STOPS)
+            start = sector_start(text, name_start(text, s, floor, stops=PROGRAM_STOPS), s)
             if start >= s:
                 continue
             word = text[start:s]
@@ -260,9 +564,13 @@ class IndustryFinder:
             if modifier:
                 # 工艺美术特色产业基地: the industry is what the modifier qualifies
                 span = self._item(text, start, start + modifier.start())
-                stem = text[span[0]:span[1]] if span else ""
-                if len(stem) >= 2 and _SECTOR_STEM.match(stem) and not self._is_place(stem) \
-                        and stem not in GENERIC_SECTORS:
+                stem = text[span[0] : span[1]] if span else ""
+                if (
+                    len(stem) >= 2
+                    and _SECTOR_STEM.match(stem)
+                    and not self._is_place(stem)
+                    and stem not in GENERIC_SECTORS
+                ):
                     cand = self._industry(text, span[0], span[1], sentence, section, via="rule")
                     if cand:
                         found.append(cand)
@@ -279,10 +587,13 @@ class IndustryFinder:
                         if cand:
                             found.append(cand)
                 continue
+            stem = self._item(text, start, s) if s - start >= 2 else (start, s)
             span = self._item(text, start, e)
-            if span and _SECTOR_STEM.match(text[span[0]:s]):
-                if text.startswith("领域", e):
-                    span = (span[0], s)  # 生物医药产业领域 → 生物医药
+            if span and stem:
+                span = (stem[0], e)  # a modifier is judged on the stem: 特色农业产业 stays
+            if span and (_SECTOR_STEM.match(text[span[0] : s]) or _one_noun(text[span[0] : s])):
+                if text.startswith(("领域", "集群"), e):
+                    span = (span[0], s)  # 生物医药产业领域, 特色农业产业集群: the sector is X
                 cand = self._industry(text, *span, sentence, section, via="rule")
                 if cand:
                     found.append(cand)
@@ -290,26 +601,33 @@ class IndustryFinder:
             s, e = match.span()
             if any(text.startswith(k, s) for k in self.kind_words):
                 continue  # 制造业创新中心 is a kind of platform
-            start = name_start(text, s, floor, stops=PROGRAM_STOPS)
+            start = sector_start(text, name_start(text, s, floor, stops=PROGRAM_STOPS), s)
             if start == s and match.group() not in ("建筑业", "制造业"):
                 continue
-            if _LONG_NOT_IN_NAME.search(text, start, s):
-                continue
+            if _LONG_NOT_IN_NAME.search(text, start, s) or "产业" in text[start:s]:
+                continue  # 产业增加值占服务业: a clause, not a name
             span = self._item(text, start, e, quality=True)
-            if span:
+            if span and (span[0] < s or match.group() in ("建筑业", "制造业")):
+                # a modifier taken off may leave a bare 服务业 (新兴服务业): no sector of its own
                 cand = self._industry(text, *span, sentence, section, via="rule")
                 if cand:
                     found.append(cand)
         return found
 
-    def from_lexicon(self, text: str, sentence: Sentence, section: Section | None,
-                     blocked: list[tuple[int, int]]) -> list[Candidate]:
+    def from_lexicon(
+        self, text: str, sentence: Sentence, section: Section | None, blocked: list[tuple[int, int]]
+    ) -> list[Candidate]:
         found = []
-        for label, entry, s, e in self.lexicon.printed_in(INDUSTRY, text, sentence.start,
-                                                          sentence.end):
+        for label, entry, s, e in self.lexicon.printed_in(
+            INDUSTRY, text, sentence.start, sentence.end
+        ):
             if any(b_s <= s and e <= b_e for b_s, b_e in blocked):
                 continue
-            followed = re.match(r"产业|行业|领域|业", text[e:e + 2])
+            if label.endswith("产业") and text.startswith("化", e):
+                continue  # 数字产业化: industrialisation, not the industry
+            if text.startswith("区", e):
+                continue  # 生态休闲旅游区: a zone named after the industry, not the industry
+            followed = re.match(r"产业|行业|领域|业", text[e : e + 2])
             # outside a list only a main label of three characters or more stands alone
             # (数字经济); an alias (医疗健康 in 医疗健康服务体系) needs 产业 / 领域 after it
             if not followed and (label != entry.name or len(label) < MIN_STANDALONE):
@@ -317,8 +635,37 @@ class IndustryFinder:
             found.append(Candidate(INDUSTRY, entry.name, s, e, sentence, section, via="lexicon"))
         return found
 
-    def in_sentence(self, text: str, sentence: Sentence,
-                    section: Section | None) -> list[Candidate]:
+    def developed(
+        self, text: str, start: int, end: int, sentence: Sentence, section: Section | None
+    ) -> list[Candidate]:
+        """The one or two sectors a clause that develops them names, with no list:
+        "发展工业旅游和会展经济", "培育会展经济", "重点发展现代物流和都市农业", "发展通用航空".
+
+        Every part must hold a sector word (SECTOR_WORDS) and not be a service, a class of
+        industries (…服务, …产业: read by other rules), an actor or a zone (培育…经营主体,
+        做强…农业区), so "发展普惠型养老服务和互助养老" and "发展多式联运" give none."""
+        found = _DEVELOPED.match(text, start, end)
+        if found is None:
+            return []
+        parts = [found.span(1)]
+        joined = _ITEM_JOIN_ONCE.search(text, *found.span(1))
+        if joined:
+            parts = [(found.start(1), joined.start()), (joined.end(), found.end(1))]
+        cands = []
+        for a, b in parts:
+            name = text[a:b]
+            if not (2 <= len(name) <= 8 and _CJK_ITEM.match(name)) or not self.sector_like(name):
+                return []  # every part a sector, or the clause is about something else
+            if name.endswith(_NOT_DEVELOPED) or _LONG_NOT_IN_NAME.search(name):
+                return []
+            cand = self._industry(text, a, b, sentence, section, via="rule")
+            if cand is not None:
+                cands.append(cand)
+        return cands
+
+    def in_sentence(
+        self, text: str, sentence: Sentence, section: Section | None
+    ) -> list[Candidate]:
         found: list[Candidate] = []
         blocked: list[tuple[int, int]] = []
         listed: list[tuple[int, int]] = []
@@ -327,6 +674,14 @@ class IndustryFinder:
             found.extend(self.from_lists(text, sentence, section, enums, blocked))
             for enum in enums:
                 listed.append((enum.items[0][0], enum.head_end))
+            if not enums:
+                found.extend(self.developed(text, c_start, c_end, sentence, section))
+            for moved in _MOVED_TO.finditer(text, c_start, c_end):
+                a, b = moved.span(1)
+                if self.sector_like(text[a:b]) and not _LONG_NOT_IN_NAME.search(text, a, b):
+                    cand = self._industry(text, a, b, sentence, section, via="rule")
+                    if cand is not None:
+                        found.append(cand)
         found.extend(self.sectors(text, sentence, section, listed))
         found.extend(self.from_lexicon(text, sentence, section, blocked))
         if not found:
@@ -334,12 +689,17 @@ class IndustryFinder:
         # a kind of platform is no industry: 人力资源服务产业园, 制造业创新中心. The kind words
         # that start at one place overlap a candidate if the longest of them does, so one
         # lookahead alternation (longest first) finds every span that counts.
-        kinds = [(m.start(), m.start() + len(m.group(1)))
-                 for m in self._kind_pattern.finditer(text, sentence.start, sentence.end)
-                 if m.start() + len(m.group(1)) <= sentence.end]
-        return [c for c in found
-                if not any(s <= c.start and c.end <= e for s, e in blocked)
-                and not any(s < c.end and c.start < e for s, e in kinds)]
+        kinds = [
+            (m.start(), m.start() + len(m.group(1)))
+            for m in self._kind_pattern.finditer(text, sentence.start, sentence.end)
+            if m.start() + len(m.group(1)) <= sentence.end
+        ]
+        return [
+            c
+            for c in found
+            if not any(s <= c.start and c.end <= e for s, e in blocked)
+            and not any(s < c.end and c.start < e for s, e in kinds)
+        ]
 
 
 def _occurrences(text: str, word: str, start: int, end: int) -> Iterator[int]:
@@ -355,3 +715,20 @@ def find_industries(doc: Document, lexicon: Lexicon) -> Iterator[Candidate]:
         if "|" in sentence.text or all(c in PUNCT or c.isdigit() for c in sentence.text):
             continue
         yield from finder.in_sentence(doc.text, sentence, section)
+    yield from _in_headings(doc, finder)
+
+
+def _in_headings(doc: Document, finder: IndustryFinder) -> Iterator[Candidate]:
+    """The industries of a numbered item that is one sentence, read as its heading and held by
+    no sentence ("3.支持节能环保装备、资源综合利用企业入园发展，…奖励。"). Titles (no clause
+    break: "（四）发展绿色低碳产业") name the chapter's topic, and a table's caption or header is
+    no prose: neither is read."""
+    for section in doc.walk():
+        start, end = section.heading_start, section.heading_end
+        start = skip_numbering(doc.text, start, end)  # "四、" is no list separator
+        if section.style.startswith("表") or section.uncaptioned or end <= start:
+            continue
+        if doc.sentence_at(start) is not None or "，" not in doc.text[start:end]:
+            continue  # a lead-in phrase (its paragraph was read) or a title
+        heading = Sentence(start, end, doc.text[start:end])
+        yield from finder.in_sentence(doc.text, heading, section)

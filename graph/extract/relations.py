@@ -30,7 +30,8 @@ from collections.abc import Iterable, Iterator
 
 from plankg.graph.extract.candidates import Candidate
 from plankg.graph.extract.facts import INDUSTRY, PLATFORM, PROGRAM, TASK, NodeRef, Relation
-from plankg.graph.extract.phrases import clauses, skip_numbering
+from plankg.graph.extract.phrases import PROGRAM_STOPS, clauses, skip_numbering, stop_before
+from plankg.graph.extract.programs import RUN_VERBS
 from plankg.graph.extract.segment import leading_cut
 from plankg.graph.extract.tasks import task_sections
 from plankg.graph.text.document import Document, Section, Sentence
@@ -179,6 +180,32 @@ def _governed(text: str, industry: Candidate, actor: Candidate) -> bool:
     return True
 
 
+def _frames_after(
+    text: str,
+    start: int,
+    actor: Candidate,
+    k: int,
+    frames: list[int],
+    actors: list[tuple[int, Candidate]],
+) -> list[int]:
+    """The frame clauses after an actor's clause ``k`` (which starts at ``start``) that end
+    its scope over industries. A frame right after the actor's clause with no actor after it
+    is the actor's.
+
+    For a program the sentence runs (实施 / 推进 … before it) only a frame that some actor
+    follows (in it or after it) opens a scope of its own; a frame with no actor after it states
+    the program's own focus: "实施招商引资提质工程，坚持招大引强，聚焦铜基新材料…等主导产业开展
+    产业链招商". A program named otherwise ("释放…“秀湖双百计划2.0版”等人才政策红利，同时，
+    立足…") does not reach past the frame."""
+    run = actor.kind == PROGRAM and stop_before(text, actor.start, start,
+                                                PROGRAM_STOPS) in RUN_VERBS
+    # a frame that an actor follows always opens a scope of its own; one with no actor after
+    # it is the actor's own right after its clause ("高标准建设鹊山实验室，聚焦锂电池材料…等领域
+    # 开展…"), and anywhere after the clause of a program the sentence runs
+    return [f for f in frames if f > k
+            and (any(j >= f for j, _ in actors) or not (f == k + 1 or run))]
+
+
 def from_sentence(text: str, sentence: Sentence, cands: list[Candidate]) -> Iterator[Relation]:
     parts = clauses(text, sentence.start, sentence.end)
 
@@ -203,15 +230,13 @@ def from_sentence(text: str, sentence: Sentence, cands: list[Candidate]) -> Iter
         # its own); and the frame clause before it, which governs the rest of the sentence
         ahead = [j for j, other in actors if other.kind == actor.kind and j > k]
         scope = set(range(k, min(ahead, default=len(parts))))
-        # a frame clause after the actor opens a scope of its own for the actors after it; right
-        # after the actor's clause, with no actor after it, it is the actor's:
-        # "高标准建设鹊山实验室，聚焦锂电池材料…等领域开展…"
-        owned = [f for f in frames if f > k and (f > k + 1 or any(j >= f for j, _ in actors))]
-        industry_scope = set(range(k, min([*ahead, *owned], default=len(parts))))
+        opened = parts[k][0] if k >= 0 else sentence.start
+        breaks = _frames_after(text, opened, actor, k, frames, actors)
+        industry_scope = set(range(k, min([*ahead, *breaks], default=len(parts))))
         if k in frames:
             # an actor of a frame clause governs what follows it, like the frame itself:
             # "以秀洲南部空港物流平台为依托，承载…在临空现代服务业和先进制造业的人才外溢"
-            industry_scope = set(range(k, min(owned, default=len(parts))))
+            industry_scope = set(range(k, min(breaks, default=len(parts))))
         before = [f for f in frames if f < k]
         if before:
             scope |= set(range(before[-1], k))
