@@ -16,9 +16,13 @@ and N-Triples have no graphs: they get the union of all graphs, each triple once
 
 from __future__ import annotations
 
+import heapq
 import os
 import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph
 
@@ -96,6 +100,14 @@ def write_atomically(path: Path, data: bytes) -> None:
     gets the mode a plain ``open()`` would give it: the old file's mode, else 0o666 less the
     umask (``mkstemp`` alone would leave it readable by its owner only).
     """
+    with atomic_file(path) as out:
+        out.write(data)
+
+
+@contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """A binary file to write ``path``'s new content to, put in place when the block ends
+    without an error (as :func:`write_atomically`); on an error the old file stays."""
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
     try:
@@ -110,7 +122,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise InputError(f"{path}: cannot write here: {err.strerror or err}") from err
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            yield out
         os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException as err:
@@ -118,3 +130,63 @@ def write_atomically(path: Path, data: bytes) -> None:
         if isinstance(err, OSError):
             raise InputError(f"{path}: cannot write: {err.strerror or err}") from err
         raise
+
+
+MERGE_FANIN = 128  # sorted runs merged at once (each an open file)
+SORTED_FORMATS = ("nq", "nt")  # line formats a build writes sorted, so that it is byte-stable
+
+
+def write_export(path: Path, store: pyoxigraph.Store, fmt: str, *, sort: bool = False) -> int:
+    """``store`` in ``fmt`` written atomically to ``path``; its size in bytes. With ``sort``
+    the lines of N-Quads / N-Triples are sorted (:func:`write_sorted`), graph by graph."""
+    with atomic_file(path) as out:
+        if sort and fmt in SORTED_FORMATS:
+            write_sorted(store, fmt, out)
+        else:
+            out.write(serialize(store, fmt))
+        return out.tell()
+
+
+def write_sorted(store: pyoxigraph.Store, fmt: str, out: BinaryIO) -> None:
+    """``store`` as N-Quads or N-Triples (``fmt``), its lines sorted and each once, the bytes
+    ``sorted(set(serialize(store, fmt).split(b"\\n")))`` would give, written with the memory of
+    one named graph: each graph is serialised and sorted alone into a temporary run, and the
+    runs are merged (a triple several graphs assert is written once)."""
+    graphs: list[pyoxigraph.NamedNode | pyoxigraph.DefaultGraph] = [pyoxigraph.DefaultGraph()]
+    graphs += sorted(store.named_graphs(), key=lambda g: g.value)
+    with tempfile.TemporaryDirectory(prefix="plankg-sort-") as folder:
+        runs: list[Path] = []
+        for i, graph in enumerate(graphs):
+            one = pyoxigraph.Store()
+            one.extend(store.quads_for_pattern(None, None, None, graph))
+            lines = sorted(set(serialize(one, fmt).split(b"\n")) - {b""})
+            if lines:
+                runs.append(Path(folder, f"{i}.run"))
+                runs[-1].write_bytes(b"\n".join(lines) + b"\n")
+        level = 0
+        while len(runs) > MERGE_FANIN:  # merge in rounds: one open file per run of a round
+            merged: list[Path] = []
+            for k in range(0, len(runs), MERGE_FANIN):
+                merged.append(Path(folder, f"m{level}-{k}.run"))
+                with merged[-1].open("wb") as target:
+                    _merge(runs[k:k + MERGE_FANIN], target)
+            runs, level = merged, level + 1
+        _merge(runs, out)
+
+
+def _unended(line: bytes) -> bytes:
+    return line[:-1]  # a line's order is that of its text without the newline
+
+
+def _merge(runs: Iterable[Path], out: BinaryIO) -> None:
+    """The lines of sorted files ``runs``, merged in order, each once."""
+    handles = [run.open("rb") for run in runs]
+    try:
+        last = None
+        for line in heapq.merge(*handles, key=_unended):
+            if line != last:
+                out.write(line)
+                last = line
+    finally:
+        for handle in handles:
+            handle.close()

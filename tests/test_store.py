@@ -201,6 +201,32 @@ def test_write_atomically_leaves_no_temp_file(tmp_path):
         export.write_atomically(tmp_path / "no" / "out.txt", b"x")
 
 
+def test_sorted_export_is_the_sorted_set_of_lines_graph_by_graph(tmp_path):
+    # 300 graphs: more runs than one merge takes at once; triples shared by graphs, a literal
+    # with a tab and one that is a prefix of another, one triple in the default graph
+    ox = pyoxigraph
+    data = ox.Store()
+    title = ox.NamedNode("http://purl.org/dc/terms/title")
+    for i in range(300):
+        graph = ox.NamedNode(f"https://w3id.org/plankg/graph/p{i:03d}")
+        plan = ox.NamedNode(f"https://w3id.org/plankg/id/plan/p{i % 7}")
+        data.add(ox.Quad(plan, title, ox.Literal(f"规划{i % 11}", language="zh"), graph))
+        data.add(ox.Quad(plan, title, ox.Literal(f"规划{i % 11}\t甲"), graph))
+        data.add(ox.Quad(plan, title, ox.Literal("规划"), graph))
+    data.add(ox.Quad(ox.NamedNode("https://w3id.org/plankg/id/x"), title, ox.Literal("默认")))
+    for fmt in ("nq", "nt"):
+        whole = export.serialize(data, fmt).split(b"\n")
+        expected = b"".join(line + b"\n" for line in sorted(set(whole) - {b""}))
+        target = tmp_path / f"out.{fmt}"
+        size = export.write_export(target, data, fmt, sort=True)
+        assert target.read_bytes() == expected
+        assert size == len(expected)
+    # N-Triples: each triple once, however many graphs assert it
+    lines = (tmp_path / "out.nt").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(set(lines)) == 77 + 77 + 7 + 1  # (plan, title) pairs i % 7, i % 11
+    assert sum('"规划"' in line for line in lines) == 7
+
+
 def test_doctests_of_the_store_modules():
     from plankg.queries import export as export_module
     from plankg.queries import rows

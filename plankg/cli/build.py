@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import io
 import json
 import os
 from collections import Counter
@@ -38,7 +39,14 @@ from plankg.graph.rdf.build import (
     settled_stat,
 )
 from plankg.graph.rdf.identifiers import Naming, plan_base
-from plankg.queries.export import format_for, serialize, write_atomically
+from plankg.queries.export import (
+    SORTED_FORMATS,
+    format_for,
+    serialize,
+    write_atomically,
+    write_export,
+    write_sorted,
+)
 from plankg.queries.store import (
     build_lock,
     default_store_dir,
@@ -56,11 +64,11 @@ SUMMARY_COLUMNS = ("sections", "goals", "tasks", "programs", "platforms", "indus
 
 def dataset_bytes(build: Build, fmt: str) -> bytes:
     """The dataset in ``fmt``; N-Quads and N-Triples lines sorted, so a build is byte-stable."""
-    data = serialize(build.store, fmt)
-    if fmt in ("nq", "nt"):
-        lines = sorted(set(data.decode("utf-8").splitlines()))
-        data = ("\n".join(lines) + "\n").encode("utf-8")
-    return data
+    if fmt not in SORTED_FORMATS:
+        return serialize(build.store, fmt)
+    out = io.BytesIO()
+    write_sorted(build.store, fmt, out)
+    return out.getvalue()
 
 
 class RateColumn(ProgressColumn):
@@ -110,7 +118,6 @@ def run_build(paths: tuple[Path, ...], output: Path | None, store: Path | None, 
                                                  if plan["path"] in here])
     with _progress(console, len(files)) as advance:
         build = build_dataset(files, progress=advance, skip_bad=skip_bad, naming=naming)
-    data = dataset_bytes(build, fmt) if fmt is not None else None
     if output is not None and output.parent != Path() and not output.parent.is_dir():
         if not make_folder:
             raise InputError(f"{output}: folder {output.parent} does not exist")
@@ -120,8 +127,11 @@ def run_build(paths: tuple[Path, ...], output: Path | None, store: Path | None, 
             raise InputError(f"{output.parent}: cannot create the folder: {err.strerror}") from err
     if write_to_store:
         write_store(build.chunks, store, record=_record(build.records, build.naming))
-    if output is not None and data is not None:
-        write_atomically(output, data)
+    if output is not None and fmt is not None:
+        # from the store just written (on disk), else from the build's own store in memory;
+        # N-Quads and N-Triples sorted graph by graph: the memory of one plan, not the dataset's
+        write_export(output, open_store(store) if write_to_store else build.store, fmt,
+                     sort=True)
     return build
 
 
@@ -217,7 +227,7 @@ def incremental_build(paths: tuple[Path, ...], output: Path | None, store: Path 
                for plan in kept):
             write_build_record(store, record)  # files touched, not changed: their new mtimes
         if fmt is not None and output is not None:
-            write_atomically(output, _store_bytes(store, fmt))
+            write_export(output, open_store(store), fmt, sort=True)
         return Incremental(Build([], []), len(kept), [])
     naming = record_naming(record, kept=kept, replaced=replaced)
     with _progress(console, len(changed)) as advance:
@@ -231,17 +241,8 @@ def incremental_build(paths: tuple[Path, ...], output: Path | None, store: Path 
     build = Build([b.nquads for b in update.built], [b.summary for b in update.built],
                   skipped=update.skipped)
     if fmt is not None and output is not None:
-        write_atomically(output, _store_bytes(store, fmt))
+        write_export(output, open_store(store), fmt, sort=True)
     return Incremental(build, len(kept), [plan["path"] for plan in gone])
-
-
-def _store_bytes(store: Path, fmt: str) -> bytes:
-    """The whole store in ``fmt`` (N-Quads and N-Triples lines sorted, as ``dataset_bytes``)."""
-    data = serialize(open_store(store), fmt)
-    if fmt in ("nq", "nt"):
-        lines = sorted(set(data.decode("utf-8").splitlines()))
-        data = ("\n".join(lines) + "\n").encode("utf-8")
-    return data
 
 
 @dataclass

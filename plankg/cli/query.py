@@ -145,9 +145,8 @@ def export_command(fmt: str | None, output: Path, source: SourceSpec) -> None:
         click.echo(f"wrote {output} (graphml, {nodes} nodes, {edges} edges)", err=True)
         return
     fmt = exporting.format_for(output, fmt)
-    data = exporting.serialize(source.open().oxigraph(), fmt)
-    exporting.write_atomically(output, data)
-    click.echo(f"wrote {output} ({fmt}, {len(data):,} bytes)", err=True)
+    size = exporting.write_export(output, source.open().oxigraph(), fmt)
+    click.echo(f"wrote {output} ({fmt}, {size:,} bytes)", err=True)
 
 
 @click.command("push")
