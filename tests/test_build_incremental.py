@@ -130,12 +130,19 @@ def labelled(store: Path, iri: str) -> set[str]:
     }
 
 
+def plans_folder(tmp_path: Path, *sources: Path) -> Path:
+    """A folder ``plans`` of ``tmp_path`` holding copies of ``sources``."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for source in sources:
+        (folder / source.name).write_bytes(source.read_bytes())
+    return folder
+
+
 def test_a_homophone_plan_is_added_in_place_and_the_kept_plan_keeps_its_iris(tmp_path) -> None:
     from plankg.graph.rdf.identifiers import short_hash
 
-    folder = tmp_path / "plans"
-    folder.mkdir()
-    (folder / PAULOWNIA.name).write_bytes(PAULOWNIA.read_bytes())
+    folder = plans_folder(tmp_path, PAULOWNIA)
     store = tmp_path / "store"
     assert invoke("build", folder, "--store", store).exit_code == 0
     kept_graph = graph_quads(store, GRAPH + PLAN_KEY)
@@ -206,10 +213,7 @@ def test_a_homophone_plan_is_added_in_place_and_the_kept_plan_keeps_its_iris(tmp
 def test_a_changed_plan_keeps_its_hashed_key(tmp_path) -> None:
     """A plan whose key was hashed behind another plan's keeps that key when its text changes
     (the hash is of the file as first built, not of each new version)."""
-    folder = tmp_path / "plans"
-    folder.mkdir()
-    for source in (PAULOWNIA, VERMILION):
-        (folder / source.name).write_bytes(source.read_bytes())
+    folder = plans_folder(tmp_path, PAULOWNIA, VERMILION)
     store = tmp_path / "store"
     assert invoke("build", folder, "--store", store).exit_code == 0
     record = read_build_record(store)
@@ -279,9 +283,7 @@ def test_a_rebuild_keeps_each_files_plan_key(tmp_path) -> None:
     key the store's first file of that title has."""
     import hashlib
 
-    folder = tmp_path / "plans"
-    folder.mkdir()
-    (folder / PAULOWNIA.name).write_bytes(PAULOWNIA.read_bytes())
+    folder = plans_folder(tmp_path, PAULOWNIA)
     store = tmp_path / "store"
     assert invoke("build", folder, "--store", store).exit_code == 0
     first = graph_quads(store, GRAPH + PLAN_KEY)
