@@ -57,11 +57,9 @@ PLATFORM_KIND = "platform-kind"  # a kind of platform mentioned without a name; 
 GENERIC_WORDS = tuple(sorted((
     "国家级", "省级", "市级", "区级", "县级", "及以上", "以上", "国家", "省市", "全省", "全市",
     "省内外", "省内", "国内外", "国内", "全区", "城市", "中央", "五星级", "星级", "绿色", "重点",
-    "科技企业", "企业", "科技", "创新",
-    "创业", "双创", "协同", "技术", "研发", "研究", "产业", "人才", "海外", "国际", "新型",
-    "高端", "高能级", "公共", "共性", "工程师",
-    "工程", "特色产业", "特色", "专业", "示范", "小微", "合作", "联合", "科研", "重要",
-    "各类",
+    "科技企业", "企业", "科技", "创新", "创业", "双创", "协同", "技术", "研发", "研究", "产业",
+    "人才", "海外", "国际", "新型", "高端", "高能级", "公共", "共性", "工程师", "工程",
+    "特色产业", "特色", "专业", "示范", "小微", "合作", "联合", "科研", "重要", "各类",
     "一批", "若干", "二级", "青年", "社区", "基层", "农村", "农民", "实训", "孵化", "综合", "服务",
     "功能性", "高水平", "高质量", "本地", "区域", "行业", "领军", "龙头", "大型", "知名", "一流",
     "高端化", "专业化", "国际化", "市场化", "众创", "创客", "科创", "高校", "院所", "科研院所",
@@ -83,9 +81,9 @@ _BRACKETS = re.compile(r"[（(][^）)]*[）)]")
 # Brackets that hold other levels of the same kind name no one platform: 服务中心（站）,
 # 文明实践中心（所、站）, 村（社区）综合性文化服务中心.
 _LEVEL_BRACKETS = re.compile(r"[（(](?:[所站室点村镇乡]|社区|街道|乡镇|、)+[）)]")
-# "一批" (若干, 各类 …) with the names joined after it, up to where a name starts: a class
 # Many places before a kind word make a class: 长三角城市开发区, 沿海地区产业园
 _PLACES_CLASS = re.compile(r"(?:城市|地区|各地|沿线)$")
+# "一批" (若干, 各类 …) with the names joined after it, up to where a name starts: a class
 _BATCH_BEFORE = re.compile(r"(?:一批|若干|一系列|多个|各类)[^，。；：,;:]*?(?:和|及|与|、)?$")
 _COUNTS = re.compile(r"若干个?|[\d一二三四五六七八九十两百千]+[个家所座]")
 # After a one-character kind word (谷) the name must end: 五谷丰登 and 两谷一室 are no platforms.
