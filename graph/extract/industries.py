@@ -702,13 +702,6 @@ class IndustryFinder:
         ]
 
 
-def _occurrences(text: str, word: str, start: int, end: int) -> Iterator[int]:
-    at = text.find(word, start, end)
-    while at >= 0:
-        yield at
-        at = text.find(word, at + 1, end)
-
-
 def find_industries(doc: Document, lexicon: Lexicon) -> Iterator[Candidate]:
     finder = IndustryFinder(lexicon)
     for section, sentence in doc.sentences():
