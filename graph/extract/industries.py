@@ -128,13 +128,30 @@ _FUSION_HEAD = re.compile(r"^等[^，。；、]{0,4}?融合")
 # (a short verb may follow: "吸引金融服务和科技服务企业入驻"), and 产业链 anywhere after it
 # ("编制新能源汽车、集成电路设计、生物医药产业链招商图谱")
 _GLUED_HEAD = re.compile(r"(?:生产|制造)?(?:企业|项目)(?=[\u4e00-\u9fff]{0,4}$|\d)|产业链")
+# the same head glued to an item inside a list that runs on into a clause (…新材料企业提供…)
+# (…生物医药龙头企业开发…: what kind of enterprise is the head's)
+_MID_HEAD = re.compile(r"(?:龙头|骨干|重点|领军|规上|规模以上)?(?:生产|制造)?企业|项目")
 # a head that says the items are made (…生产项目, …制造企业): they are products, so sectors
 _PRODUCT_HEAD = re.compile(r"^等?(?:研发)?(?:生产|制造)(?:企业|项目|基地)")
 # the one-character stop words that may be the first character of a list's first word (在线教育)
 _ONE_CHAR_STOPS = frozenset(w for w in PROGRAM_STOPS if len(w) == 1)
 # A list with no head after a verb that develops sectors ("发展普惠金融、绿色金融和供应链金融"):
 # its sector-like items count when at least half of them look like sectors.
-DEVELOP_VERBS = ("发展", "培育", "壮大", "做强", "做优", "做大", "布局", "引进")
+# (引进 and the verbs that bring forms of business into a place: 引入, 导入, 植入 — jieba tags
+# 植入 a noun, so the tags alone do not cut "植入文化创意、特色餐饮…等业态")
+DEVELOP_VERBS = (
+    "发展",
+    "培育",
+    "壮大",
+    "做强",
+    "做优",
+    "做大",
+    "布局",
+    "引进",
+    "引入",
+    "导入",
+    "植入",
+)
 # a develop verb, one two-character word and 和 right before a list's first item
 _JOINED_FIRST = re.compile(r"(?:" + "|".join(DEVELOP_VERBS) + r")([\u4e00-\u9fff]{2})和$")
 # Modifiers that may stand before an industry in a list item and are not part of its name.
@@ -162,6 +179,10 @@ MIN_STANDALONE = 3
 # scope words it tags as nouns (全市, 全球): where a sector is, not what it is
 _PLACE_TAGS = frozenset(("ns", "f"))
 _SCOPE = re.compile(r"^全[市省国球县区域]$")
+# the scope a list's first item may open with: "为园区生物医药、绿色食品…企业", "全市…"
+_ITEM_SCOPE = re.compile(r"^(?:园区|区内|县内|市内|全[市省国县区])(?=[\u4e00-\u9fff]{2})")
+# a list of what is consumed ("推动汽车、家电、家居等大宗消费"): goods, not industries
+_CONSUMED_HEAD = re.compile(r"^等[^，。；、]{0,4}?消费")
 
 
 def head_class(head: str) -> str:
@@ -319,6 +340,10 @@ class IndustryFinder:
                 start += len(region)
                 item = item[len(region) :]
                 break
+        scope = _ITEM_SCOPE.match(item)
+        if scope:
+            start += scope.end()
+            item = item[scope.end() :]
         lead = ITEM_MODIFIERS.match(item) or (QUALITY.match(item) if quality else None)
         if lead:
             start += lead.end()
@@ -354,7 +379,7 @@ class IndustryFinder:
         """Industries listed; the items of lists that are not lists of industries go to
         ``rejected`` (子女教育、医疗健康、补贴申领…等服务内容)."""
         found = []
-        for enum in enums:
+        for enum in self._split_at_glued_head(text, enums):
             subject = _isations(text, enum)
             if subject is not None:
                 # "推动旅游业全域化、品质化、智慧化发展": a list of -isations; the sector is what
@@ -444,6 +469,8 @@ class IndustryFinder:
                     if self.sector_like(text[span[0] : span[1]])
                     and self._qualified(text[span[0] : span[1]])
                 ]
+            if _CONSUMED_HEAD.match(enum.head):
+                chosen = []
             if cls != "technology" and _PRODUCT_HEAD.match(enum.head):
                 # 创新药、医疗器械…生产项目, 光电显示…研发生产基地: what is made is a sector
                 chosen = spans
@@ -521,6 +548,38 @@ class IndustryFinder:
         else:
             return enum
         return Enumeration([(s, e), *rest], enum.head, enum.head_end)
+
+    @staticmethod
+    def _split_at_glued_head(text: str, enums: list[Enumeration]) -> list[Enumeration]:
+        """Lists that run on past a head glued to one of their items, split there:
+        "为园区生物医药、绿色食品、新材料企业提供检验检测、认证认可和计量校准服务" is the list
+        生物医药、绿色食品、新材料 (head 等企业) and the list of what is provided, its opening verb
+        (jieba's tag) cut off; "鼓励园区新能源汽车零部件、智能装备企业到…投资建厂" is one list."""
+        out = []
+        for enum in enums:
+            last = len(enum.items) - 1
+            for i, (s, e) in enumerate(enum.items[1:], start=1):
+                glued = _MID_HEAD.search(text, s, e)
+                if glued is None or glued.start() - s < 2 or glued.end() >= e:
+                    continue
+                if i == last and _GLUED_HEAD.search(text, s, e):
+                    break  # 电子元器件企业入驻: _glued_head's
+                head = Enumeration(
+                    [*enum.items[:i], (s, glued.start())], "等" + glued.group(), glued.end()
+                )
+                out.append(head)
+                rest = glued.end()
+                for word, tag in tagged(text[rest:e]):
+                    if tag not in LEADING_TAGS or rest + len(word) >= e:
+                        break
+                    rest += len(word)
+                # the rest of the list (none when the head was glued to its last item)
+                others = [(rest, e), *enum.items[i + 1 :]] if i < last else []
+                enum = Enumeration(others, enum.head, enum.head_end)
+                break
+            if enum.items:
+                out.append(enum)
+        return out
 
     @staticmethod
     def _glued_head(text: str, enum: Enumeration) -> Enumeration:
@@ -627,6 +686,8 @@ class IndustryFinder:
                 continue  # 数字产业化: industrialisation, not the industry
             if text.startswith("区", e):
                 continue  # 生态休闲旅游区: a zone named after the industry, not the industry
+            if text.startswith("应用", e):
+                continue  # 推广智能家居应用: the use of a product, not its industry
             followed = re.match(r"产业|行业|领域|业", text[e : e + 2])
             # outside a list only a main label of three characters or more stands alone
             # (数字经济); an alias (医疗健康 in 医疗健康服务体系) needs 产业 / 领域 after it
@@ -648,9 +709,12 @@ class IndustryFinder:
         if found is None:
             return []
         parts = [found.span(1)]
-        joined = _ITEM_JOIN_ONCE.search(text, *found.span(1))
+        of = text.rfind("的", *found.span(1))
+        if of != -1:
+            parts = [(of + 1, found.end(1))]  # 发展稳产保供的畜禽养殖: what is developed
+        joined = _ITEM_JOIN_ONCE.search(text, *parts[0])
         if joined:
-            parts = [(found.start(1), joined.start()), (joined.end(), found.end(1))]
+            parts = [(parts[0][0], joined.start()), (joined.end(), found.end(1))]
         cands = []
         for a, b in parts:
             name = text[a:b]
