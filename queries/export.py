@@ -133,18 +133,37 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
 
 
 MERGE_FANIN = 128  # sorted runs merged at once (each an open file)
-SORTED_FORMATS = ("nq", "nt")  # line formats a build writes sorted, so that it is byte-stable
 
 
 def write_export(path: Path, store: pyoxigraph.Store, fmt: str, *, sort: bool = False) -> int:
     """``store`` in ``fmt`` written atomically to ``path``; its size in bytes. With ``sort``
-    the lines of N-Quads / N-Triples are sorted (:func:`write_sorted`), graph by graph."""
+    the lines of N-Quads are sorted (:func:`write_sorted`), graph by graph."""
     with atomic_file(path) as out:
-        if sort and fmt in SORTED_FORMATS:
-            write_sorted(store, fmt, out)
-        else:
-            out.write(serialize(store, fmt))
+        write_stream(store, fmt, out, sort=sort)
         return out.tell()
+
+
+def write_stream(store: pyoxigraph.Store, fmt: str, out: BinaryIO, *, sort: bool = False) -> None:
+    """``store`` in ``fmt`` written to ``out`` as it is serialised, never a whole copy of the
+    data in memory (a store of 1,000 plans is tens of GB of text): TriG and N-Quads straight
+    from the store; N-Triples and Turtle, the union of the graphs with each triple once, from
+    the sorted, merged N-Triples of :func:`write_sorted` (so both are byte-stable, a subject's
+    triples together). JSON-LD is compacted by rdflib in memory (pyoxigraph writes expanded
+    JSON-LD only)."""
+    if fmt == "jsonld":
+        out.write(_jsonld(store))
+    elif fmt == "nq" and sort:
+        write_sorted(store, fmt, out)
+    elif fmt in ("trig", "nq"):
+        store.dump(out, format=FORMATS[fmt], prefixes=PREFIXES if fmt == "trig" else None)
+    elif fmt == "nt":
+        write_sorted(store, fmt, out)
+    else:
+        with tempfile.TemporaryFile(prefix="plankg-union-") as lines:
+            write_sorted(store, "nt", lines)
+            lines.seek(0)
+            triples = pyoxigraph.parse(lines, format=pyoxigraph.RdfFormat.N_TRIPLES)
+            pyoxigraph.serialize(triples, out, format=FORMATS[fmt], prefixes=PREFIXES)
 
 
 def write_sorted(store: pyoxigraph.Store, fmt: str, out: BinaryIO) -> None:

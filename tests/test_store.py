@@ -227,6 +227,36 @@ def test_sorted_export_is_the_sorted_set_of_lines_graph_by_graph(tmp_path):
     assert sum('"规划"' in line for line in lines) == 7
 
 
+
+def test_streamed_turtle_and_trig_hold_what_the_store_holds(tmp_path):
+    # written without a whole copy in memory (write_stream); the same statements as the
+    # in-memory serialisation, Turtle the union with each triple once and byte-stable
+    ox = pyoxigraph
+    data = ox.Store()
+    title = ox.NamedNode("http://purl.org/dc/terms/title")
+    part = ox.NamedNode("http://purl.org/dc/terms/isPartOf")
+    for i in range(40):
+        graph = ox.NamedNode(f"https://w3id.org/plankg/graph/p{i:02d}")
+        plan = ox.NamedNode(f"https://w3id.org/plankg/id/plan/p{i % 6}")
+        data.add(ox.Quad(plan, title, ox.Literal(f"规划{i % 5}", language="zh"), graph))
+        data.add(ox.Quad(plan, part, ox.NamedNode("https://w3id.org/plankg/id/region/r"), graph))
+    for fmt, rdf_format in (("ttl", ox.RdfFormat.TURTLE), ("trig", ox.RdfFormat.TRIG)):
+        target = tmp_path / f"out.{fmt}"
+        export.write_export(target, data, fmt)
+        streamed = set(ox.parse(path=str(target), format=rdf_format))
+        assert streamed == set(ox.parse(export.serialize(data, fmt), format=rdf_format))
+        if fmt == "ttl":
+            # (plan, title) pairs: p{i % 6} with 规划{i % 5} -> 30, and one isPartOf per plan
+            assert len(streamed) == 30 + 6
+            again = tmp_path / "again.ttl"
+            export.write_export(again, data, fmt)
+            assert again.read_bytes() == target.read_bytes()
+            assert target.read_text(encoding="utf-8").startswith("@prefix")
+        else:
+            assert len(streamed) == len(data) == 80
+            assert {q.graph_name for q in streamed} == set(data.named_graphs())
+
+
 def test_doctests_of_the_store_modules():
     from plankg.queries import export as export_module
     from plankg.queries import rows

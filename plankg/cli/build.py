@@ -40,12 +40,10 @@ from plankg.graph.rdf.build import (
 )
 from plankg.graph.rdf.identifiers import Naming, plan_base
 from plankg.queries.export import (
-    SORTED_FORMATS,
     format_for,
-    serialize,
     write_atomically,
     write_export,
-    write_sorted,
+    write_stream,
 )
 from plankg.queries.store import (
     build_lock,
@@ -64,10 +62,8 @@ SUMMARY_COLUMNS = ("sections", "goals", "tasks", "programs", "platforms", "indus
 
 def dataset_bytes(build: Build, fmt: str) -> bytes:
     """The dataset in ``fmt``; N-Quads and N-Triples lines sorted, so a build is byte-stable."""
-    if fmt not in SORTED_FORMATS:
-        return serialize(build.store, fmt)
     out = io.BytesIO()
-    write_sorted(build.store, fmt, out)
+    write_stream(build.store, fmt, out, sort=True)
     return out.getvalue()
 
 
