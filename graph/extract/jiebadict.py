@@ -227,7 +227,26 @@ def _from_jieba() -> tuple[dict[str, int], dict[str, str], int]:
 def _write(
     path: Path, source: Source, freqs: dict[str, int], tags: dict[str, str], total: int
 ) -> None:
-    """Write the table atomically (a temp file beside it, then a rename)."""
+    """Write the table atomically (a temp file beside it, then a rename). The temp file is
+    made first: a folder that cannot be written costs no time splitting the dicts."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            os.chmod(temp, 0o644)  # mkstemp's 0600 would hide it from other users of the folder
+            header, body = _encode(source, freqs, tags, total)
+            out.write(header)
+            out.write(body)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _encode(
+    source: Source, freqs: dict[str, int], tags: dict[str, str], total: int
+) -> tuple[bytes, bytes]:
+    """The header and the body (offsets, then buckets) of the file."""
     parts: list[tuple[dict[str, int], dict[str, str]]] = [({}, {}) for _ in range(BUCKETS)]
     for word, count in freqs.items():
         parts[bucket(word[:2])][0][word] = count
@@ -255,14 +274,4 @@ def _write(
         len(body),
         zlib.crc32(body),
     )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.chmod(temp, 0o644)  # mkstemp's 0600 would hide it from other users of the folder
-        with os.fdopen(fd, "wb") as out:
-            out.write(header)
-            out.write(body)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    return header, body
