@@ -208,3 +208,12 @@ def test_the_header_names_what_the_file_is_of(made: Path) -> None:
     assert data.startswith(b"plankg-jieba-1.")
     assert data[16:32].rstrip(b"\0").decode() == source.version
     assert data[32:64] == source.sha256()
+
+
+def test_a_long_version_string_is_not_rebuilt_on_every_open(made: Path, tmp_path: Path) -> None:
+    real = jiebadict.jieba_source()
+    source = jiebadict.Source(real.dictionary, "0.42.1.post20260101+local")  # over 16 bytes
+    folder = tmp_path / "cache"
+    assert jiebadict.open_table(folder, source).source == "built"
+    assert jiebadict.open_table(folder, source).source == "file"
+    assert jiebadict.open_table(folder, real).source == "built"  # another version: its own file

@@ -69,7 +69,8 @@ def jieba_source() -> Source:
         raise ModuleNotFoundError("jieba is not installed")
     folder = Path(next(iter(spec.submodule_search_locations)))
     found = _VERSION.search((folder / "__init__.py").read_bytes())
-    return Source(folder / "dict.txt", found.group(1).decode("ascii") if found else "unknown")
+    version = found.group(1).decode("ascii", "replace") if found else "unknown"
+    return Source(folder / "dict.txt", version)
 
 
 def head(word: str) -> str:
@@ -145,6 +146,11 @@ class FileTable(Table):
         return (self._heads.get(key) or self._part(key))[1].get(word, "x")
 
 
+def _version_field(source: Source) -> bytes:
+    """jieba's version as the header holds it: 16 bytes, ASCII, padded with NULs."""
+    return source.version.encode("ascii", "replace")[:16].ljust(16, b"\0")
+
+
 def cache_file(directory: Path, source: Source) -> Path:
     return directory / f"jieba-{source.version}.words"
 
@@ -196,7 +202,7 @@ def _check(mapped: mmap.mmap, source: Source) -> FileTable | None:
     )
     if magic != _MAGIC.ljust(16, b"\0") or buckets != BUCKETS:
         raise ValueError("another format")
-    if version.rstrip(b"\0").decode("ascii", "replace") != source.version:
+    if version != _version_field(source):
         return None  # another jieba's: stale
     if (size, mtime_ns) != source.stat() and digest != source.sha256():
         return None  # another dictionary: stale
@@ -265,7 +271,7 @@ def _encode(
     size, mtime_ns = source.stat()
     header = _HEADER.pack(
         _MAGIC,
-        source.version.encode("ascii")[:16],
+        _version_field(source),
         source.sha256(),
         size,
         mtime_ns,
