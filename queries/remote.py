@@ -31,6 +31,7 @@ from SPARQLWrapper.SPARQLExceptions import (
 )
 
 from plankg.errors import InputError
+from plankg.queries.defaults import DEFAULT_TIMEOUT
 from plankg.queries.rows import Rows, cell
 
 
@@ -43,7 +44,6 @@ def _version() -> str:
 
 
 USER_AGENT = f"plankg/{_version()}"
-DEFAULT_TIMEOUT = 60.0
 MAX_DETAIL = 120
 
 

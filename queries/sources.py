@@ -27,6 +27,7 @@ import pyoxigraph
 from plankg.errors import InputError
 from plankg.queries import remote
 from plankg.queries.deadline import within
+from plankg.queries.defaults import ENGINES
 from plankg.queries.querytext import (
     IRI,
     LangLiteral,
@@ -47,7 +48,6 @@ if TYPE_CHECKING:  # rdflib is imported only where rdflib is the engine or the c
     Binding = str | LangLiteral | IRI | Node | tuple[str | LangLiteral | IRI | Node, ...]
 
 Engine = Literal["oxigraph", "rdflib"]
-ENGINES: tuple[str, ...] = ("oxigraph", "rdflib")
 
 # file suffix → (pyoxigraph format, rdflib format name, holds named graphs)
 FILE_FORMATS: dict[str, tuple[pyoxigraph.RdfFormat, str, bool]] = {

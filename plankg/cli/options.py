@@ -13,14 +13,16 @@ import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from plankg.errors import InputError
-from plankg.queries.remote import DEFAULT_TIMEOUT
-from plankg.queries.sources import ENGINES, Source, open_source
+from plankg.queries.defaults import DEFAULT_TIMEOUT, ENGINES
 from plankg.queries.store import ENV_VAR
+
+if TYPE_CHECKING:
+    from plankg.queries.sources import Source
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -38,6 +40,8 @@ class SourceSpec:
     password: str | None = None
 
     def open(self) -> Source:
+        from plankg.queries.sources import open_source  # pyoxigraph, the endpoint client
+
         return open_source(
             store=self.store,
             graph=self.graph,
