@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from plankg.errors import InputError
+from plankg.queries.defaults import DEFAULT_PORT
 from plankg.queries.store import default_store_dir, open_store
 
 HOST = "127.0.0.1"
-DEFAULT_PORT = 7878
 START_TIMEOUT = 30.0
 STOP_TIMEOUT = 10.0
 

@@ -25,9 +25,8 @@ from typing import TYPE_CHECKING, Any, Literal
 import pyoxigraph
 
 from plankg.errors import InputError
-from plankg.queries import remote
 from plankg.queries.deadline import within
-from plankg.queries.defaults import ENGINES
+from plankg.queries.defaults import DEFAULT_TIMEOUT, ENGINES
 from plankg.queries.querytext import (
     IRI,
     LangLiteral,
@@ -43,6 +42,8 @@ from plankg.queries.store import dataset_to_store, default_store_dir, open_store
 if TYPE_CHECKING:  # rdflib is imported only where rdflib is the engine or the caller's choice
     from rdflib import Dataset
     from rdflib.term import Node
+
+    from plankg.queries import remote  # imported where an endpoint is opened or asked
 
     # a tuple binds the variable to each of its values (one VALUES block, several rows)
     Binding = str | LangLiteral | IRI | Node | tuple[str | LangLiteral | IRI | Node, ...]
@@ -277,10 +278,14 @@ class EndpointSource(Source):
         self.name = endpoint.url
 
     def select(self, query: str, *, bindings: Mapping[str, Binding] | None = None) -> Rows:
+        from plankg.queries import remote  # the endpoint client: only for an endpoint
+
         check_select(query)
         return remote.select(self.endpoint, inject_values(query, _n3_terms(bindings or {})))
 
     def oxigraph(self) -> pyoxigraph.Store:
+        from plankg.queries import remote
+
         store = pyoxigraph.Store()
         store.extend(remote.quads(self.endpoint))
         return store
@@ -340,7 +345,7 @@ def open_source(
     """Open one source: a store directory, a graph file or an endpoint (default: the store).
 
     ``timeout`` bounds every query, in seconds: an endpoint's answer (default
-    ``remote.DEFAULT_TIMEOUT``) and a local query on either engine (default: no bound).
+    ``defaults.DEFAULT_TIMEOUT``) and a local query on either engine (default: no bound).
     """
     chosen = [n for n, v in (("store", store), ("graph", graph), ("endpoint", endpoint)) if v]
     if len(chosen) > 1:
@@ -350,7 +355,9 @@ def open_source(
     if endpoint:
         if engine != "oxigraph":
             raise InputError("--engine applies to --store and --graph; an endpoint runs its own")
-        wait = remote.DEFAULT_TIMEOUT if timeout is None else timeout
+        from plankg.queries import remote  # http.client, SPARQLWrapper: only for an endpoint
+
+        wait = DEFAULT_TIMEOUT if timeout is None else timeout
         return EndpointSource(remote.Endpoint(endpoint, wait, user, password))
     local: OxigraphSource | RdflibSource
     if graph:

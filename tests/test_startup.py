@@ -71,6 +71,8 @@ def test_a_query_on_the_store_loads_pyoxigraph_but_not_rdflib(tmp_path: Path) ->
     assert "pyoxigraph" in result["heavy"]
     assert "rdflib" not in result["heavy"]
     assert "networkx" not in result["heavy"] and "pyshacl" not in result["heavy"]
+    # the endpoint client is for --endpoint and push only
+    assert "SPARQLWrapper" not in result["heavy"]
 
 
 @pytest.mark.parametrize("name", sorted(LAZY_COMMANDS))

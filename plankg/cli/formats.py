@@ -31,9 +31,6 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from rich.console import Console
-from rich.table import Table
-
 from plankg.queries.rows import Rows, Value
 
 ROW_FORMATS = ("table", "csv", "tsv", "json", "jsonl")
@@ -93,6 +90,9 @@ def render(rows: Rows, fmt: str, *, title: str | None = None, terminal: bool = F
 
 
 def _table(rows: Rows, *, title: str | None, terminal: bool) -> str:
+    from rich.console import Console  # only for a table: CSV and JSON need none of rich
+    from rich.table import Table
+
     table = Table(title=title, caption=f"{len(rows)} row{'' if len(rows) == 1 else 's'}")
     for column in rows.columns:
         table.add_column(column, overflow="fold")

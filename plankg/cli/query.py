@@ -27,8 +27,8 @@ from plankg.cli.options import (
 )
 from plankg.errors import InputError
 from plankg.queries import export as exporting
-from plankg.queries import named, remote
-from plankg.queries import serve as serving
+from plankg.queries import named
+from plankg.queries.defaults import DEFAULT_PORT
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -176,6 +176,8 @@ def push_command(
     """
     if not endpoint and not graph_store:
         raise click.UsageError("give --endpoint URL (or --graph-store URL)")
+    from plankg.queries import remote  # the endpoint client: only for push
+
     target = graph_store or remote.graph_store_url(endpoint or "")
     local = SourceSpec(store=store, graph=graph).open().oxigraph()
     pushed = remote.push(local, target, timeout=timeout, user=user, password=password)
@@ -191,7 +193,7 @@ def push_command(
 @click.option(
     "--port",
     type=click.IntRange(min=0, max=65535),
-    default=serving.DEFAULT_PORT,
+    default=DEFAULT_PORT,
     show_default=True,
     help="Port on 127.0.0.1 (0: any free port).",
 )
@@ -209,7 +211,9 @@ def serve_command(port: int, store: Path | None) -> None:
 
     previous = signal.signal(signal.SIGTERM, stop)
     try:
-        with serving.serving(store, port=port) as server:
+        from plankg.queries.serve import serving  # http.server: only for serve
+
+        with serving(store, port=port) as server:
             click.echo(f"SPARQL endpoint: {server.query_url}")
             click.echo("read-only snapshot of the store; press Ctrl-C to stop", err=True)
             sys.stdout.flush()
