@@ -43,7 +43,7 @@ PARAMS = {"entity": {"label": "鲲鹏行动计划"}}
 VIZ_TIMEOUT = 180.0
 
 _CHILD = """
-import sys, time
+import os, sys, time
 from plankg.cli import main
 start = time.perf_counter()
 try:
@@ -56,7 +56,9 @@ peak = 0
 for line in open("/proc/self/status"):
     if line.startswith("VmHWM:"):
         peak = int(line.split()[1]) * 1024
-print(f"BENCH {code} {wall} {peak}", file=sys.stderr)
+times = os.times()  # the process and its waited-for children (the build's pool)
+cpu = times.user + times.system + times.children_user + times.children_system
+print(f"BENCH {code} {wall} {peak} {cpu}", file=sys.stderr)
 """
 
 
@@ -76,8 +78,9 @@ def plankg(*args: str, timeout: float | None = None) -> dict[str, Any]:
     line = next((s for s in reversed(done.stderr.splitlines()) if s.startswith("BENCH ")), None)
     if line is None:
         return {"code": done.returncode, "wall": outside, "error": done.stderr[-400:]}
-    _, code, wall, peak = line.split()
-    return {"code": int(code), "wall": outside, "in_process": float(wall), "peak_rss": int(peak)}
+    _, code, wall, peak, cpu = line.split()
+    return {"code": int(code), "wall": outside, "in_process": float(wall), "peak_rss": int(peak),
+            "cpu": float(cpu)}
 
 
 def cold(*args: str, repeats: int) -> dict[str, float]:
@@ -247,11 +250,12 @@ def markdown(results: dict[str, Any]) -> str:
              f"{mib(machine.get('memory_bytes'))} RAM; {machine.get('os')}; "
              f"{machine.get('python')}; {machine.get('packages')}",
              f"- **Method:** builds, `--help`, `query` and `viz` in fresh processes (wall "
-             f"time; peak RSS is the building process's VmHWM, the pool's workers not "
-             f"counted); named queries in-process, p50 and max of {results['repeats']} runs "
+             f"time, and CPU time of the process with its pool; peak RSS is the building "
+             f"process's VmHWM, the pool's workers not counted); named queries in-process, "
+             f"p50 and max of {results['repeats']} runs "
              f"after a warm-up. Other engineers shared the machine: compare ratios.", "",
-             "| plans | quads | text | build | plans/s | peak RSS | store | cold --help | "
-             "cold query | viz | page | page interactive |", "|" + "---|" * 12]
+             "| plans | quads | text | build | build CPU | plans/s | peak RSS | store | "
+             "cold --help | cold query | viz | page | page interactive |", "|" + "---|" * 13]
     increments = ["", "Incremental builds on the built store (fresh processes): the same folder "
                   "again, one generated plan added, that plan removed again.", "",
                   "| plans | nothing changed | add one plan | remove one plan |",
@@ -265,15 +269,17 @@ def markdown(results: dict[str, Any]) -> str:
                         else ms(viz.get("wall")))
         lines.append(
             f"| {size['plans']:,} | {size.get('quads', 0):,} | {mib(size['text_bytes'])} | "
-            f"{ms(build.get('wall'))} | {build.get('plans_per_s', 0):.2f} | "
+            f"{ms(build.get('wall'))} | {ms(build.get('cpu'))} | "
+            f"{build.get('plans_per_s', 0):.2f} | "
             f"{mib(build.get('peak_rss'))} | {mib(size.get('store_bytes'))} | "
             f"{ms(size.get('cold_help', {}).get('p50'))} | "
             f"{ms(size.get('cold_query', {}).get('p50'))} | {viz_time} | "
             f"{mib(viz.get('page_bytes'))} | {ms(viz.get('interactive'))} |")
         if "add_one" in size:
             increments.append(
-                f"| {size['plans']:,} | {ms(size['unchanged'].get('wall'))} | "
-                f"{ms(size['add_one'].get('wall'))} | {ms(size['remove_one'].get('wall'))} |")
+                "| " + " | ".join([f"{size['plans']:,}"] + [
+                    f"{ms(size[step].get('wall'))} ({ms(size[step].get('cpu'))} CPU)"
+                    for step in ("unchanged", "add_one", "remove_one")]) + " |")
     lines += increments
     for size in results["sizes"]:
         if not size.get("queries"):
