@@ -28,15 +28,19 @@ def relations(facts: Facts, predicate: str) -> set[tuple[str, str]]:
 
 
 def test_an_outline_heading_names_its_program_without_the_verb() -> None:
-    facts = facts_of("四、实施创新行动\n4.1 强化企业主体\n4.1.1 实施青禾企业倍增计划\n"
-                     "建立培育库，给予奖励。（牵头单位：县科技局）\n")
+    facts = facts_of(
+        "四、实施创新行动\n4.1 强化企业主体\n4.1.1 实施青禾企业倍增计划\n"
+        "建立培育库，给予奖励。（牵头单位：县科技局）\n"
+    )
     assert "青禾企业倍增计划" in facts.names("program")
     assert "实施青禾企业倍增计划" not in facts.names("program")
 
 
 def test_a_heading_clause_opening_with_a_preposition_names_no_program() -> None:
-    facts = facts_of("一、支持技术改造\n（一）对年度设备投资额500万元以上的技术改造项目，"
-                     "按照设备投资额的8%给予补助。\n（二）对新引进的纺织服装产业项目，给予奖励。\n")
+    facts = facts_of(
+        "一、支持技术改造\n（一）对年度设备投资额500万元以上的技术改造项目，"
+        "按照设备投资额的8%给予补助。\n（二）对新引进的纺织服装产业项目，给予奖励。\n"
+    )
     assert facts.names("program") == []
 
 
@@ -49,8 +53,9 @@ def test_a_year_never_opens_a_platform_name() -> None:
 
 
 def test_a_note_in_brackets_after_the_kind_word_is_no_part_of_the_name() -> None:
-    facts = facts_of("一、平台\n省级平台：江西省光学工程研究中心（争创）、"
-                     "沐川光学研究院（省级新型研发机构）。\n")
+    facts = facts_of(
+        "一、平台\n省级平台：江西省光学工程研究中心（争创）、沐川光学研究院（省级新型研发机构）。\n"
+    )
     assert set(facts.names("platform")) == {"江西省光学工程研究中心", "沐川光学研究院"}
 
 
@@ -60,18 +65,21 @@ def test_a_platform_and_a_verb_inside_a_would_be_name_end_it() -> None:
 
 
 def test_a_park_of_two_places_joined_by_a_dash_and_an_innovation_city() -> None:
-    facts = facts_of("一、合作\n与沿海地区共建沐川—东沙产业合作园，建设沐川科创城，"
-                     "加快建设沐川公路港物流园。\n")
-    assert set(facts.names("platform")) == {"沐川—东沙产业合作园", "沐川科创城",
-                                            "沐川公路港物流园"}
+    facts = facts_of(
+        "一、合作\n与沿海地区共建沐川—东沙产业合作园，建设沐川科创城，加快建设沐川公路港物流园。\n"
+    )
+    assert set(facts.names("platform")) == {"沐川—东沙产业合作园", "沐川科创城", "沐川公路港物流园"}
 
 
 # --- departments ----------------------------------------------------------------------------
 
 
 def test_a_body_in_brackets_after_a_body_is_a_second_body() -> None:
-    facts = facts_of("一、人才\n1.引进领军人才。给予资助。（牵头单位：县委组织部（县委人才办），"
-                     "配合单位：县委统战部、各乡镇（街道））\n", empty=False)
+    facts = facts_of(
+        "一、人才\n1.引进领军人才。给予资助。（牵头单位：县委组织部（县委人才办），"
+        "配合单位：县委统战部、各乡镇（街道））\n",
+        empty=False,
+    )
     leads = {d for _, d in relations(facts, "leadDepartment")}
     supports = {d for _, d in relations(facts, "supportDepartment")}
     assert leads == {"沐川县委组织部", "沐川县委人才工作领导小组办公室"}
@@ -79,8 +87,10 @@ def test_a_body_in_brackets_after_a_body_is_a_second_body() -> None:
 
 
 def test_bodies_listed_before_a_class_word_and_a_role_phrase() -> None:
-    facts = facts_of("一、政策兑现\n由县经信局牵头，县财政局、县市场监管局等部门配合，"
-                     "每年集中兑现一次。\n", empty=False)
+    facts = facts_of(
+        "一、政策兑现\n由县经信局牵头，县财政局、县市场监管局等部门配合，每年集中兑现一次。\n",
+        empty=False,
+    )
     supports = {d for _, d in relations(facts, "supportDepartment")}
     assert supports == {"沐川县财政局", "沐川县市场监督管理局"}
 
@@ -94,7 +104,11 @@ def industries(sentence: str, *, empty: bool = True) -> set[str]:
 
 def test_a_count_of_chains_heads_a_list_of_industries() -> None:
     assert industries("聚焦智能装备、新能源汽车、生物医药、绿色食品四条重点产业链，绘制图谱。") == {
-        "智能装备", "新能源汽车", "生物医药", "绿色食品"}
+        "智能装备",
+        "新能源汽车",
+        "生物医药",
+        "绿色食品",
+    }
 
 
 def test_isations_and_places_moved_from_are_no_industries() -> None:
@@ -131,8 +145,9 @@ def test_a_town_that_develops_two_sectors() -> None:
 
 def test_a_park_after_the_plans_place_carries_its_whole_stem() -> None:
     # the plan prints 食品产业 elsewhere, so 食品 alone ends the park's stem too
-    facts = facts_of("一、园区\n推进食品产业发展。\n在城东规划建设沐川富锌食品产业园。\n",
-                     empty=False)
+    facts = facts_of(
+        "一、园区\n推进食品产业发展。\n在城东规划建设沐川富锌食品产业园。\n", empty=False
+    )
     assert ("沐川富锌食品产业园", "富锌食品") in relations(facts, "targetsIndustry")
 
 
@@ -151,8 +166,12 @@ def test_held_out_manufacturing_fixture(tmp_path) -> None:
     assert by_type["region"].correct == 1
     for kind in ("lead-department", "support-department", "indicator-target"):
         assert by_type[kind].precision >= 0.95 and by_type[kind].recall >= 0.95, (
-            by_type[kind].missed, by_type[kind].spurious)
+            by_type[kind].missed,
+            by_type[kind].spurious,
+        )
     for kind in ("program", "platform", "department"):
         assert by_type[kind].precision >= 0.9 and by_type[kind].recall >= 0.9, (
-            by_type[kind].missed, by_type[kind].spurious)
+            by_type[kind].missed,
+            by_type[kind].spurious,
+        )
     assert by_type["industry"].precision >= 0.6 and by_type["industry"].recall >= 0.75
