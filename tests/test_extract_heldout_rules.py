@@ -175,3 +175,19 @@ def test_held_out_manufacturing_fixture(tmp_path) -> None:
             by_type[kind].spurious,
         )
     assert by_type["industry"].precision >= 0.6 and by_type["industry"].recall >= 0.75
+
+
+def test_a_project_list_with_long_content_cells_is_one_table() -> None:
+    # 表2 of the fixture: 8 columns, one cell a line, 建设内容 cells of up to ~50 characters and a
+    # 2023年计划投资 column; its 20 rows are the table's, not prose, and it holds no indicators
+    from plankg.graph.text.structure import read_document
+    from plankg.graph.text.tables import parse_tables
+
+    doc = read_document(
+        TESTS / "data" / "plans" / "cenchuan-manufacturing-action-plan-2023-2025.txt"
+    )
+    indicators, projects = parse_tables(doc).tables
+    assert len(indicators.rows) == 12
+    assert (projects.kind, projects.rows) == ("other", [])
+    assert doc.text[projects.end - 20 : projects.end].endswith("2023—2024")
+    assert "新建220千伏变电站1座" in doc.text[projects.start : projects.end]
