@@ -191,3 +191,9 @@ def test_a_project_list_with_long_content_cells_is_one_table() -> None:
     assert (projects.kind, projects.rows) == ("other", [])
     assert doc.text[projects.end - 20 : projects.end].endswith("2023—2024")
     assert "新建220千伏变电站1座" in doc.text[projects.start : projects.end]
+
+
+def test_a_list_head_that_names_its_items_sector() -> None:
+    found = industries("重点发展光纤预制棒、特种光缆等光通信材料产业和激光器件产业。")
+    assert "光通信材料" in found
+    assert industries("培育壮大工业机器人、智能传感器等新兴产业。") == {"工业机器人", "智能传感器"}

@@ -54,6 +54,8 @@ INDUSTRY_HEAD = re.compile(
     + r"|化|布局|技术|转移)|领域|增长点|行业(?!共性)|服务业|制造业|"
     r"业态)"
 )
+# a list's head that names its items' own sector: 等锂电材料产业 (no count, no 和)
+_NAMED_HEAD = re.compile(r"^等([\u4e00-\u9fff]{2,8}?)产业(?:和|及|$)")
 # a count of industrial chains after a list: "…四条重点产业链", "…两大产业链"
 _COUNTED_CHAINS = re.compile(r"^(?:[两二三四五六七八九十\d]+(?:大|条|个))[^，。；、]{0,4}?产业链")
 TECH_HEAD = re.compile(r"^(?:等)?[^，。；、]{0,6}?技术")
@@ -497,7 +499,23 @@ class IndustryFinder:
                 if cand is not None:
                     cand.head, cand.head_class, cand.head_end = enum.head, cls, enum.head_end
                     found.append(cand)
+            named = _NAMED_HEAD.match(enum.head) if chosen and cls == "industry" else None
+            if named is not None and self._names_sector(named.group(1)):
+                # "基础锂盐、正极材料、电解液等锂电材料产业": the items' own sector is one too
+                at = enum.head_end - len(enum.head) + named.start(1)
+                cand = self._industry(
+                    text, at, at + len(named.group(1)), sentence, section, via="list"
+                )
+                if cand is not None and text[at : at + len(named.group(1))] == named.group(1):
+                    found.append(cand)
         return found
+
+    def _names_sector(self, stem: str) -> bool:
+        """Whether the stem of a list's head X产业 is a sector of its own (锂电材料), not a class
+        (新兴, 战略性新兴, 特色优势) or a scope (重点, 相关)."""
+        if any(stem.startswith(g) or stem.endswith(g) for g in GENERIC_SECTORS):
+            return False
+        return fragment_ok(stem) and self.sector_like(stem) and not _LONG_NOT_IN_NAME.search(stem)
 
     @staticmethod
     def _clausal(text: str, start: int, end: int) -> bool:
