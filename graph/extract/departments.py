@@ -106,6 +106,8 @@ GENERIC = re.compile(
     # the governments and offices of every place below the plan's: 各县（市、区）人民政府
     r"|各(?:县[（(]市、区[）)]|县区|区县|县市区|乡镇|镇)人民政府|各(?:街道|乡镇)办事处"
 )
+# "…、县市场监管局等部门配合": the bodies listed, then the class they are of
+_AND_OTHERS = re.compile(r"等(?:有关|相关)?(?:部门|单位)$")
 # "由市委组织部负责解释" says who interprets the text, not who carries it out
 LEAD_PHRASE = re.compile(r"牵头抓总|牵头负责|负责牵头|牵头(?!单位|部门|推进|建设)|"
                          r"负责(?!人|解释|同志)")
@@ -306,11 +308,27 @@ def annotations(text: str) -> Iterator[tuple[int, int, list[Listed]]]:
             items = list(_items(text, label.end(), stop))
             role = ROLE_LABELS[label.group(1)]
             for j, (s, e) in enumerate(items):
-                if label.group(1) in RESPONSIBLE_LABELS and responsible_first and j > 0:
-                    listed.append(Listed(text[s:e], s, e, SUPPORT))
-                else:
-                    listed.append(Listed(text[s:e], s, e, role))
+                this = SUPPORT if (label.group(1) in RESPONSIBLE_LABELS and responsible_first
+                                   and j > 0) else role
+                listed.extend(
+                    Listed(text[a:b], a, b, this) for a, b in _bracketed_bodies(text, s, e)
+                )
         yield found.start(), close + 1, listed
+
+
+def _bracketed_bodies(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """An item and the body in its closing bracket, when the bracket names another body of the
+    same level ("县委组织部（县委人才办）", "县政府办（县金融服务中心）": the office that does the
+    work inside the body that leads); "各乡镇（街道）" is one item."""
+    item = text[start:end]
+    if not item.endswith(("）", ")")):
+        return [(start, end)]
+    open_at = max(item.rfind("（"), item.rfind("("))
+    outer, inner = item[:open_at], item[open_at + 1:-1]
+    if open_at < 2 or len(inner) < 3 or outer[0] not in "省市区县" or inner[0] != outer[0] \
+            or not outer.endswith(BODY_ENDS):
+        return [(start, end)]
+    return [(start, start + open_at), (start + open_at + 1, end - 1)]
 
 
 def _items(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -553,6 +571,11 @@ class _Extraction:
     def _name_before(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """The generic or named body that ends exactly at ``end`` (the verb follows it)."""
         piece = text[start:end]
+        also = _AND_OTHERS.search(piece)
+        if also and also.start() > 0:
+            # "县财政局、县科技局、县市场监管局等部门配合": the body before 等部门
+            end -= len(also.group())
+            piece = piece[: also.start()]
         for generic in GENERIC.finditer(piece):
             if generic.end() == len(piece):
                 return start + generic.start(), end

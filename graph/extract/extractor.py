@@ -62,15 +62,16 @@ def extract_facts(doc: Document, *, lexicon: Lexicon) -> Facts:
     department_mentions, department_relations = extract_departments(doc, lexicon)
     # a body's name holds the zone it runs (澄岚经济开发区管委会): the body is what is named
     bodies = Spans((m.start, m.end) for m in department_mentions)
+    region = jurisdiction(doc)
+    places = region_names(region) if region else []
     cands = [
         cand for cand in (*find_programs(doc, lexicon), *find_platforms(doc, lexicon),
-                          *find_industries(doc, lexicon))
+                          *find_industries(doc, lexicon, places=places))
         if not bodies.overlap(cand.start, cand.end)
     ]
     found = _with_nested(cands, resolve(cands))
-    region = jurisdiction(doc)
-    normalise(found, lexicon, places=region_names(region) if region else ())
-    named_mentions, named_relations = _named_industries(doc.text, found, lexicon)
+    normalise(found, lexicon, places=places)
+    named_mentions, named_relations = _named_industries(doc.text, found, lexicon, places)
     named_relations.extend(_title_platform(doc, found))
     facts = Facts(
         mentions=[cand.mention(doc.text) for cand in found] + named_mentions,
@@ -110,8 +111,8 @@ PARK_KINDS = ("园", "园区", "城", "小镇")
 BASE_PARKS = ("产业园区", "产业园")
 
 
-def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon
-                      ) -> tuple[list[Mention], list[Relation]]:
+def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon,
+                      places: Iterable[str] = ()) -> tuple[list[Mention], list[Relation]]:
     """A platform whose name is an industry plus its kind word carries that industry:
     柳滩数字经济产业园 → 数字经济, 智能家居城 → 智能家居, 青堰食品饮料研究院 → 食品饮料 (the
     naming sentence is the evidence; issue 12, convention 3).
@@ -136,6 +137,7 @@ def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon
     known |= set(printed_as)
     known |= {label for label in lexicon.labels(INDUSTRY)}
     suffixes = [s for s, _ in kind_suffixes(lexicon.kinds)]
+    own_places = sorted(places, key=len, reverse=True)
     mentions: list[Mention] = []
     relations_: list[Relation] = []
     for cand in found:
@@ -150,6 +152,14 @@ def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon
         stem = name[: -len(suffix)]
         industry = max((i for i in known if stem.endswith(i) and len(stem) - len(i) <= 4
                         and len(i) >= 2), key=len, default=None)
+        own = next((p for p in own_places if stem.startswith(p) and len(stem) - len(p) >= 3),
+                   None)
+        if park and industry is not None and own is not None and SECTOR_WORDS.fullmatch(industry):
+            # 岑川富硒食品产业园: after the plan's own place the whole stem is the sector, not
+            # only the bare sector word 食品 that ends it (吴兴世界乡村旅游小镇 stays 乡村旅游)
+            rest = stem[len(own):]
+            if len(rest) > len(industry) and fragment_ok(rest) and not _stop_inside(rest):
+                industry = rest
         base = next((b for b in BASE_PARKS if suffix.endswith(b) and len(suffix) > len(b)), None)
         if industry is None and base is not None:
             # a kind word that holds an industry: 遂宁人力资源服务产业园 → 人力资源服务业
@@ -179,6 +189,11 @@ def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon
         relations_.append(Relation((PLATFORM, cand.name), TARGETS, (INDUSTRY, label),
                                    cand.sentence, cand.section))
     return mentions, relations_
+
+
+def _stop_inside(stem: str) -> bool:
+    """Whether a stop word (a verb, a function word) stands inside ``stem``."""
+    return any(w in stem for w in PROGRAM_STOPS if len(w) > 1)
 
 
 # The head of the list of a plan's leading industries: 围绕新能源汽车、…四大主导产业

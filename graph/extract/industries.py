@@ -27,7 +27,7 @@ words (宣传, 数字政务) are no industry.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from plankg.graph.extract.candidates import Candidate
 from plankg.graph.extract.facts import INDUSTRY
@@ -51,9 +51,13 @@ INDUSTRY_HEAD = re.compile(
     r"^(?:等)?(?:[两二三四五六七八九十\d]+(?:大|个|类|项))?[^，。；、和的区地市分]{0,6}?"
     r"(产业集群|产业领域|产业(?!"
     + NOT_INDUSTRY_HEAD
-    + r"|化|布局|技术)|领域|增长点|行业(?!共性)|服务业|制造业|"
+    + r"|化|布局|技术|转移)|领域|增长点|行业(?!共性)|服务业|制造业|"
     r"业态)"
 )
+# a list's head that names its items' own sector: 等锂电材料产业 (no count, no 和)
+_NAMED_HEAD = re.compile(r"^等([\u4e00-\u9fff]{2,8}?)产业(?:和|及|$)")
+# a count of industrial chains after a list: "…四条重点产业链", "…两大产业链"
+_COUNTED_CHAINS = re.compile(r"^(?:[两二三四五六七八九十\d]+(?:大|条|个))[^，。；、]{0,4}?产业链")
 TECH_HEAD = re.compile(r"^(?:等)?[^，。；、]{0,6}?技术")
 PLATFORM_HEAD = re.compile(r"^(?:等|的)?[^，。；、]{0,12}?(平台|载体|机构|基地|中心|园区)")
 # Words before 产业 that make it a class of industries, not one (新兴产业, 高新技术产业).
@@ -106,7 +110,8 @@ _SECTOR_HEAD = re.compile(
 )
 # a clause that develops one or two sectors, with no list: "发展工业旅游和会展经济"
 _DEVELOPED = re.compile(
-    r"(?:\d{1,2}[.．])?(?:大力|积极|加快|重点|着力|鼓励|支持|稳步)?(?:发展|培育|壮大|做强|做大|做优)"
+    r"(?:\d{1,2}[.．])?(?:[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道|片区|园区))?"
+    r"(?:大力|积极|加快|重点|着力|鼓励|支持|稳步)?(?:发展|培育|壮大|做强|做大|做优)"
     r"([\u4e00-\u9fff]{2,17}?)(?:等(?:[\u4e00-\u9fff]{0,6}(?:" + SECTOR_WORDS.pattern + r")))?$"
 )
 _ITEM_JOIN_ONCE = re.compile(r"和|及|与")
@@ -127,7 +132,9 @@ _FUSION_HEAD = re.compile(r"^等[^，。；、]{0,4}?融合")
 # "对新引进的创新药、医疗器械、中药配方颗粒生产项目".
 # (a short verb may follow: "吸引金融服务和科技服务企业入驻"), and 产业链 anywhere after it
 # ("编制新能源汽车、集成电路设计、生物医药产业链招商图谱")
-_GLUED_HEAD = re.compile(r"(?:生产|制造)?(?:企业|项目)(?=[\u4e00-\u9fff]{0,4}$|\d)|产业链")
+_GLUED_HEAD = re.compile(
+    r"(?:龙头|骨干|领军|头部|配套)?(?:生产|制造)?(?:企业|项目)(?=[\u4e00-\u9fff]{0,4}$|\d)|产业链"
+)
 # the same head glued to an item inside a list that runs on into a clause (…新材料企业提供…)
 # (…生物医药龙头企业开发…: what kind of enterprise is the head's)
 _MID_HEAD = re.compile(r"(?:龙头|骨干|重点|领军|规上|规模以上)?(?:生产|制造)?企业|项目")
@@ -162,7 +169,7 @@ _CJK_ITEM = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z]{2,12}$")
 # After "X产业" these words make X产业 the modifier of a thing (产业园, 产业链), not a sector.
 _AFTER_SECTOR = re.compile(
     r"园|基地|平台|链|联盟|集聚|工人|学院|政策|基金|导向|工程师|协会|基础|"
-    r"加速器|外延|竞争力|转型|走廊|发达|合作|化|技术|带头人|发展带|博览会|大会|论坛"
+    r"加速器|外延|竞争力|转型|转移|走廊|发达|合作|化|技术|带头人|发展带|博览会|大会|论坛"
 )
 # Words that show a would-be industry is a clause, not a name (培养产业人才, 契合产业发展).
 NOT_IN_NAME = (*PROGRAM_STOPS, "培养", "一批", "一支", "多元化", "人才", "企业", "技术")
@@ -190,6 +197,8 @@ def head_class(head: str) -> str:
     ("等领域开展关键技术攻关" is a 领域 list, "等生产性服务业向园区集聚" a list of services)."""
     if head.startswith("的"):
         return "other"
+    if _COUNTED_CHAINS.match(head):
+        return "industry"  # 聚焦A、B、C、D四条重点产业链: the chains are of these industries
     found = [
         (m.end(), cls)
         for cls, pattern in (
@@ -252,6 +261,12 @@ def _after_last_verb(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (cut, end) if cut is not None and end - cut >= 2 else None
 
 
+def _holds_verb(phrase: str) -> bool:
+    """Whether jieba reads a word of two characters or more in ``phrase`` as a verb: a head
+    that does something (等环节开发成套装备) names no sector."""
+    return any(tag in ("v", "vd") and len(word) > 1 for word, tag in tagged(phrase))
+
+
 def _is_forms_head(head: str) -> bool:
     """Whether the head word nearest a list is 业态 ("forms of business"): its items are
     sectors (休闲农业、乡村旅游…等乡村新业态) as often as activities (夜购、夜食…等夜间消费业态),
@@ -296,10 +311,10 @@ def fragment_ok(name: str) -> bool:
 
 
 class IndustryFinder:
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, places: Iterable[str] = ()) -> None:
         self.lexicon = lexicon
         self.not_industry = {plain(label) for label in lexicon.labels("not-industry")}
-        self.regions = sorted(lexicon.labels("region"), key=len, reverse=True)
+        self.regions = sorted({*lexicon.labels("region"), *places}, key=len, reverse=True)
         self.kind_words = [s for kind in lexicon.kinds for s in kind.suffixes if len(s) > 2]
         words = sorted(set(self.kind_words), key=len, reverse=True)
         self._kind_pattern = re.compile(
@@ -339,6 +354,10 @@ class IndustryFinder:
             if item.startswith(region) and len(item) > len(region) + 1:
                 start += len(region)
                 item = item[len(region) :]
+                first = tagged(item)[0]
+                if first[1] == "f" and len(item) - len(first[0]) >= 2:
+                    start += len(first[0])  # 岚江北部锂电: north of the city is where, not what
+                    item = item[len(first[0]) :]
                 break
         scope = _ITEM_SCOPE.match(item)
         if scope:
@@ -356,7 +375,7 @@ class IndustryFinder:
         return start, end
 
     def _is_place(self, word: str) -> bool:
-        return word in self.regions or bool(re.search(r"[省市区县]$", word))
+        return word in self.regions or bool(re.search(r"[省市区县镇乡]$|街道$", word))
 
     def _industry(
         self, text: str, start: int, end: int, sentence: Sentence, section: Section | None, via: str
@@ -457,7 +476,7 @@ class IndustryFinder:
                 chosen = spans if many else []
                 if _is_forms_head(enum.head) and _SECTOR_QUALIFIER.search(enum.head):
                     chosen = spans  # …等健康服务新业态: the forms of a sector
-            elif _SECTOR_HEAD.match(enum.head):
+            elif _SECTOR_HEAD.match(enum.head) and not _holds_verb(enum.head):
                 chosen = spans  # 光伏、风电、生物质能等可再生能源: the branches of a sector
             else:
                 known = [span for span in spans if self.known(text[span[0] : span[1]])]
@@ -480,7 +499,23 @@ class IndustryFinder:
                 if cand is not None:
                     cand.head, cand.head_class, cand.head_end = enum.head, cls, enum.head_end
                     found.append(cand)
+            named = _NAMED_HEAD.match(enum.head) if chosen and cls == "industry" else None
+            if named is not None and self._names_sector(named.group(1)):
+                # "基础锂盐、正极材料、电解液等锂电材料产业": the items' own sector is one too
+                at = enum.head_end - len(enum.head) + named.start(1)
+                cand = self._industry(
+                    text, at, at + len(named.group(1)), sentence, section, via="list"
+                )
+                if cand is not None and text[at : at + len(named.group(1))] == named.group(1):
+                    found.append(cand)
         return found
+
+    def _names_sector(self, stem: str) -> bool:
+        """Whether the stem of a list's head X产业 is a sector of its own (锂电材料), not a class
+        (新兴, 战略性新兴, 特色优势) or a scope (重点, 相关)."""
+        if any(stem.startswith(g) or stem.endswith(g) for g in GENERIC_SECTORS):
+            return False
+        return fragment_ok(stem) and self.sector_like(stem) and not _LONG_NOT_IN_NAME.search(stem)
 
     @staticmethod
     def _clausal(text: str, start: int, end: int) -> bool:
@@ -512,6 +547,8 @@ class IndustryFinder:
         verb = _TRANSITION_VERB.search(text, ls, le)
         if verb is None or verb.start() - ls < 2:
             return enum
+        if all(text[b - 1] == "化" for _, b in [*enum.items[:-1], (ls, verb.start())]):
+            return enum  # 产业向高端化、智能化、服务化发展: directions, not sectors
         first = _DIRECTION.match(text, s)
         items = [*enum.items[:-1], (ls, verb.start())]
         if first is not None and len(items) > 1:
@@ -599,9 +636,14 @@ class IndustryFinder:
         glued = _GLUED_HEAD.search(text, s, e)
         if glued is None or glued.start() - s < 2:
             return enum
-        return Enumeration(
-            [*enum.items[:-1], (s, glued.start())], "等" + glued.group(), enum.head_end
-        )
+        head = glued.group()
+        # "先进装备制造产业链、电子陶瓷产业链": the head glued to every item is every item's
+        others = [
+            (a, b - len(head)) if head == "产业链" and text.endswith(head, a, b) and b - a > 4
+            else (a, b)
+            for a, b in enum.items[:-1]
+        ]
+        return Enumeration([*others, (s, glued.start())], "等" + head, enum.head_end)
 
     def sectors(
         self, text: str, sentence: Sentence, section: Section | None, listed: list[tuple[int, int]]
@@ -666,6 +708,10 @@ class IndustryFinder:
             if _LONG_NOT_IN_NAME.search(text, start, s) or "产业" in text[start:s]:
                 continue  # 产业增加值占服务业: a clause, not a name
             span = self._item(text, start, e, quality=True)
+            if span and match.group() == "制造业" and span[0] < s:
+                last = tagged(text[span[0] : s])[-1]
+                if last[1] == "vn" or (len(last[0]) == 1 and last[1] not in ("n", "a", "b")):
+                    span = (s, e)  # 大力宣传制造业, 国有资本投资制造业: the bare sector
             if span and (span[0] < s or match.group() in ("建筑业", "制造业")):
                 # a modifier taken off may leave a bare 服务业 (新兴服务业): no sector of its own
                 cand = self._industry(text, *span, sentence, section, via="rule")
@@ -722,6 +768,8 @@ class IndustryFinder:
                 return []  # every part a sector, or the clause is about something else
             if name.endswith(_NOT_DEVELOPED) or _LONG_NOT_IN_NAME.search(name):
                 return []
+            if any(name.startswith(g + "产业") for g in GENERIC_SECTORS):
+                return []  # 培育新兴产业增长点: a class of industries
             cand = self._industry(text, a, b, sentence, section, via="rule")
             if cand is not None:
                 cands.append(cand)
@@ -758,19 +806,31 @@ class IndustryFinder:
             for m in self._kind_pattern.finditer(text, sentence.start, sentence.end)
             if m.start() + len(m.group(1)) <= sentence.end
         ]
+        longer = [(c.start, c.end) for c in found if c.via != "lexicon"]
         return [
             c
             for c in found
             if not any(s <= c.start and c.end <= e for s, e in blocked)
             and not any(s < c.end and c.start < e for s, e in kinds)
+            # 新能源 in 锂电新能源, 装备制造 in 先进装备制造: a part of another industry
+            and not (
+                c.via == "lexicon"
+                and any(s <= c.start and c.end <= e and e - s > c.end - c.start for s, e in longer)
+            )
         ]
 
 
-def find_industries(doc: Document, lexicon: Lexicon) -> Iterator[Candidate]:
-    finder = IndustryFinder(lexicon)
+def find_industries(
+    doc: Document, lexicon: Lexicon, *, places: Iterable[str] = ()
+) -> Iterator[Candidate]:
+    """Every industry candidate of ``doc``; ``places`` are the plan's region and its parents
+    (岑川县, 岑川 …), which open no industry's name (岑川县制造业 is 制造业)."""
+    finder = IndustryFinder(lexicon, places)
     for section, sentence in doc.sentences():
         if "|" in sentence.text or all(c in PUNCT or c.isdigit() for c in sentence.text):
             continue
+        if section is not None and section.style.startswith("表"):
+            continue  # a table's cells (a project list's names and contents) are no prose
         yield from finder.in_sentence(doc.text, sentence, section)
     yield from _in_headings(doc, finder)
 

@@ -107,6 +107,8 @@ _YEAR_FIRST = re.compile(r"\d{4}年(?:前|底|末)?")
 # 鹊山公共实训基地, 渚湾智能家居城): with a place, 市体育中心, 市民文化中心 and
 # 市疾病预防控制中心 are public buildings, not platforms (issue 12, convention 4).
 PURPOSE_KINDS = frozenset(("中心", "基地", "城"))
+# …科创城, …科技城: a city of innovation is a platform though no sector ends its name
+_INNOVATION_CITY = ("科创", "科技", "创新")
 CITY = "城"
 _PURPOSE = re.compile(r"人才|创新|创业|科创|科技|技术|研发|研究|孵化|实训|技能|培训|知识产权|"
                       r"人力资源|招商|引才|引智|成果|转化|检验|检测|认证|交易|设计|专家|院士|"
@@ -192,7 +194,8 @@ class PlatformFinder:
             return kind.needs_name and self._own(name)
         if not kind.needs_name:
             return True
-        if suffix == CITY and not self.sector_ended(before_kind):
+        if suffix == CITY and not (self.sector_ended(before_kind)
+                                   or before_kind.endswith(_INNOVATION_CITY)):
             return False
         if (
             any(q in printed for q in "“‘") or "·" in name
@@ -251,12 +254,51 @@ class PlatformFinder:
         return start
 
     def _bracket_after(self, text: str, end: int, limit: int) -> int:
-        """A short bracket right after the kind word is the name's: …长三角研究院（嘉兴）."""
+        """A short bracket right after the kind word is the name's when it holds a place:
+        …长三角研究院（嘉兴）; a note on the platform is not (…制造业创新中心（争创）,
+        …研究院（省级新型研发机构））."""
         if end < limit and text[end] in "（(":
             close = matching_close(text, end, limit)
-            if close is not None and close - end - 1 <= MAX_BRACKET:
+            if close is not None and close - end - 1 <= MAX_BRACKET \
+                    and self._place_note(text[end + 1:close]):
                 return close + 1
         return end
+
+    def _place_note(self, content: str) -> bool:
+        """Whether a bracket's content names a place, not a level, a class or an act."""
+        if re.search(r"级|[省市区县]属", content) or content.endswith(CLASS_WORDS):
+            return False
+        return not any(tag in ("v", "vd", "vn") for _, tag in tagged(content))
+
+    def _over_dash(self, text: str, start: int, floor: int) -> int:
+        """``start`` moved left over a place joined to the name by a dash: 岑川—滨海产业合作园
+        (a park two places build together) is one name."""
+        if start - 1 <= floor or text[start - 1] not in "—－-":
+            return start
+        dash = start - 1
+        while dash > floor and text[dash - 1] in "—－-":
+            dash -= 1
+        before = name_start(text, dash, floor, stops=PLATFORM_STOPS)
+        before = leading_cut(text, before, dash, keep=0)
+        place = text[before:dash]
+        if 2 <= len(place) <= 6 and self.has_place(place):
+            return before
+        return start
+
+    def _past_inner_platform(self, text: str, start: int, at: int) -> int:
+        """``start`` moved past a platform named before a verb inside the would-be name:
+        岑川经济开发区获批省级开发区 is a platform, a verb and a kind, not one name."""
+        pos, seen_kind, cutting = start, False, False
+        for word, tag in tagged(text[start:at]):
+            pos += len(word)
+            if pos >= at:
+                break
+            if (seen_kind and tag in ("v", "vd")) or (cutting and tag in ("q", "m", "u")):
+                start, seen_kind, cutting = pos, False, True  # 获 / 批 (jieba cuts 获批 so)
+                continue
+            cutting = False
+            seen_kind = seen_kind or self._suffix_at(text, pos, start) is not None
+        return start
 
     def in_sentence(self, text: str, sentence: Sentence,
                     section: Section | None) -> list[Candidate]:
@@ -320,8 +362,11 @@ class PlatformFinder:
             # 进入国家实验室, 赋予开发区, 2025年开发区 are the kind
             year = _YEAR_FIRST.match(text, start, end)
             cut = year.end() if year else leading_cut(text, start, end, keep=len(suffix))
-            if cut > start and len(self.residue(platform_name(text[cut:end]), suffix)) < 2:
-                start = cut
+            if year or (cut > start
+                        and len(self.residue(platform_name(text[cut:end]), suffix)) < 2):
+                start = cut  # a year is never part of a name (力争2025年岑川经济开发区营业收入…)
+            start = self._past_inner_platform(text, start, at)
+            start = self._over_dash(text, start, inner_floor)
             end = self._bracket_after(text, end, limit)
         if text.startswith(("化", "区化"), end):
             return None  # 推动农业产业园区化发展: 园区化 is no park

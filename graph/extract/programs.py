@@ -278,7 +278,11 @@ def heading_name(text: str, section: Section) -> tuple[int, int] | None:
     if text.startswith(section.numbering, start) and not section.numbering_inferred:
         body = start + len(section.numbering)
     body = skip_numbering(text, body, end)
+    while body < end and text[body] in " \t\u3000":
+        body += 1  # "4.3.1 实施…计划": outline numbering is followed by a space
     for s, e in clauses(text, body, end):
+        if _opens_with_preposition(text[s:e]):
+            continue  # （四）对年度设备投资额…的技术改造项目，给予…: the object of 对, no name
         changed = True
         while changed:
             changed = False
@@ -293,6 +297,12 @@ def heading_name(text: str, section: Section) -> tuple[int, int] | None:
         if SUFFIX_END.search(text[s:e]):
             return s, e
     return None
+
+
+def _opens_with_preposition(clause: str) -> bool:
+    """Whether the segmenter reads ``clause`` as opening with a preposition (对, 按照, 为 …)."""
+    first = tagged(clause)[:1]
+    return bool(first) and first[0][1] == "p"
 
 
 def find_in_heading(text: str, section: Section) -> Candidate | None:

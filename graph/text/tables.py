@@ -35,6 +35,7 @@ word.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -107,6 +108,7 @@ _SPACED_GAP = re.compile(r"(?:[ \u3000\u00a0]{2,}|\t+)")
 _BLANKS = " \t\u3000\u00a0\ufeff"
 _LINE_BREAKS = "\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines: \f ends a PDF page
 MAX_CELL_CHARS = 40  # a longer line in a table region is prose that follows the table
+MAX_PROJECT_CELL_CHARS = 120  # …but a project list's 建设内容 runs longer
 ALIGN_TOLERANCE = 2  # columns of slack when lining up PDF-extracted cells
 
 
@@ -269,9 +271,11 @@ def parse_table(text: str, start: int, end: int, *, number: int, caption: str,
                                                first.start, first.end))
         return table
     table.columns = _classify(header, caption, period_end)
-    if "value" not in {c.kind for c in table.columns} and (
-            _lists_projects(table.columns) or not any(
-                _is_value_like(c.text) for raw in raw_rows for c in raw.cells if c is not None)):
+    # a project list is no indicator table, whatever year its investment columns print
+    # (2023年计划投资): rows of projects hold no indicators
+    valued = "value" in {c.kind for c in table.columns} or any(
+        _is_value_like(c.text) for raw in raw_rows for c in raw.cells if c is not None)
+    if _lists_projects(table.columns) or not valued:
         table.kind = "other"
         table.warnings.clear()
         return table
@@ -805,12 +809,17 @@ def _plain_rows(table: ParsedTable, lines: list[_Line]) -> tuple[list[str], list
     for line in lines:
         if not line.content or _PAGE_NUMBER.match(line.content):
             continue
-        if _ends_table(line) or len(line.content) > MAX_CELL_CHARS:
+        if _ends_table(line) or len(line.content) > MAX_PROJECT_CELL_CHARS:
             break
         cells.append(_Cell(line.content, line.start, line.end))
     k = 0
     while k < len(cells) and _header_token(cells[k].text):
         k += 1
+    headers = "".join(c.text for c in cells[:k])
+    # a project list's 建设内容 cell is a long phrase (no 。); elsewhere a long line is prose
+    limit = MAX_PROJECT_CELL_CHARS if "项目" in headers and "指标" not in headers \
+        else MAX_CELL_CHARS
+    cells = list(itertools.takewhile(lambda c: len(c.text) <= limit, cells))
     header = _merge_header_cells(cells[:k])
     if not header:
         return [], []

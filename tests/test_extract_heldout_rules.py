@@ -1,0 +1,199 @@
+"""The rules added after the held-out fixture 岑川县制造业高质量发展三年行动方案 was scored
+(docs/extraction.md, "Round seven"), each on invented sentences of a 沐川县 plan (not a fixture's
+names), and the fixture itself scored in the suite. Expected names are typed by hand."""
+
+from __future__ import annotations
+
+from corpus_paths import GOLD, TESTS
+
+from plankg.graph.extract.evaluate import read_gold, score
+from plankg.graph.extract.extractor import Facts, extract_facts
+from plankg.graph.extract.lexicon import load_lexicon
+from plankg.graph.rdf.build import build_dataset
+from plankg.graph.text.structure import parse_document
+from plankg.queries.sources import open_source
+
+TITLE = "沐川县制造业提质三年行动方案\n"
+
+
+def facts_of(body: str, *, empty: bool = True) -> Facts:
+    return extract_facts(parse_document(TITLE + body), lexicon=load_lexicon(empty=empty))
+
+
+def relations(facts: Facts, predicate: str) -> set[tuple[str, str]]:
+    return {(r.subject[1], r.object[1]) for r in facts.relations if r.predicate == predicate}
+
+
+# --- programs -------------------------------------------------------------------------------
+
+
+def test_an_outline_heading_names_its_program_without_the_verb() -> None:
+    facts = facts_of(
+        "四、实施创新行动\n4.1 强化企业主体\n4.1.1 实施青禾企业倍增计划\n"
+        "建立培育库，给予奖励。（牵头单位：县科技局）\n"
+    )
+    assert "青禾企业倍增计划" in facts.names("program")
+    assert "实施青禾企业倍增计划" not in facts.names("program")
+
+
+def test_a_heading_clause_opening_with_a_preposition_names_no_program() -> None:
+    facts = facts_of(
+        "一、支持技术改造\n（一）对年度设备投资额500万元以上的技术改造项目，"
+        "按照设备投资额的8%给予补助。\n（二）对新引进的纺织服装产业项目，给予奖励。\n"
+    )
+    assert facts.names("program") == []
+
+
+# --- platforms ------------------------------------------------------------------------------
+
+
+def test_a_year_never_opens_a_platform_name() -> None:
+    facts = facts_of("一、目标\n力争2025年沐川经济开发区营业收入突破100亿元。\n")
+    assert facts.names("platform") == ["沐川经济开发区"]
+
+
+def test_a_note_in_brackets_after_the_kind_word_is_no_part_of_the_name() -> None:
+    facts = facts_of(
+        "一、平台\n省级平台：江西省光学工程研究中心（争创）、沐川光学研究院（省级新型研发机构）。\n"
+    )
+    assert set(facts.names("platform")) == {"江西省光学工程研究中心", "沐川光学研究院"}
+
+
+def test_a_platform_and_a_verb_inside_a_would_be_name_end_it() -> None:
+    facts = facts_of("一、基础\n沐川经济开发区获批省级开发区，产业集聚明显。\n")
+    assert facts.names("platform") == ["沐川经济开发区"]
+
+
+def test_a_park_of_two_places_joined_by_a_dash_and_an_innovation_city() -> None:
+    facts = facts_of(
+        "一、合作\n与沿海地区共建沐川—东沙产业合作园，建设沐川科创城，加快建设沐川公路港物流园。\n"
+    )
+    assert set(facts.names("platform")) == {"沐川—东沙产业合作园", "沐川科创城", "沐川公路港物流园"}
+
+
+# --- departments ----------------------------------------------------------------------------
+
+
+def test_a_body_in_brackets_after_a_body_is_a_second_body() -> None:
+    facts = facts_of(
+        "一、人才\n1.引进领军人才。给予资助。（牵头单位：县委组织部（县委人才办），"
+        "配合单位：县委统战部、各乡镇（街道））\n",
+        empty=False,
+    )
+    leads = {d for _, d in relations(facts, "leadDepartment")}
+    supports = {d for _, d in relations(facts, "supportDepartment")}
+    assert leads == {"沐川县委组织部", "沐川县委人才工作领导小组办公室"}
+    assert supports == {"沐川县委统一战线工作部", "各乡镇（街道）"}
+
+
+def test_bodies_listed_before_a_class_word_and_a_role_phrase() -> None:
+    facts = facts_of(
+        "一、政策兑现\n由县经信局牵头，县财政局、县市场监管局等部门配合，每年集中兑现一次。\n",
+        empty=False,
+    )
+    supports = {d for _, d in relations(facts, "supportDepartment")}
+    assert supports == {"沐川县财政局", "沐川县市场监督管理局"}
+
+
+# --- industries -----------------------------------------------------------------------------
+
+
+def industries(sentence: str, *, empty: bool = True) -> set[str]:
+    return set(facts_of("一、产业\n" + sentence + "\n", empty=empty).names("industry"))
+
+
+def test_a_count_of_chains_heads_a_list_of_industries() -> None:
+    assert industries("聚焦智能装备、新能源汽车、生物医药、绿色食品四条重点产业链，绘制图谱。") == {
+        "智能装备",
+        "新能源汽车",
+        "生物医药",
+        "绿色食品",
+    }
+
+
+def test_isations_and_places_moved_from_are_no_industries() -> None:
+    assert industries("推动纺织产业向高端化、智能化、服务化发展。") == {"纺织产业"}
+    assert industries("深度对接长三角、粤港澳大湾区产业转移，抢抓新一轮产业转移机遇。") == set()
+
+
+def test_a_glued_head_with_a_qualifier_is_cut_off() -> None:
+    assert industries("引进食品包装、冷链物流配套企业。") == {"食品包装", "冷链物流"}
+    assert industries("引进智能家电、汽车电子头部企业。") == {"智能家电", "汽车电子"}
+
+
+def test_a_chain_head_glued_to_every_item() -> None:
+    assert industries("纺织服装产业链、智能家电产业链由县经信局负责。") == {"纺织服装", "智能家电"}
+
+
+def test_a_sector_head_that_does_something_names_no_sector() -> None:
+    assert industries("围绕矿山开采、破碎筛分、选矿洗选等环节开发成套装备。") == set()
+
+
+def test_what_stands_before_manufacturing_is_no_part_of_it() -> None:
+    assert industries("大力宣传制造业高质量发展的政策措施。") == {"制造业"}
+    assert industries("推动国有资本投资制造业。") == {"制造业"}
+    assert industries("沐川县制造业发展迅速。") == {"制造业"}
+
+
+def test_a_class_of_industries_developed_is_none() -> None:
+    assert industries("培育新兴产业增长点。") == set()
+
+
+def test_a_town_that_develops_two_sectors() -> None:
+    assert industries("石桥镇重点发展家居和食品加工。") == {"家居", "食品加工"}
+
+
+def test_a_park_after_the_plans_place_carries_its_whole_stem() -> None:
+    # the plan prints 食品产业 elsewhere, so 食品 alone ends the park's stem too
+    facts = facts_of(
+        "一、园区\n推进食品产业发展。\n在城东规划建设沐川富锌食品产业园。\n", empty=False
+    )
+    assert ("沐川富锌食品产业园", "富锌食品") in relations(facts, "targetsIndustry")
+
+
+# --- the held-out fixture, scored ------------------------------------------------------------
+
+
+def test_held_out_manufacturing_fixture(tmp_path) -> None:
+    # cenchuan-manufacturing-action-plan-2023-2025: written and annotated before any run
+    # (tests/data/README.md); its first-run and after figures are in docs/extraction.md. The
+    # floors are the figures after round seven, so a rule change that loses ground fails here.
+    gold = read_gold(GOLD / "cenchuan-manufacturing-action-plan-2023-2025.json")
+    out = tmp_path / "g.trig"
+    plan = TESTS / "data" / "plans" / gold.document
+    out.write_text(build_dataset([plan]).dataset.serialize(format="trig"), encoding="utf-8")
+    by_type = {s.type: s for s in score(gold, open_source(graph=out))}
+    assert by_type["region"].correct == 1
+    for kind in ("lead-department", "support-department", "indicator-target"):
+        assert by_type[kind].precision >= 0.95 and by_type[kind].recall >= 0.95, (
+            by_type[kind].missed,
+            by_type[kind].spurious,
+        )
+    for kind in ("program", "platform", "department"):
+        assert by_type[kind].precision >= 0.9 and by_type[kind].recall >= 0.9, (
+            by_type[kind].missed,
+            by_type[kind].spurious,
+        )
+    assert by_type["industry"].precision >= 0.6 and by_type["industry"].recall >= 0.75
+
+
+def test_a_project_list_with_long_content_cells_is_one_table() -> None:
+    # 表2 of the fixture: 8 columns, one cell a line, 建设内容 cells of up to ~50 characters and a
+    # 2023年计划投资 column; its 20 rows are the table's, not prose, and it holds no indicators
+    from plankg.graph.text.structure import read_document
+    from plankg.graph.text.tables import parse_tables
+
+    doc = read_document(
+        TESTS / "data" / "plans" / "cenchuan-manufacturing-action-plan-2023-2025.txt"
+    )
+    indicators, projects = parse_tables(doc).tables
+    assert len(indicators.rows) == 12
+    assert (projects.kind, projects.rows) == ("other", [])
+    assert doc.text[projects.end - 20 : projects.end].endswith("2023—2024")
+    assert "新建220千伏变电站1座" in doc.text[projects.start : projects.end]
+
+
+def test_a_list_head_that_names_its_items_sector() -> None:
+    found = industries("重点发展光纤预制棒、特种光缆等光通信材料产业和激光器件产业。")
+    assert "光通信材料" in found
+    assert industries("培育壮大工业机器人、智能传感器等新兴产业。") == {"工业机器人", "智能传感器"}
