@@ -151,6 +151,23 @@ def test_a_park_after_the_plans_place_carries_its_whole_stem() -> None:
     assert ("沐川富锌食品产业园", "富锌食品") in relations(facts, "targetsIndustry")
 
 
+def test_a_lexicon_name_inside_the_plans_own_longer_industry_is_that_one() -> None:
+    # the plan lists 氢能新材料; 新材料 (a lexicon industry) printed inside it is the same one
+    facts = facts_of(
+        "聚焦氢能新材料、精密铸造两条重点产业链。\n打造全省重要的氢能新材料生产基地。\n",
+        empty=False,
+    )
+    names = facts.names("industry")
+    assert "氢能新材料" in names and "新材料" not in names
+
+
+def test_a_place_and_its_part_before_a_sector_are_cut() -> None:
+    # 青屿 is no place the plan or jieba knows: the part word (北部) says it is one
+    facts = facts_of("推动青屿北部精密铸造、智能农机等产业集聚发展。\n")
+    assert {"精密铸造", "智能农机"} <= set(facts.names("industry"))
+    assert not [n for n in facts.names("industry") if "北部" in n]
+
+
 # --- the held-out fixture, scored ------------------------------------------------------------
 
 

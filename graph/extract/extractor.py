@@ -69,7 +69,7 @@ def extract_facts(doc: Document, *, lexicon: Lexicon) -> Facts:
                           *find_industries(doc, lexicon, places=places))
         if not bodies.overlap(cand.start, cand.end)
     ]
-    found = _with_nested(cands, resolve(cands))
+    found = _widened(_with_nested(cands, resolve(cands)), doc.text)
     normalise(found, lexicon, places=places)
     named_mentions, named_relations = _named_industries(doc.text, found, lexicon, places)
     named_relations.extend(_title_platform(doc, found))
@@ -104,6 +104,46 @@ def _with_nested(cands: list[Candidate], kept: list[Candidate]) -> list[Candidat
     for cand in inner:
         cand.nested = True
     return sorted([*kept, *inner], key=lambda c: (c.start, c.end))
+
+
+def _widened(found: list[Candidate], text: str) -> list[Candidate]:
+    """A lexicon industry printed inside a longer industry the plan itself names (in a list, by
+    a sector rule) is that one: the plan's own names are a lexicon of the document, longest
+    first. 新能源 in 锂电新能源材料基地 is the 锂电新能源 the plan lists; 装备制造 in
+    先进装备制造集聚区 its 先进装备制造; a mention found both ways is kept once."""
+    own: dict[str, str] = {}
+    for c in found:
+        if c.kind == INDUSTRY and c.via != "lexicon" and c.end - c.start >= 3:
+            printed = c.surface(text)
+            own.setdefault(printed, c.name)
+            if printed.endswith("产业") and len(printed) > 4:
+                own.setdefault(printed[:-2], c.name)  # 锂电新能源产业 names 锂电新能源
+    if not own:
+        return found
+    longest = sorted(own, key=len, reverse=True)
+    taken = {(c.start, c.end) for c in found}
+    out = []
+    for c in found:
+        if c.kind == INDUSTRY and c.via == "lexicon":
+            for printed in longest:
+                if len(printed) <= c.end - c.start:
+                    break
+                at = text.find(printed, max(0, c.end - len(printed)), c.start + len(printed))
+                if at < 0 or at > c.start or at + len(printed) < c.end:
+                    continue
+                span = (at, at + len(printed))
+                if span in taken:
+                    c = None  # the longer name is a mention already
+                elif not any(o is not c and o.start < span[1] and span[0] < o.end
+                             and not (c.start <= o.start and o.end <= c.end)
+                             and not (o.start <= span[0] and span[1] <= o.end) for o in found):
+                    # no other mention cut through (one holding both, a platform, may stand)
+                    taken.add(span)
+                    c.start, c.end, c.name = at, at + len(printed), own[printed]
+                break
+        if c is not None:
+            out.append(c)
+    return out
 
 
 # The kinds of platform that host firms of the industry in their name: parks, towns, "cities".

@@ -186,6 +186,8 @@ MIN_STANDALONE = 3
 # scope words it tags as nouns (全市, 全球): where a sector is, not what it is
 _PLACE_TAGS = frozenset(("ns", "f"))
 _SCOPE = re.compile(r"^全[市省国球县区域]$")
+# a place and its part before a sector (X北部锂电, X东部沿海…): where the sector is, cut
+_WHERE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:[东西南北中]|东北|西北|东南|西南)部")
 # the scope a list's first item may open with: "为园区生物医药、绿色食品…企业", "全市…"
 _ITEM_SCOPE = re.compile(r"^(?:园区|区内|县内|市内|全[市省国县区])(?=[\u4e00-\u9fff]{2})")
 # a list of what is consumed ("推动汽车、家电、家居等大宗消费"): goods, not industries
@@ -380,6 +382,9 @@ class IndustryFinder:
     def _industry(
         self, text: str, start: int, end: int, sentence: Sentence, section: Section | None, via: str
     ) -> Candidate | None:
+        where = _WHERE.match(text, start, end)
+        if where is not None and end - where.end() >= 2:
+            start = where.end()  # 岚江北部锂电: the part of a place, then the sector
         name = plain(text[start:end])
         if name in self.not_industry or any(name == g + "产业" for g in GENERIC_SECTORS):
             return None
