@@ -339,6 +339,13 @@ class IndustryFinder:
             m.end() - m.start() < len(name) for m in SECTOR_WORDS.finditer(name)
         )
 
+    def _ends_known(self, phrase: str) -> bool:
+        """Whether ``phrase`` ends in an industry the lexicon knows (陶瓷装备制造: 装备制造)."""
+        return any(
+            e == len(phrase) and e - s > 2
+            for _, _, s, e in self.lexicon.printed_in(INDUSTRY, phrase, 0, len(phrase))
+        )
+
     def canonical(self, name: str) -> str:
         entry = self.lexicon.find(INDUSTRY, name)
         return entry.name if entry else plain(name)
@@ -534,6 +541,8 @@ class IndustryFinder:
         item = text[start:end]
         words = None
         for found in _LONG_NOT_IN_NAME.finditer(item):
+            if found.group() in GENERIC_NOUNS and item.startswith("服务", found.end()):
+                continue  # 信息技术服务, 企业服务: the service of that thing is a sector
             if found.group() not in VERBS:
                 return True  # a function word or a generic noun (人才, 企业, 一批)
             words = words or _word_spans(item)
@@ -623,8 +632,7 @@ class IndustryFinder:
                 out.append(enum)
         return out
 
-    @staticmethod
-    def _glued_head(text: str, enum: Enumeration) -> Enumeration:
+    def _glued_head(self, text: str, enum: Enumeration) -> Enumeration:
         """A list whose head 企业 / 项目 is glued to its last item, without 等 or a count: the
         head split off (电子元器件企业 → 电子元器件, head 等企业)."""
         if enum.head:
@@ -642,6 +650,11 @@ class IndustryFinder:
         if glued is None or glued.start() - s < 2:
             return enum
         head = glued.group()
+        made = re.match(r"生产|制造", head)
+        if made and self._ends_known(text[s : glued.start() + made.end()]):
+            # 陶瓷装备制造项目: 装备制造 is a sector the lexicon knows, the head is 项目
+            glued = _GLUED_HEAD.search(text, glued.start() + made.end(), e) or glued
+            head = glued.group()
         # "先进装备制造产业链、电子陶瓷产业链": the head glued to every item is every item's
         others = [
             (a, b - len(head)) if head == "产业链" and text.endswith(head, a, b) and b - a > 4

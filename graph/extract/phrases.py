@@ -55,6 +55,7 @@ FUNCTION_WORDS = (
     "有", "各", "各类", "该", "这", "了", "以下", "下列", "上述",
 )
 PROGRAM_STOPS = frozenset((*VERBS, *FUNCTION_WORDS))
+_VERB_SET = frozenset(VERBS)
 # A platform's name also ends at a class word it is in apposition to: 国家级平台秀洲国家高新区.
 PLATFORM_STOPS = frozenset((*PROGRAM_STOPS, "平台", "载体", "品牌", "机构"))
 MAX_STOP = max(len(w) for w in PLATFORM_STOPS)
@@ -67,6 +68,7 @@ HEAD_VERBS = frozenset(("推进", "培育", "提升", "引进", "创建", "引�
 NOT_INDUSTRY_HEAD = "园|基地|平台|加速器|孵化器|走廊|链|工人|合作"
 _COUNT = re.compile(r"(?:[两二三四五六七八九十百千\d]+(?:大|个|类|项|种|条))")
 _ITEM_JOIN = re.compile(r"以及|和|及|与")
+_STOP_ITEM = re.compile("等")
 
 
 def matching_open(text: str, close_at: int, floor: int) -> int | None:
@@ -206,20 +208,44 @@ class Enumeration:
     head_end: int
 
 
-def _cut(chunk: str) -> int | None:
+_HEAD_WORD = re.compile(r"(?:产业(?!" + NOT_INDUSTRY_HEAD + r")|领域|行业|技术|的)(?=.)")
+
+
+def _cut(chunk: str, *, last: bool = True) -> int | None:
     """Where the last item of a list ends inside a chunk: at 等 or a count ("三大", "两个").
 
     A head word with text after it also ends the item ("时尚纺织产业发明专利", "旅游领域培养")
     or an attribute (…智能装备的优势资源); a chunk "数字产业" with nothing after it is an item.
+    Inside the list (a 、 follows the chunk) a head word ends an item only where the chunk goes
+    on with 和/及 into the next list ("…优势产业和数字产业、…"): in "电子信息制造、软件和信息技术
+    服务、…" the 技术 is part of an item.
     """
-    head_word = r"(?:产业(?!" + NOT_INDUSTRY_HEAD + r")|领域|行业|技术|的)(?=.)"
-    patterns = [r"等", _COUNT.pattern, head_word]
     best = None
-    for pattern in patterns:
-        found = re.search(pattern, chunk)
+    for pattern in (_STOP_ITEM, _COUNT):
+        found = pattern.search(chunk)
         if found and found.start() > 0 and (best is None or found.start() < best):
             best = found.start()
+    found = _HEAD_WORD.search(chunk)
+    if (
+        found
+        and found.start() > 0
+        and (best is None or found.start() < best)
+        and (last or _ITEM_JOIN.search(chunk, found.end()))
+    ):
+        best = found.start()
     return best
+
+
+def _first_start(text: str, start: int, end: int) -> int:
+    """Where a list's first item begins in its chunk: after the last stop word. A stop verb
+    that ends the chunk is the item's own last word ("培育发展再生资源回收利用、…": 利用 closes
+    the item, the list cannot open with an empty one)."""
+    begin = name_start(text, end, start, stops=PROGRAM_STOPS)
+    verb = stop_before(text, end, start, _VERB_SET) if begin == end else None
+    if verb:
+        begin = name_start(text, end - len(verb), start, stops=PROGRAM_STOPS)
+        return begin if end - len(verb) - begin >= 2 else end
+    return begin
 
 
 def _split_join(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -263,10 +289,10 @@ def enumerations(text: str, start: int, end: int) -> list[Enumeration]:
     found: list[Enumeration] = []
     items: list[tuple[int, int]] = []
     first_start, first_end = chunks[0]
-    items.append((name_start(text, first_end, first_start, stops=PROGRAM_STOPS), first_end))
+    items.append((_first_start(text, first_start, first_end), first_end))
     for index, (c_start, c_end) in enumerate(chunks[1:], start=1):
         last = index == len(chunks) - 1
-        cut = _cut(text[c_start:c_end])
+        cut = _cut(text[c_start:c_end], last=last)
         if cut is None and not last:
             items.append((c_start, c_end))
             continue
