@@ -192,6 +192,15 @@ _WHERE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:[东西南北中]|东北|西北|�
 _ITEM_SCOPE = re.compile(r"^(?:园区|区内|县内|市内|全[市省国县区])(?=[\u4e00-\u9fff]{2})")
 # a list of what is consumed ("推动汽车、家电、家居等大宗消费"): goods, not industries
 _CONSUMED_HEAD = re.compile(r"^等[^，。；、]{0,4}?消费")
+# a line of an industrial chain's diagram ("上游：铸锻件、精密齿轮…等基础零部件", "中游：…"): its
+# lists are the chain's products and links, sectors only under a sector head (…等应用领域)
+_CHAIN_STAGE = re.compile(r"^(?:(?:产业链)?(?:上游|中游|下游|前端|中端|后端)(?:环节)?)[：:]")
+# the stages of one firm's value chain (研发设计、生产制造、经营管理、售后服务等领域; 原料采购、
+# 仓储物流、市场销售): what a firm does, in any sector, so no sector of a 领域 list
+_BUSINESS_FUNCTION = re.compile(
+    r"^(?:研发|设计|生产|制造|加工|采购|销售|营销|仓储|物流|配送|经营|管理|售后|服务|运维|维护|"
+    r"维修|原料|原材料|市场|运营|组装|装配|包装|储运|流通|供应|交付|检测)+$"
+)
 
 
 def head_class(head: str) -> str:
@@ -461,7 +470,12 @@ class IndustryFinder:
                 and _FIELD_HEAD.match(enum.head)
                 and not INDUSTRY_HEAD.match(enum.head.replace("领域", ""))
             ):
-                sectors = [span for span in spans if self.sector_like(text[span[0] : span[1]])]
+                sectors = [
+                    span
+                    for span in spans
+                    if self.sector_like(text[span[0] : span[1]])
+                    and not _BUSINESS_FUNCTION.match(text[span[0] : span[1]])
+                ]
                 # in a list of policy fields a bare sector word names the field (环保, 能源
                 # beside 交通、城管、应急); a qualified one is a sector (数字农业)
                 chosen = (
@@ -500,7 +514,9 @@ class IndustryFinder:
                     if self.sector_like(text[span[0] : span[1]])
                     and self._qualified(text[span[0] : span[1]])
                 ]
-            if _CONSUMED_HEAD.match(enum.head):
+            if _CONSUMED_HEAD.match(enum.head) or (
+                cls != "industry" and _CHAIN_STAGE.match(sentence.text)
+            ):
                 chosen = []
             if cls != "technology" and _PRODUCT_HEAD.match(enum.head):
                 # 创新药、医疗器械…生产项目, 光电显示…研发生产基地: what is made is a sector
