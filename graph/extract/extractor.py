@@ -396,6 +396,11 @@ def normalise(cands: Iterable[Candidate], lexicon: Lexicon, *,
             known = lexicon.find(INDUSTRY, shorter)
             if known is not None and (kind, "lexicon:" + known.name) in groups:
                 shorter = "lexicon:" + known.name  # 智能装备产业 = 智能装备, a lexicon name
+        elif kind == INDUSTRY and key.endswith("业") and not key.endswith(("产业", "行业")):
+            shorter = key[:-1] if len(key) > 3 else None  # 现代物流业 = 现代物流
+            known = lexicon.find(INDUSTRY, shorter) if shorter else None
+            if known is not None and (kind, "lexicon:" + known.name) in groups:
+                shorter = "lexicon:" + known.name
         else:
             shorter = None
         if shorter and (kind, shorter) in groups:

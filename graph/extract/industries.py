@@ -27,6 +27,7 @@ words (宣传, 数字政务) are no industry.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from plankg.graph.extract.candidates import Candidate
@@ -98,9 +99,15 @@ SECTOR_WORDS = re.compile(
 )
 # an industry moving towards the items of a list: "X产业向A、B转型 / 延伸"
 _TOWARDS = re.compile(r"(?:产业|业)向(?:下游|上游|高端)?$")
+# the same after a sector the plan names in another form (传统陶瓷向电子陶瓷、结构陶瓷…转型)
+_TOWARDS_ANY = re.compile(r"向(?:下游|上游|高端)?$")
 _DIRECTION = re.compile(r"下游|上游")
 # one sector an industry moves to: "推动水泥、建材等产业向绿色建材转型"
-_MOVED_TO = re.compile(r"(?:产业|业)向([\u4e00-\u9fff]{2,8}?)(?:转型|延伸|拓展|升级|迈进)")
+_MOVED_TO = re.compile(r"向([\u4e00-\u9fff]{2,8}?)(?:转型|延伸|拓展|升级|迈进)")
+# "推动陶瓷产业由日用陶瓷、建筑陶瓷向电子陶瓷…转型": the list of where an industry comes from
+_FROM = re.compile(r"(?:产业|业)由$")
+# "推动农产品加工由初加工向精深加工延伸": what moves from one state to another
+_MOVING = re.compile(r"(?:推动|推进|引导|促进|加快|支持)([\u4e00-\u9fff]{2,8}?)由")
 _TRANSITION_VERB = re.compile(r"(?:转型|延伸|拓展|升级|迈进|发展)$")
 # a list's head that is itself a sector, ending in a sector word (等可再生能源, 等高端装备)
 _SECTOR_HEAD = re.compile(
@@ -321,9 +328,50 @@ def fragment_ok(name: str) -> bool:
     return not (len(words) == 1 and words[0][1] in LEADING_TAGS)
 
 
+def own_sector_words(text: str, places: Iterable[str] = ()) -> frozenset[str]:
+    """The words a plan itself makes sectors of: a two-character noun it prints as "X产业" three
+    times or more, that ends compounds of three or more kinds (日用陶瓷, 建筑陶瓷 …) and one of
+    them also as an industry (电子陶瓷产业) — the plan's own specialty with its branches, which no
+    list of sector words guesses.
+    Names that end in one are sector-like in that plan (日用陶瓷), the bare word is not."""
+    before = Counter(
+        text[m.start() - 2 : m.start()] for m in re.finditer("产业", text) if m.start() >= 2
+    )
+    skip = list(places)
+    found = set()
+    for stem, count in before.items():
+        if count < 3 or not _SECTOR_STEM.match(stem) or SECTOR_WORDS.search(stem):
+            continue
+        if stem in GENERIC_SECTORS or stem in GENERIC_NOUNS or any(stem in p for p in skip):
+            continue
+        words = tagged(stem)
+        if len(words) != 1 or words[0][1] != "n":
+            continue
+        kinds = _modifiers(text, stem)
+        if len(kinds) >= 3 and _modifiers(text, stem + "产业") - set(GENERIC_SECTORS):
+            found.add(stem)  # 陶瓷产业, 电子陶瓷产业; 日用陶瓷, 建筑陶瓷 …
+    return frozenset(found)
+
+
+def _modifiers(text: str, word: str) -> set[str]:
+    """The two-character nouns printed right before ``word`` (电子 of 电子陶瓷): not a verb,
+    adverb or function word (加强文化, 以及数字), not a word of the generic ones (核心, 助力)."""
+    found = set()
+    for m in re.finditer("([\u4e00-\u9fff]{2})" + word, text):
+        words = tagged(m.group(1))
+        if len(words) == 1 and words[0][1] not in LEADING_TAGS and m.group(1) not in GENERIC_NOUNS:
+            found.add(m.group(1))
+    return found
+
+
 class IndustryFinder:
-    def __init__(self, lexicon: Lexicon, places: Iterable[str] = ()) -> None:
+    def __init__(
+        self, lexicon: Lexicon, places: Iterable[str] = (), own: Iterable[str] = ()
+    ) -> None:
         self.lexicon = lexicon
+        own = sorted(own, key=len, reverse=True)
+        # names ending in a word the plan makes a sector (own_sector_words): 日用陶瓷
+        self._own = re.compile(".(?:" + "|".join(own) + ")$") if own else None
         self.not_industry = {plain(label) for label in lexicon.labels("not-industry")}
         self.regions = sorted({*lexicon.labels("region"), *places}, key=len, reverse=True)
         self.kind_words = [s for kind in lexicon.kinds for s in kind.suffixes if len(s) > 2]
@@ -340,12 +388,18 @@ class IndustryFinder:
         (产业协作, 产业转移: what is done with industries)."""
         if name.startswith("产业"):
             return False
-        return self.known(name) or bool(SECTOR_WORDS.search(name))
+        return (
+            self.known(name)
+            or bool(SECTOR_WORDS.search(name))
+            or bool(self._own and self._own.search(name))
+        )
 
     def _qualified(self, name: str) -> bool:
         """A sector word with more before or after it than itself (数字农业, not 农业)."""
-        return self.known(name) or any(
-            m.end() - m.start() < len(name) for m in SECTOR_WORDS.finditer(name)
+        return (
+            self.known(name)
+            or any(m.end() - m.start() < len(name) for m in SECTOR_WORDS.finditer(name))
+            or bool(self._own and self._own.search(name))
         )
 
     def _ends_known(self, phrase: str) -> bool:
@@ -419,7 +473,7 @@ class IndustryFinder:
         """Industries listed; the items of lists that are not lists of industries go to
         ``rejected`` (子女教育、医疗健康、补贴申领…等服务内容)."""
         found = []
-        for enum in self._split_at_glued_head(text, enums):
+        for enum in self._split_from_to(text, self._split_at_glued_head(text, enums)):
             subject = _isations(text, enum)
             if subject is not None:
                 # "推动旅游业全域化、品质化、智慧化发展": a list of -isations; the sector is what
@@ -566,13 +620,24 @@ class IndustryFinder:
                 return True
         return text[start] in "和与及的在为以" and len(tagged(item)[0][0]) == 1
 
-    @staticmethod
-    def _transition(text: str, enum: Enumeration) -> Enumeration:
+    def _moves(self, text: str, at: int) -> bool:
+        """Whether what stands before ``at`` (a 向 or 由) is an industry: "X产业" / "X业", or a
+        name the lexicon knows or that ends in a sector word of the plan's own (传统陶瓷)."""
+        if text.endswith(("产业", "业"), 0, at):
+            return True
+        start = name_start(text, at, max(0, at - 10), stops=PROGRAM_STOPS)
+        name = text[start:at]
+        return at - start >= 2 and (
+            self.known(name) or bool(self._own and self._own.search(name))
+        )
+
+    def _transition(self, text: str, enum: Enumeration) -> Enumeration:
         """The sectors an industry moves towards: "推进硫磷化工产业向精细化工、绿色化工转型",
         "推动电子信息材料产业向下游电子元器件、印制电路板延伸". The verb glued to the last item is
         split off as the head (等产业: the items are sectors)."""
         (s, _), (ls, le) = enum.items[0], enum.items[-1]
-        if enum.head or not _TOWARDS.search(text[max(0, s - 12) : s]):
+        towards = _TOWARDS_ANY.search(text, max(0, s - 12), s)
+        if enum.head or towards is None or not self._moves(text, towards.start()):
             return enum
         verb = _TRANSITION_VERB.search(text, ls, le)
         if verb is None or verb.start() - ls < 2:
@@ -615,6 +680,30 @@ class IndustryFinder:
         else:
             return enum
         return Enumeration([(s, e), *rest], enum.head, enum.head_end)
+
+    def _split_from_to(self, text: str, enums: list[Enumeration]) -> list[Enumeration]:
+        """A list of where an industry moves from and to, split at 向:
+        "推动陶瓷产业由日用陶瓷、建筑陶瓷向电子陶瓷、结构陶瓷、功能陶瓷等新型陶瓷转型升级" is the
+        lists 日用陶瓷、建筑陶瓷 and 电子陶瓷、结构陶瓷、功能陶瓷, both of the industry's branches
+        (head 等产业), when half of the items look like sectors."""
+        out = []
+        for enum in enums:
+            s = enum.items[0][0]
+            at = next(
+                (i for i, (a, b) in enumerate(enum.items) if "向" in text[a + 1 : b - 1]), None
+            )
+            if at is None or not _FROM.search(text, max(0, s - 12), s):
+                out.append(enum)
+                continue
+            a, b = enum.items[at]
+            turn = text.index("向", a + 1, b - 1)
+            parts = [*enum.items[:at], (a, turn), (turn + 1, b), *enum.items[at + 1 :]]
+            if 2 * sum(self.sector_like(text[p:q]) for p, q in parts) < len(parts):
+                out.append(enum)  # 推动产业由低端、粗放向高端化、智能化发展: no sectors
+                continue
+            out.append(Enumeration([*enum.items[:at], (a, turn)], "等产业", turn))
+            out.append(Enumeration([(turn + 1, b), *enum.items[at + 1 :]], "等产业", enum.head_end))
+        return out
 
     @staticmethod
     def _split_at_glued_head(text: str, enums: list[Enumeration]) -> list[Enumeration]:
@@ -822,8 +911,18 @@ class IndustryFinder:
                 listed.append((enum.items[0][0], enum.head_end))
             if not enums:
                 found.extend(self.developed(text, c_start, c_end, sentence, section))
+            moving = _MOVING.search(text, c_start, c_end)
+            if moving is not None and "向" in text[moving.end() : c_end]:
+                a, b = moving.span(1)
+                name = text[a:b]
+                if self.sector_like(name) and not _LONG_NOT_IN_NAME.search(name):
+                    cand = self._industry(text, a, b, sentence, section, via="rule")
+                    if cand is not None:
+                        found.append(cand)  # 推动农产品加工由初加工向精深加工延伸
             for moved in _MOVED_TO.finditer(text, c_start, c_end):
                 a, b = moved.span(1)
+                if not self._moves(text, moved.start()):
+                    continue
                 if self.sector_like(text[a:b]) and not _LONG_NOT_IN_NAME.search(text, a, b):
                     cand = self._industry(text, a, b, sentence, section, via="rule")
                     if cand is not None:
@@ -859,7 +958,7 @@ def find_industries(
 ) -> Iterator[Candidate]:
     """Every industry candidate of ``doc``; ``places`` are the plan's region and its parents
     (岑川县, 岑川 …), which open no industry's name (岑川县制造业 is 制造业)."""
-    finder = IndustryFinder(lexicon, places)
+    finder = IndustryFinder(lexicon, places, own_sector_words(doc.text, places))
     for section, sentence in doc.sentences():
         if "|" in sentence.text or all(c in PUNCT or c.isdigit() for c in sentence.text):
             continue
