@@ -168,13 +168,89 @@ def test_a_place_and_its_part_before_a_sector_are_cut() -> None:
     assert not [n for n in facts.names("industry") if "北部" in n]
 
 
+# --- round nine: chain lines, business functions, a plan's own sector words (decision 042) ---
+
+
+def test_a_technology_word_inside_a_middle_item_is_part_of_it() -> None:
+    facts = facts_of(
+        "一、任务\n大力发展集成电路设计、软件和信息技术服务、数据标注服务等数字经济核心产业。\n"
+    )
+    assert facts.names("industry") == ["数据标注服务", "软件和信息技术服务", "集成电路设计"]
+
+
+def test_a_stop_verb_that_closes_the_first_item_is_its_own() -> None:
+    # 利用 is a verb of the stop list; here it ends the item 废旧家电回收利用, not the clause
+    facts = facts_of("一、任务\n培育发展废旧家电回收利用、环保设备和污水处理服务等节能环保产业。\n")
+    assert set(facts.names("industry")) == {
+        "废旧家电回收利用", "环保设备", "污水处理服务", "节能环保",
+    }
+
+
+def test_equipment_manufacturing_keeps_its_manufacturing_before_a_glued_head() -> None:
+    facts = facts_of("一、任务\n重点布局石材粉料、石材装备制造项目。\n", empty=False)
+    assert facts.names("industry") == ["石材粉料", "石材装备制造"]
+
+
+def test_the_stage_lines_of_a_chain_list_products_not_industries() -> None:
+    facts = facts_of(
+        "一、产业链图谱\n上游：钛白粉、铝锭等基础原料。\n中游：汽车饰件、家电外壳、电机转子。\n"
+        "下游：新能源汽车、智能家电等应用领域。\n"
+    )
+    assert facts.names("industry") == ["新能源汽车", "智能家电"]  # under the sector head only
+
+
+def test_business_functions_are_no_sectors_of_a_field_list() -> None:
+    facts = facts_of(
+        "一、任务\n在研发设计、生产制造、仓储物流、售后服务等领域推广工业互联网应用。\n"
+    )
+    assert facts.names("industry") == []
+    # named with more than the functions, a service is a sector (冷链物流, 工业设计)
+    facts = facts_of("一、任务\n在冷链物流、工业设计、电子商务等领域培育一批龙头企业。\n")
+    assert set(facts.names("industry")) == {"冷链物流", "工业设计", "电子商务"}
+
+
+BAMBOO = (
+    "一、发展基础\n竹编产业是我县特色产业，竹编产业企业120家。\n二、主要任务\n"
+    "1.做强竹编产业。推动竹编产业由日用竹编、礼品竹编向工艺竹编、装饰竹编等高端竹编转型升级，"
+    "支持工艺竹编产业集聚发展。（牵头单位：县经信局）\n"
+    "2.推动家具竹编向建筑竹编转型，推动茶叶加工由初加工向精深加工延伸。（牵头单位：县农业农村局）\n"
+)
+
+
+def test_a_plans_own_sector_word_makes_its_branches_industries() -> None:
+    # 竹编 is no sector word of the rules: the plan makes it one (竹编产业 three times, a branch
+    # 工艺竹编产业, and nouns before it: 日用, 礼品, 工艺, 装饰 …)
+    facts = facts_of(BAMBOO)
+    assert set(facts.names("industry")) == {
+        "竹编产业", "日用竹编", "礼品竹编", "工艺竹编",
+        "装饰竹编", "家具竹编", "建筑竹编", "茶叶加工",
+    }  # 初加工, 精深加工: the states 茶叶加工 moves between, no industries
+
+
+def test_without_the_plan_naming_the_sector_its_branches_are_not_guessed() -> None:
+    facts = facts_of(
+        "一、任务\n推动竹编由日用竹编、礼品竹编向工艺竹编、装饰竹编等高端竹编转型升级。\n"
+    )
+    assert facts.names("industry") == []
+    facts = facts_of("一、任务\n推动产业由低端、粗放向高端化、智能化发展。\n")
+    assert facts.names("industry") == []
+
+
+def test_an_industry_printed_with_and_without_ye_is_one() -> None:
+    facts = facts_of(
+        "一、任务\n1.发展现代物流业。推动现代物流提质增效，培育冷链物流。\n", empty=False
+    )
+    assert facts.names("industry") == ["冷链物流", "现代物流"]
+
+
 # --- the held-out fixture, scored ------------------------------------------------------------
 
 
 def test_held_out_manufacturing_fixture(tmp_path) -> None:
     # cenchuan-manufacturing-action-plan-2023-2025: written and annotated before any run
     # (tests/data/README.md); its first-run and after figures are in docs/extraction.md. The
-    # floors are the figures after round seven, so a rule change that loses ground fails here.
+    # floors are the figures after round seven (industries: round nine), so a rule change that
+    # loses ground fails here.
     gold = read_gold(GOLD / "cenchuan-manufacturing-action-plan-2023-2025.json")
     out = tmp_path / "g.trig"
     plan = TESTS / "data" / "plans" / gold.document
@@ -191,7 +267,11 @@ def test_held_out_manufacturing_fixture(tmp_path) -> None:
             by_type[kind].missed,
             by_type[kind].spurious,
         )
-    assert by_type["industry"].precision >= 0.6 and by_type["industry"].recall >= 0.75
+    # industry after round nine (decision 042): P 0.86, R 0.95
+    assert by_type["industry"].precision >= 0.85 and by_type["industry"].recall >= 0.93, (
+        by_type["industry"].missed,
+        by_type["industry"].spurious,
+    )
 
 
 def test_a_project_list_with_long_content_cells_is_one_table() -> None:

@@ -923,6 +923,13 @@ class IndustryFinder:
                 a, b = moved.span(1)
                 if not self._moves(text, moved.start()):
                     continue
+                mover = name_start(text, moved.start(), max(c_start, moved.start() - 10),
+                                   stops=PROGRAM_STOPS)
+                if not text.endswith("业", 0, moved.start()) and moved.start() - mover >= 2:
+                    # 推动家具竹编向建筑竹编转型: what moves is a branch of the sector too
+                    cand = self._industry(text, mover, moved.start(), sentence, section, via="rule")
+                    if cand is not None:
+                        found.append(cand)
                 if self.sector_like(text[a:b]) and not _LONG_NOT_IN_NAME.search(text, a, b):
                     cand = self._industry(text, a, b, sentence, section, via="rule")
                     if cand is not None:

@@ -217,8 +217,8 @@ def _cut(chunk: str, *, last: bool = True) -> int | None:
     A head word with text after it also ends the item ("时尚纺织产业发明专利", "旅游领域培养")
     or an attribute (…智能装备的优势资源); a chunk "数字产业" with nothing after it is an item.
     Inside the list (a 、 follows the chunk) a head word ends an item only where the chunk goes
-    on with 和/及 into the next list ("…优势产业和数字产业、…"): in "电子信息制造、软件和信息技术
-    服务、…" the 技术 is part of an item.
+    on with 和/及 into the next list ("…优势产业和数字产业、…") or into a clause ("…时尚纺织产业
+    发明专利授权量…、…"): in "电子信息制造、软件和信息技术服务、…" the 技术 is part of an item.
     """
     best = None
     for pattern in (_STOP_ITEM, _COUNT):
@@ -230,7 +230,7 @@ def _cut(chunk: str, *, last: bool = True) -> int | None:
         found
         and found.start() > 0
         and (best is None or found.start() < best)
-        and (last or _ITEM_JOIN.search(chunk, found.end()))
+        and (last or _ITEM_JOIN.search(chunk, found.end()) or len(chunk) - found.end() > 4)
     ):
         best = found.start()
     return best
