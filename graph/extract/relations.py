@@ -30,11 +30,18 @@ from collections.abc import Iterable, Iterator
 
 from plankg.graph.extract.candidates import Candidate
 from plankg.graph.extract.facts import INDUSTRY, PLATFORM, PROGRAM, TASK, NodeRef, Relation
-from plankg.graph.extract.phrases import PROGRAM_STOPS, clauses, skip_numbering, stop_before
+from plankg.graph.extract.phrases import (
+    PROGRAM_STOPS,
+    VERBS,
+    clauses,
+    skip_numbering,
+    stop_before,
+)
 from plankg.graph.extract.programs import RUN_VERBS
 from plankg.graph.extract.segment import leading_cut
 from plankg.graph.extract.tasks import task_sections
 from plankg.graph.text.document import Document, Section, Sentence
+from plankg.graph.text.headings import BOX
 
 SECTION = "section"  # subject kind of a section: name is its key, "3-2"
 TARGETS = "targetsIndustry"
@@ -51,6 +58,9 @@ BACKGROUND = re.compile(r"基础|背景|成效|成就|回顾|现状|形势|成�
 ACTORS = (PROGRAM, PLATFORM)
 # the work on a platform that a title after a verb names: 支持…研究院建设
 _BUILDING = re.compile(r"建设|发展|提质|提升|升级|扩容|运营|提质扩容|提档升级")
+# the verbs of the stop list a title may open with (jieba tags 建设 and 培育 as nouns, and cuts
+# 做强 into 做 / 强, so its tags alone do not find them)
+_TITLE_VERBS = frozenset(VERBS)
 # what a project named after a platform adds to its name: 二期项目, 建设项目, 提升工程
 _PROJECT_OF = re.compile(r"(?:[一二三四五六七八九十\d]+期)?[\u4e00-\u9fff]{0,2}(?:项目|工程)")
 
@@ -99,6 +109,20 @@ class _Sections(SectionTree):
             elif cand.kind == PLATFORM and id(section) not in self.platform_heads \
                     and _titled_by(doc.text, cand, section):
                 self.platform_heads[id(section)] = cand
+        # a box whose caption names a platform is about it: "专栏1  X开发区“一区两片”功能定位"
+        # gives the zone the industries its parts develop (a caption is read as no sentence,
+        # so the platform is found by the names printed elsewhere)
+        printed = sorted(
+            ((doc.text[c.start:c.end], c) for c in cands if c.kind == PLATFORM and not c.nested),
+            key=lambda pair: -len(pair[0]),
+        )
+        for section in doc.walk():
+            if section.style != BOX or id(section) in self.platform_heads:
+                continue
+            caption = doc.text[section.heading_start:section.heading_end]
+            named = [(caption.find(name), cand) for name, cand in printed if name in caption]
+            if named:
+                self.platform_heads[id(section)] = min(named, key=lambda pair: pair[0])[1]
 
     def in_heading(self, cand: Candidate, section: Section) -> bool:
         return section.heading_start <= cand.start and cand.end <= section.heading_end
@@ -130,7 +154,9 @@ def _titled_by(text: str, cand: Candidate, section: Section) -> bool:
     # a verb before it makes a title only of a heading that ends its sentence ("（1）做强渚湾
     # 智能家居城。"); "10.依托云岫智能装备产业园，引进…" opens a sentence, it names no section
     ends = text[section.heading_end:section.heading_end + 1]
-    return ends in ("", "。", "\n") and leading_cut(before, 0, len(before), keep=0) == len(before)
+    return ends in ("", "。", "\n") and (
+        before in _TITLE_VERBS or leading_cut(before, 0, len(before), keep=0) == len(before)
+    )
 
 
 def _relation(subject: NodeRef, predicate: str, obj: NodeRef, evidence: Candidate) -> Relation:

@@ -374,11 +374,25 @@ class _TreeBuilder:
 
     def _box(self, lines: list[Line], i: int) -> None:
         """A 专栏 box: its lines up to the next outer heading, box or table are its text, its
-        numbered items (1.城市有机更新工程) its sections."""
+        numbered items (1.城市有机更新工程) its sections. An item that goes on with the numbers
+        of the items before the box ("1.提升…能级。" / 专栏1 / "2.建设…产业园。") is outside it,
+        unless the box has started items of its own (its "1.")."""
         self.floor = len(self.stack)
-        self.box_until = next((lines[k].start for k in range(i + 1, len(lines))
-                               if opens_section(lines[k].content)
-                               or _caption_of_table(lines, k) is not None), len(self.text))
+        outer = _next_numbering(self.last_item) if self.last_item else None
+        own = False
+        for k in range(i + 1, len(lines)):
+            content = lines[k].content
+            if opens_section(content) or _caption_of_table(lines, k) is not None:
+                self.box_until = lines[k].start
+                return
+            item = classify(lines[k])
+            if item is None or item.style != _ITEM_STYLE:
+                continue
+            if outer is not None and not own and item.numbering == outer:
+                self.box_until = lines[k].start
+                return
+            own = own or bool(re.match(r"[1１]\D", item.numbering))
+        self.box_until = len(self.text)
 
     # -- unnumbered headings ---------------------------------------------------------------
 
