@@ -243,6 +243,37 @@ def test_an_industry_printed_with_and_without_ye_is_one() -> None:
     assert facts.names("industry") == ["冷链物流", "现代物流"]
 
 
+BOXED = (
+    "二、优化布局\n1.提升沐川工业园能级。沐川工业园是全县工业的主阵地，营业收入突破百亿元。\n"
+    "专栏1  沐川工业园“一园两区”功能定位\n东区：重点发展精密铸造、智能农机等装备制造产业。\n"
+    "西区：重点发展竹木加工产业，配套发展现代物流。\n"
+    "2.建设沐川石材产业园。园区规划面积2平方公里，重点布局新型建材、环保装备项目。\n"
+    "专栏2  重点工程\n1.沐川英才工程。每年引进人才100名。\n2.沐川工匠计划。每年培养工匠50名。\n"
+    "三、保障措施\n加强组织领导。\n"
+)
+
+
+def test_an_item_that_goes_on_with_the_numbers_before_a_box_is_outside_it() -> None:
+    doc = parse_document(TITLE + BOXED)
+    chapter = doc.sections[0]
+    assert [(s.style, s.numbering) for s in chapter.children] == [
+        ("1.", "1."), ("专栏N", "专栏1"), ("1.", "2."), ("专栏N", "专栏2"),
+    ]
+    # a box's own items (its 1., 2.) stay in it
+    assert [s.numbering for s in chapter.children[3].children] == ["1.", "2."]
+
+
+def test_a_box_captioned_with_a_platform_gives_it_the_industries_of_its_lines() -> None:
+    facts = facts_of(BOXED)
+    targets = relations(facts, "targetsIndustry")
+    assert {p for p, _ in targets if not p[0].isdigit()} == {"沐川工业园", "沐川石材产业园"}
+    assert {i for p, i in targets if p == "沐川工业园"} == {
+        "精密铸造", "智能农机", "装备制造", "竹木加工产业",
+    }
+    # "2.建设沐川石材产业园。": a section titled by a verb of the stop list and the platform
+    assert {i for p, i in targets if p == "沐川石材产业园"} == {"新型建材", "环保装备"}
+
+
 # --- the held-out fixture, scored ------------------------------------------------------------
 
 
