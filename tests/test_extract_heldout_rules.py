@@ -274,6 +274,21 @@ def test_a_box_captioned_with_a_platform_gives_it_the_industries_of_its_lines() 
     assert {i for p, i in targets if p == "沐川石材产业园"} == {"新型建材", "环保装备"}
 
 
+def test_a_program_named_by_an_industry_targets_it_and_a_fine_grained_field_list_counts() -> None:
+    facts = facts_of(
+        "一、任务\n1.精密铸造强链行动。以沐川工业园为主平台，重点发展精密铸造、农机装备和矿山装备等"
+        "细分领域。（牵头单位：县经信局）\n2.文化惠民工程。每年送戏下乡100场，繁荣文化产业。"
+        "（牵头单位：县文广新旅局）\n"
+    )
+    assert facts.names("industry") == ["农机装备", "文化产业", "矿山装备", "精密铸造"]
+    targets = relations(facts, "targetsIndustry")
+    named = {i for p, i in targets if p == "精密铸造强链行动"}
+    assert named == {"精密铸造", "农机装备", "矿山装备"}
+    # a bare sector word opening a scheme's name is its public, not its industry: 文化惠民工程
+    # takes 文化产业 from its item's sentence, not from its name
+    assert {i for p, i in targets if p == "文化惠民工程"} == {"文化产业"}
+
+
 # --- the held-out fixture, scored ------------------------------------------------------------
 
 

@@ -49,7 +49,7 @@ from plankg.graph.extract.segment import LEADING_TAGS, tagged
 from plankg.graph.text.document import Document, Section, Sentence
 
 INDUSTRY_HEAD = re.compile(
-    r"^(?:等)?(?:[两二三四五六七八九十\d]+(?:大|个|类|项))?[^，。；、和的区地市分]{0,6}?"
+    r"^(?:等)?(?:[两二三四五六七八九十\d]+(?:大|个|类|项))?(?:细分|[^，。；、和的区地市分]){0,6}?"
     r"(产业集群|产业领域|产业(?!"
     + NOT_INDUSTRY_HEAD
     + r"|化|布局|技术|转移)|领域|增长点|行业(?!共性)|服务业|制造业|"
