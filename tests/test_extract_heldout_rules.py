@@ -289,6 +289,27 @@ def test_a_program_named_by_an_industry_targets_it_and_a_fine_grained_field_list
     assert {i for p, i in targets if p == "文化惠民工程"} == {"文化产业"}
 
 
+def test_zones_named_by_their_industries_are_no_industries() -> None:
+    facts = facts_of(
+        "一、布局\n“两区”即北部高山茶叶和石斛产业区、南部稻渔综合种养和生猪养殖产业区。\n"
+    )
+    assert facts.names("industry") == []
+
+
+def test_a_field_list_whose_head_runs_on_to_an_industry_is_still_one_of_fields() -> None:
+    facts = facts_of("一、任务\n在住房保障、子女入学、职称评定等领域为乡村产业人才提供支持。\n")
+    assert facts.names("industry") == []
+
+
+def test_classes_of_sectors_and_clauses_before_them_name_no_industry() -> None:
+    facts = facts_of(
+        "一、任务\n以农村一二三产业融合发展为路径，推动二三产业协同。\n培育预制菜产业。安排不少于"
+        "5%的指标用于乡村产业项目，把乡村旅游培育成为农民增收的重要产业。\n"
+    )
+    # 预制 is a verb to jieba; cut, it would leave 菜产业
+    assert facts.names("industry") == ["预制菜产业"]
+
+
 # --- the held-out fixture, scored ------------------------------------------------------------
 
 

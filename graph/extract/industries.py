@@ -87,6 +87,9 @@ GENERIC_SECTORS = (
     "重大",
     "战略性新兴",
     "现代",  # 现代产业(体系): but 现代物流, 现代服务业 are sectors
+    "重要",
+    "乡村",  # 乡村产业: the rural industries, a class (乡村旅游 is a sector)
+    "农村",
 )
 # A 领域 list is often one of policy or research fields (市场准入、审批服务和综合监管等领域,
 # 疾病筛查、临床研究等领域): its items count when at least half of them look like sectors (known to
@@ -175,7 +178,7 @@ _SECTOR = re.compile(r"(服务业|制造业|建筑业)")
 _CJK_ITEM = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z]{2,12}$")
 # After "X产业" these words make X产业 the modifier of a thing (产业园, 产业链), not a sector.
 _AFTER_SECTOR = re.compile(
-    r"园|基地|平台|链|联盟|集聚|工人|学院|政策|基金|导向|工程师|协会|基础|"
+    r"园|区(?!域)|基地|平台|链|联盟|集聚|工人|学院|政策|基金|导向|工程师|协会|基础|"
     r"加速器|外延|竞争力|转型|转移|走廊|发达|合作|化|技术|带头人|发展带|博览会|大会|论坛"
 )
 # Words that show a would-be industry is a clause, not a name (培养产业人才, 契合产业发展).
@@ -236,14 +239,26 @@ def sector_start(text: str, start: int, end: int) -> int:
     服务业) and past the places and scopes that stand before it (全球铜产业 → 铜产业,
     沿江现代服务业 → 现代服务业, 长三角产业 → 产业), graph/extract/segment.py. Outside a list
     no sector name opens with a word jieba tags as a verb: the modifiers it tags so (休闲, 节能,
-    批发) open list items, which this does not cut."""
+    批发) open list items, which this does not cut. A verb that would leave one character is
+    the name's own (预制菜产业 stays), and a verb after a noun ends the clause before the name
+    ("…的指标用于乡村产业项目" → 乡村产业)."""
     pos = start
-    for word, tag in tagged(text[start:end]):
+    words = list(tagged(text[start:end]))
+    while words:
+        word, tag = words[0]
         if len(word) < 2 or pos + len(word) > end:
             break
         if not (tag in LEADING_TAGS or tag in _PLACE_TAGS or _SCOPE.match(word)):
             break
+        if tag in ("v", "vd") and 0 < end - pos - len(word) < 2:
+            break
         pos += len(word)
+        words.pop(0)
+    at = pos
+    for index, (word, tag) in enumerate(words[:-1]):
+        at += len(word)
+        if index and tag == "v" and len(word) > 1 and words[index + 1][1].startswith("n"):
+            pos = at  # the noun before the verb (指标) is the clause's subject
     return pos
 
 
@@ -316,6 +331,8 @@ def fragment_ok(name: str) -> bool:
     stem = name[:-2] if name.endswith("产业") and len(name) > 2 else name
     if not stem or re.match(r"\d+[^\dA-Za-z]", stem) or stem in GENERIC_SECTORS:
         return False  # 3年内县; but 5G通信制造 is a sector
+    if re.search(r"[一二三]{2,}$", stem):
+        return False  # (农村)一二三产业, 二三产业: the primary … tertiary sectors, a class
     if stem.endswith(("地区", "园区", "城区", "区域")):
         return False
     if stem.endswith(("型", "级")):
@@ -521,8 +538,9 @@ class IndustryFinder:
             spans = [span for span in (self._item(text, s, e) for s, e in enum.items) if span]
             if (
                 cls == "industry"
-                and _FIELD_HEAD.match(enum.head)
-                and not INDUSTRY_HEAD.match(enum.head.replace("领域", ""))
+                and (field := _FIELD_HEAD.match(enum.head))
+                # 等产业领域 is a list of industries; 等领域为乡村产业人才… one of fields
+                and not INDUSTRY_HEAD.match(enum.head[: field.end()].replace("领域", ""))
             ):
                 sectors = [
                     span
@@ -568,6 +586,8 @@ class IndustryFinder:
                     if self.sector_like(text[span[0] : span[1]])
                     and self._qualified(text[span[0] : span[1]])
                 ]
+            if 2 * sum(text.endswith("区", s, e) for s, e in enum.items) >= len(enum.items):
+                chosen = []  # 北部高山茶叶和黄精产业区、中部油茶和中药材产业区: a list of zones
             if _CONSUMED_HEAD.match(enum.head) or (
                 cls != "industry" and _CHAIN_STAGE.match(sentence.text)
             ):

@@ -65,7 +65,7 @@ HEAD_VERBS = frozenset(("推进", "培育", "提升", "引进", "创建", "引�
                         "发展", "集聚", "招引", "培养", "引领"))
 
 # 产业 followed by these is a modifier of a thing (产业园, 产业平台, 产业链), not a head.
-NOT_INDUSTRY_HEAD = "园|基地|平台|加速器|孵化器|走廊|链|工人|合作"
+NOT_INDUSTRY_HEAD = "园|区|基地|平台|加速器|孵化器|走廊|链|工人|合作"
 _COUNT = re.compile(r"(?:[两二三四五六七八九十百千\d]+(?:大|个|类|项|种|条))")
 _ITEM_JOIN = re.compile(r"以及|和|及|与")
 _STOP_ITEM = re.compile("等")
