@@ -310,6 +310,24 @@ def test_classes_of_sectors_and_clauses_before_them_name_no_industry() -> None:
     assert facts.names("industry") == ["预制菜产业"]
 
 
+def test_kinds_of_one_product_a_develop_verb_lists_are_sectors() -> None:
+    facts = facts_of("一、任务\n重点发展酱香预制菜、鱼头预制菜和菌汤预制菜，打造系列品牌。\n")
+    assert facts.names("industry") == ["菌汤预制菜", "酱香预制菜", "鱼头预制菜"]
+
+
+def test_the_branches_an_industry_moves_to_hold_its_stem_and_products_it_leaves_do_not() -> None:
+    facts = facts_of(
+        "一、任务\n推动石雕产业由传统墓碑、石磨向石雕文创、石雕家居和石雕园林景观转型。\n"
+    )
+    assert facts.names("industry") == ["石雕产业", "石雕园林景观", "石雕家居", "石雕文创"]
+
+
+def test_crafts_listed_under_a_sector_phrase_are_industries() -> None:
+    # 手工艺 is a sector word; the phrase the head opens with ends in it, a verb follows
+    facts = facts_of("一、任务\n挖掘石雕、剪纸、木偶等传统手工艺焕发生机。\n")
+    assert facts.names("industry") == ["剪纸", "木偶", "石雕"]
+
+
 # --- the held-out fixture, scored ------------------------------------------------------------
 
 

@@ -98,7 +98,7 @@ SECTOR_WORDS = re.compile(
     r"产业|制造|装备|服务业|经济|材料|能源|医药|电子|信息|汽车|化工|电池|"
     r"芯片|器械|物流|旅游|金融|电商|商贸|农业|食品|纺织|家居|软件|文创|环保|传媒|光电|"
     r"激光|通信|机械|机器人|零部件|加工|养殖|水产|建材|航空|零售|养老|康养|文旅|"
-    r"外包|检测|风电|元器件|餐饮|民宿|住宿|创意|会展|动漫|游戏|影视|设计|发电|数据"
+    r"外包|检测|风电|元器件|餐饮|民宿|住宿|创意|会展|动漫|游戏|影视|设计|发电|数据|手工艺"
 )
 # an industry moving towards the items of a list: "X产业向A、B转型 / 延伸"
 _TOWARDS = re.compile(r"(?:产业|业)向(?:下游|上游|高端)?$")
@@ -298,6 +298,44 @@ def _holds_verb(phrase: str) -> bool:
     """Whether jieba reads a word of two characters or more in ``phrase`` as a verb: a head
     that does something (等环节开发成套装备) names no sector."""
     return any(tag in ("v", "vd") and len(word) > 1 for word, tag in tagged(phrase))
+
+
+def _shared_word(items: list[str]) -> bool:
+    """Whether three items or more, each longer than it, all begin or all end with the same two
+    characters or more: kinds of one product or craft (腊味预制菜、稻虾预制菜、山珍菌菇预制菜;
+    竹编文创、竹编家居和竹编建筑装饰) that a develop verb names as sectors."""
+    if len(items) < 3:
+        return False
+    shortest = min(map(len, items))
+    prefix = _common_start(items)
+    suffix = _common_start([item[::-1] for item in items])
+    return 2 <= max(prefix, suffix) < shortest
+
+
+def _common_start(items: list[str]) -> int:
+    """How many characters all of ``items`` begin with."""
+    count = 0
+    for chars in zip(*items, strict=False):
+        if len(set(chars)) > 1:
+            break
+        count += 1
+    return count
+
+
+def _sector_phrase(head: str) -> bool:
+    """Whether the noun phrase a list's head opens with (after 等 and a count, up to its first
+    verb) ends in a sector word: "竹编、蜡染、木雕等传统手工艺焕发生机" lists crafts, "…等环节
+    开发成套装备" no sector (环节)."""
+    found = re.match(r"^等(?:[两二三四五六七八九十\d]+(?:大|个|类|项))?", head)
+    if found is None:
+        return False
+    phrase = ""
+    for word, tag in tagged(head[found.end() :]):
+        if not (tag.startswith("n") or tag in ("a", "b", "j", "vn")) or len(phrase) > 6:
+            break
+        phrase += word
+    tail = list(SECTOR_WORDS.finditer(phrase))
+    return bool(tail) and tail[-1].end() == len(phrase) and 2 <= len(phrase) <= 8
 
 
 def _is_forms_head(head: str) -> bool:
@@ -571,10 +609,15 @@ class IndustryFinder:
                 # (多层次、多支柱养老保险体系 is no list of sectors for its one 养老)
                 sectors = [span for span in spans if self.sector_like(text[span[0] : span[1]])]
                 many = 2 * len(sectors) >= len(enum.items) and (enum.head or len(sectors) >= 2)
+                if not enum.head and _shared_word([text[a:b] for a, b in spans]):
+                    # 发展腊味预制菜、稻虾预制菜…: the kinds of one product
+                    many = len(spans) == len(enum.items)
                 chosen = spans if many else []
                 if _is_forms_head(enum.head) and _SECTOR_QUALIFIER.search(enum.head):
                     chosen = spans  # …等健康服务新业态: the forms of a sector
-            elif _SECTOR_HEAD.match(enum.head) and not _holds_verb(enum.head):
+            elif (_SECTOR_HEAD.match(enum.head) and not _holds_verb(enum.head)) or (
+                _sector_phrase(enum.head)
+            ):
                 chosen = spans  # 光伏、风电、生物质能等可再生能源: the branches of a sector
             else:
                 known = [span for span in spans if self.known(text[span[0] : span[1]])]
@@ -705,7 +748,8 @@ class IndustryFinder:
         """A list of where an industry moves from and to, split at 向:
         "推动陶瓷产业由日用陶瓷、建筑陶瓷向电子陶瓷、结构陶瓷、功能陶瓷等新型陶瓷转型升级" is the
         lists 日用陶瓷、建筑陶瓷 and 电子陶瓷、结构陶瓷、功能陶瓷, both of the industry's branches
-        (head 等产业), when half of the items look like sectors."""
+        (head 等产业), each when half of its items look like sectors or hold the industry's stem;
+        none when the list moved to does not (推动产业由低端、粗放向高端化、智能化发展)."""
         out = []
         for enum in enums:
             s = enum.items[0][0]
@@ -717,13 +761,31 @@ class IndustryFinder:
                 continue
             a, b = enum.items[at]
             turn = text.index("向", a + 1, b - 1)
-            parts = [*enum.items[:at], (a, turn), (turn + 1, b), *enum.items[at + 1 :]]
-            if 2 * sum(self.sector_like(text[p:q]) for p, q in parts) < len(parts):
+            before = [*enum.items[:at], (a, turn)]
+            after = [(turn + 1, b), *enum.items[at + 1 :]]
+            last_start, last_end = after[-1]
+            verb = _TRANSITION_VERB.search(text, last_start + 2, last_end)
+            if not enum.head and verb is not None:
+                after[-1] = (last_start, verb.start())  # …和竹编建筑装饰转型
+            # the industry's own stem (竹编 of 竹编产业由…) marks its branches (竹编文创, 竹编家居)
+            subject = text[name_start(text, s - 3, max(0, s - 12), stops=PROGRAM_STOPS) : s - 3]
+            if text[s - 2] != "产":
+                subject = ""
+            if not self._branches(text, after, subject):
                 out.append(enum)  # 推动产业由低端、粗放向高端化、智能化发展: no sectors
                 continue
-            out.append(Enumeration([*enum.items[:at], (a, turn)], "等产业", turn))
-            out.append(Enumeration([(turn + 1, b), *enum.items[at + 1 :]], "等产业", enum.head_end))
+            if self._branches(text, before, subject):
+                out.append(Enumeration(before, "等产业", turn))  # else products: 由传统竹篮、竹席
+            out.append(Enumeration(after, "等产业", enum.head_end))
         return out
+
+    def _branches(self, text: str, items: list[tuple[int, int]], subject: str) -> bool:
+        """Whether half of ``items`` look like sectors or hold the moving industry's stem."""
+        like = sum(
+            self.sector_like(text[p:q]) or (len(subject) >= 2 and subject in text[p:q])
+            for p, q in items
+        )
+        return 2 * like >= len(items)
 
     @staticmethod
     def _split_at_glued_head(text: str, enums: list[Enumeration]) -> list[Enumeration]:
