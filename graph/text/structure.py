@@ -81,7 +81,9 @@ MAX_CAPTION = 50  # a table caption printed without 表N (a PDF's "14临江区�
 # styles a page number glued to the line's front can hide ("15三、强化…")
 # a paragraph that a responsibility annotation closes ("…。（牵头单位：市发改委，配合单位：…）"),
 # with text of its own before the annotation
-_ANNOTATED = re.compile(r"[^\s（(][（(]\s*[\u4e00-\u9fff]{2,6}(?:单位|部门)\s*[：:][^\n]*[）)][。.]?$")
+_ANNOTATED = re.compile(
+    r"[^\s（(][（(]\s*[\u4e00-\u9fff]{2,6}(?:单位|部门)\s*[：:][^\n]*[）)][。.]?$"
+)
 MAX_ITEM_LINES = 40  # lines looked ahead for the annotation that closes an item
 _GLUED_STYLES = {"第X编", "第X章", "第X节", "一、", "（一）", "1.1", "1.1.1", BOX}
 _ITEM_STYLE, _ITEM_RANK = "1.", 5  # the numbered items of headings.py
