@@ -14,10 +14,12 @@ around it) taken out, where
 - the line runs to the full width (a paragraph's last line is shorter) and the next one opens no
   heading (`1.` `（二）` `第三章` `专栏2`, a page number glued before one: `9第四章…`);
 
-and never where either line holds a blank inside (table rows, `表1 …`, `第一节 发展基础`), the
-next line is a page number alone (`— 12 —`: a sentence broken by a page stays two parts,
-decision 019) or blank. Every offset of the document indexes the joined text
-(graph/text/reading.py); a text that is not wrapped is returned unchanged.
+and never where either line holds a blank inside (table rows, `表1 …`, `第一节 发展基础`) or the
+next line is blank. A sentence that a page number alone (`— 12 —`) breaks mid-sentence is
+joined over it, and the page number is printed after the paragraph (`（牵头` / `— 12 —` /
+`单位：…）` is one annotation; in a text that is not wrapped the parts stay apart, decision 019).
+Every offset of the document indexes the joined text (graph/text/reading.py); a text that is
+not wrapped is returned unchanged.
 
 >>> line = "临川市加快发展现代物流，完善城乡配送网络，建设县级物流配送"
 >>> wrapped = "\\n".join([line + "中心和乡", "镇快递服务站。"] * 30)
@@ -69,12 +71,17 @@ def _opens_heading(line: str) -> bool:
     return glued is not None and find_numbering(line[glued.end():]) is not None
 
 
+def _mid_sentence(line: str, width: int) -> bool:
+    return not line.endswith(_ENDS) and len(line) >= NARROW * width \
+        and not _BLANK_INSIDE.search(line)
+
+
 def _joins(line: str, following: str, width: int) -> bool:
     if not line or not following or _PAGE_ALONE.match(following) or _PAGE_ALONE.match(line):
         return False
     if _BLANK_INSIDE.search(line) or _BLANK_INSIDE.search(following):
         return False
-    if not line.endswith(_ENDS) and len(line) >= NARROW * width:
+    if _mid_sentence(line, width):
         return True
     return len(line) >= width - 1 and not _opens_heading(following)
 
@@ -87,9 +94,22 @@ def reflow(text: str) -> str:
     if width is None:
         return text
     out = [lines[0]]
-    for i in range(1, len(lines)):
-        if _joins(stripped[i - 1], stripped[i], width):
+    pending: list[str] = []  # page numbers a joined sentence ran over: printed after it
+    last = stripped[0]  # the physical line ``out[-1]`` ends with
+    i = 1
+    while i < len(lines):
+        over_page = (i + 1 < len(lines) and _PAGE_ALONE.match(stripped[i]) is not None
+                     and _mid_sentence(last, width) and _joins(last, stripped[i + 1], width))
+        if over_page:
+            pending.append(lines[i])
+            i += 1
+        if _joins(last, stripped[i], width):
             out[-1] = out[-1].rstrip(" \t\u3000") + lines[i].lstrip(" \t\u3000")
         else:
+            out.extend(pending)
+            pending = []
             out.append(lines[i])
+        last = stripped[i]
+        i += 1
+    out.extend(pending)
     return "\n".join(out)
