@@ -97,6 +97,8 @@ NOT_BEFORE_LEVEL = (
     "警考选教分管街乡镇两跨外内省市区县都门股集"
 )
 MAX_NAME = 20
+# A central bank branch printed 人行<region>（中心）支行 is named 中国人民银行<region>…
+VERTICAL_ABBREVIATIONS = {"人行": "中国人民银行"}
 
 # Generic bodies: a role, not one body. Only read where a phrase gives them a role.
 GENERIC = re.compile(
@@ -202,6 +204,12 @@ class DepartmentNames:
 
     def normalise(self, printed: str) -> str:
         name = re.sub(r"\s+", "", printed).replace("(", "（").replace(")", "）")
+        for short, system in VERTICAL_ABBREVIATIONS.items():
+            if name.startswith(short) and len(name) > len(short) + 2:
+                return system + self.normalise(name[len(short):])
+        return self._normalise(name)
+
+    def _normalise(self, name: str) -> str:
         if name in BARE_LEVELS:
             return "各" + name  # "各镇、街道": the 各 is the whole list's
         if GENERIC.fullmatch(name):

@@ -181,11 +181,6 @@ def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon,
     mentions: list[Mention] = []
     relations_: list[Relation] = []
     for cand in found:
-        if cand.kind == PROGRAM:
-            relation = _program_named_by(text, cand, known, printed_as, lexicon)
-            if relation is not None:
-                relations_.append(relation)
-            continue
         if cand.kind != PLATFORM:
             continue
         name = plain(cand.name)
@@ -234,25 +229,6 @@ def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon,
         relations_.append(Relation((PLATFORM, cand.name), TARGETS, (INDUSTRY, label),
                                    cand.sentence, cand.section))
     return mentions, relations_
-
-
-def _program_named_by(text: str, cand: Candidate, known: set[str], printed_as: dict[str, str],
-                      lexicon: Lexicon) -> Relation | None:
-    """A program whose name opens with an industry the plan names is about it:
-    先进装备制造强链行动 → 先进装备制造, 锂电新能源产业链延链补链工程 → 锂电新能源 (the naming
-    sentence is the evidence). The industry leaves a name of its own after it (…强链行动), not
-    only the program word, and is a named sector of four characters or more: a bare sector word
-    opens the names of schemes for its workers or its public (文化人才培养计划, 文化惠民工程,
-    锂电资源综合利用示范项目)."""
-    name = plain(cand.name)
-    industry = max((i for i in known if name.startswith(i) and len(name) - len(i) >= 4
-                    and len(i) >= 4), key=len, default=None)
-    if industry is None:
-        return None
-    entry = lexicon.find(INDUSTRY, industry)
-    label = printed_as.get(industry) or (entry.name if entry else industry)
-    return Relation((PROGRAM, cand.name), TARGETS, (INDUSTRY, label), cand.sentence,
-                    cand.section)
 
 
 def _stop_inside(stem: str) -> bool:

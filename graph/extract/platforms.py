@@ -85,6 +85,8 @@ _LEVEL_BRACKETS = re.compile(r"[（(](?:[所站室点村镇乡]|社区|街道|�
 _PLACES_CLASS = re.compile(r"(?:城市|地区|各地|沿线)$")
 # "一批" (若干, 各类 …) with the names joined after it, up to where a name starts: a class
 _BATCH_BEFORE = re.compile(r"(?:一批|若干|一系列|多个|各类)[^，。；：,;:]*?(?:和|及|与|、)?$")
+# …or opening the would-be name: 一批“老厂房+文创”特色街区 (a quoted part made it look named)
+_BATCH_FIRST = re.compile(r"(?:一批|若干|一系列|多个|各类)")
 _COUNTS = re.compile(r"若干个?|[\d一二三四五六七八九十两百千]+[个家所座]")
 # After a one-character kind word (谷) the name must end: 五谷丰登 and 两谷一室 are no platforms.
 _AFTER_SHORT = re.compile(r"[^\u4e00-\u9fff]|建设|等|为|的|和|与|及|基础|发展|作为|成为|打造|"
@@ -378,7 +380,8 @@ class PlatformFinder:
             return None
         # "院士专家工作站13家", "建设市文化名家工作室2家": a count makes it a class of platforms,
         # and so does a batch before it: 建设一批创业孵化基地和返乡入乡创业园
-        counted = _COUNT_AFTER.match(text, end) or _BATCH_BEFORE.search(text, floor, start)
+        counted = _COUNT_AFTER.match(text, end) or _BATCH_BEFORE.search(text, floor, start) \
+            or _BATCH_FIRST.match(name)
         if counted or not self.named(printed, name, suffix, kind):
             if kind.needs_name or len(self.residue(name, suffix)) >= 2:
                 return None
@@ -482,6 +485,8 @@ def document_places(text: str, region: Jurisdiction | None, found: Iterable[Cand
         stem = text[start:unit.start()]
         if 2 <= len(stem) <= 3 and _plain_word(stem, finder):
             places.add(stem)
+    if region is not None and region.level in "市省州":
+        places |= _subordinate_places(text)
     openers: dict[str, set[str]] = {}
     for cand in found:
         if cand.kind == PLATFORM and len(cand.name) >= 5:
@@ -489,6 +494,54 @@ def document_places(text: str, region: Jurisdiction | None, found: Iterable[Cand
     places |= {word for word, names in openers.items()
                if len(names) >= 2 and _plain_word(word, finder)}
     return places
+
+
+# The counties and districts a city's (or a province's) plan names: 柳泉县, 漠城区
+_SUBORDINATE_UNIT = re.compile(r"(?<=[\u4e00-\u9fff]{2})[县区](?![城级域内外属直委政])")
+MIN_SUBORDINATE_MENTIONS = 2
+
+
+def _subordinate_places(text: str) -> set[str]:
+    """The two-character names before 县 / 区 that a plan above the county prints at least
+    twice, each a name the segmenter does not know as a common word (single characters, or one
+    place or proper name: 桐岭, 枞阳; not 中心城区, 园区, 全区, 片区). A platform named after one
+    (桐岭冷链物流园) is named by a place.
+
+    >>> text = "支持桐岭县、石渡县发展。桐岭县重点发展冷链物流；中心城区，中心城区。"
+    >>> sorted(_subordinate_places(text))
+    ['桐岭']
+    """
+    counts: dict[str, int] = {}
+    for unit in _SUBORDINATE_UNIT.finditer(text):
+        stem = text[unit.start() - 2:unit.start()]
+        counts[stem] = counts.get(stem, 0) + 1
+    places = set()
+    for stem, count in counts.items():
+        if count < MIN_SUBORDINATE_MENTIONS or not re.fullmatch(r"[\u4e00-\u9fff]{2}", stem):
+            continue
+        if re.match(r"[一二三四五六七八九十两各本全该每我辖郊城]", stem) \
+                or stem[1] in "的和与及、城园社":
+            continue
+        if any(generic in stem for generic in GENERIC_WORDS if len(generic) >= 2):
+            continue
+        if _unknown_or_proper(stem) and all(
+                _unit_alone(stem + unit) for unit in "县区" if stem + unit in text):
+            places.add(stem)
+    return places
+
+
+def _unknown_or_proper(stem: str) -> bool:
+    """A name the segmenter reads as single characters or as one place or proper name."""
+    words = tagged(stem)
+    return all(len(w) == 1 for w, _ in words) or (
+        len(words) == 1 and words[0][1].startswith(("ns", "nr", "nz")))
+
+
+def _unit_alone(word: str) -> bool:
+    """Whether the segmenter keeps the unit of ``word`` (X县, X区) apart or reads the whole as
+    a place: 片区, 景区, 地区, 街区 are words of their own, so 青螺洲片区 names no 洲片."""
+    words = tagged(word)
+    return words[-1][0] == word[-1] or (len(words) == 1 and words[0][1].startswith("ns"))
 
 
 def _plain_word(word: str, finder: PlatformFinder | None) -> bool:

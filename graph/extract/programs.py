@@ -78,6 +78,12 @@ RUN_VERBS = frozenset(("实施", "推进", "启动", "开展", "深化", "抓好
 _MODIFIES = ("培养模式", "模式", "机制", "制度", "理念", "品牌")
 
 
+# A name followed by its investment is a construction project of a project list (a 专栏 of
+# 重点项目: "1.X二期工程：总投资35亿元，建设…"), not a scheme.
+_INVESTMENT_AFTER = re.compile(
+    r"[：:，,（(]?[ \t\u3000]*(?:总投资|计划投资|估算投资|投资总额)(?:约|为)?\d"
+)
+
 # The rest of a list of technologies after an item: 、数字孪生等前沿技术
 _TECHNOLOGY_LIST = re.compile(r"、[^，。；：]{0,30}?等[^，。；：、]{0,6}技术")
 
@@ -146,6 +152,8 @@ def _candidate(text: str, start: int, end: int, sentence: Sentence, section: Sec
         return None
     if SUFFIX_END.sub("", plain(name)) in HEAD_VERBS:
         return None  # …等创建行动, 培育工程: the verb of a name without the name
+    if _INVESTMENT_AFTER.match(text, end):
+        return None
     if _TECHNOLOGY_LIST.match(text, end):
         return None  # 开展材料基因工程、数字孪生等前沿技术研究: a technology, not a scheme
     if _COLLECTION.search(plain(name)) and not _coined(printed):

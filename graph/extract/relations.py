@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator
 
 from plankg.graph.extract.candidates import Candidate
 from plankg.graph.extract.facts import INDUSTRY, PLATFORM, PROGRAM, TASK, NodeRef, Relation
+from plankg.graph.extract.names import plain
 from plankg.graph.extract.phrases import (
     PROGRAM_STOPS,
     VERBS,
@@ -276,11 +277,41 @@ def from_sentence(text: str, sentence: Sentence, cands: list[Candidate]) -> Iter
                     yield _relation(ref(actor), USES, ref(platform), platform)
 
 
+def from_program_names(text: str, cands: list[Candidate]) -> Iterator[Relation]:
+    """A program named after an industry the plan names targets it: 冷链物流补短板行动 →
+    冷链物流, 人力资源服务“伯乐”计划 → 人力资源服务业 (decision 040: a program's own name gives
+    its industries). The industry is the longest one the plan prints elsewhere (as printed, or
+    its name) that opens the program's name, quotes off, of four characters or more and with a
+    name of the program's own after it: a bare sector word opens the names of schemes for its
+    workers, its public or its firms (制造业数字化转型行动, 文化人才培养计划, 文化惠民工程,
+    锂电资源综合利用示范项目); the program's sentence is the evidence. A name opening with a
+    place (槐岭生物医药产业园项目) or holding the industry
+    inside another word (城乡供水一体化工程) gives none."""
+    printed: dict[str, str] = {}
+    for cand in cands:
+        if cand.kind == INDUSTRY:
+            for form in (plain(cand.surface(text)), plain(cand.name)):
+                if len(form) >= 2:
+                    printed.setdefault(form, cand.name)
+                if form.endswith("业") and len(form) > 3:
+                    printed.setdefault(form[:-1], cand.name)  # 人力资源服务 of 人力资源服务业
+    for cand in cands:
+        if cand.kind != PROGRAM or cand.counted:
+            continue
+        name = plain(cand.name)
+        inside = [form for form in printed if name.startswith(form) and len(name) - len(form) >= 4
+                  and len(form) >= 4]
+        if not inside:
+            continue
+        best = max(inside, key=len)
+        yield Relation(ref(cand), TARGETS, (INDUSTRY, printed[best]), cand.sentence, cand.section)
+
+
 def relations(doc: Document, cands: Iterable[Candidate]) -> list[Relation]:
     """Every relation of one plan's candidates, duplicates (same triple, same sentence) once."""
     cands = list(cands)
     found: dict[tuple, Relation] = {}
-    for relation in from_structure(doc, cands):
+    for relation in (*from_structure(doc, cands), *from_program_names(doc.text, cands)):
         found.setdefault((relation.subject, relation.predicate, relation.object,
                           relation.sentence.start), relation)
     by_sentence: dict[tuple[int, int], list[Candidate]] = {}

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from plankg.errors import InputError
 from plankg.graph.text.document import Table
+from plankg.graph.text.reflow import reflow
 
 # Tried in order after any BOM: strict UTF-8 first (valid UTF-8 is never accidental for Chinese
 # text), then GB18030, a superset of GBK and GB2312.
@@ -88,6 +89,7 @@ def read_source(path: Path) -> SourceText:
         raise InputError(f"{path}: file is empty")
     text, encoding = _decode(path, data)
     text, line_ends, nuls = normalise_text(text)
+    text = reflow(text)  # prose a PDF's text layer wrapped at its width: one line a paragraph
     check_policy_text(path, text)
     return SourceText(
         path,

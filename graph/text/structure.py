@@ -79,6 +79,12 @@ MAX_FRONT = 12  # lines read as front matter when the text has no heading at all
 MAX_HEADER_LINE = 300  # a header row rendered from HTML / Word: its cells on one line
 MAX_CAPTION = 50  # a table caption printed without 表N (a PDF's "14临江区…主要指标") is short
 # styles a page number glued to the line's front can hide ("15三、强化…")
+# a paragraph that a responsibility annotation closes ("…。（牵头单位：市发改委，配合单位：…）"),
+# with text of its own before the annotation
+_ANNOTATED = re.compile(
+    r"[^\s（(][（(]\s*[\u4e00-\u9fff]{2,6}(?:单位|部门)\s*[：:][^\n]*[）)][。.]?$"
+)
+MAX_ITEM_LINES = 40  # lines looked ahead for the annotation that closes an item
 _GLUED_STYLES = {"第X编", "第X章", "第X节", "一、", "（一）", "1.1", "1.1.1", BOX}
 _ITEM_STYLE, _ITEM_RANK = "1.", 5  # the numbered items of headings.py
 
@@ -260,7 +266,9 @@ class _TreeBuilder:
             if heading is None and line.start >= self.box_until \
                     and self._is_unnumbered_heading(lines, i):
                 heading = self._unnumbered(line)
-            if heading is None:
+            if heading is None and self._item_goes_on(lines, i):
+                self._item_paragraph(line)
+            elif heading is None:
                 self._body_line(line)
             elif heading.style == TABLE:
                 self._table(heading, lines, i)
@@ -276,6 +284,34 @@ class _TreeBuilder:
             return
         self._close_leaves()
         self._paragraph_line(line, self.stack[-1][0].paragraphs if self.stack else self.preamble)
+
+    def _item_goes_on(self, lines: list[Line], i: int) -> bool:
+        """Whether an unnumbered paragraph starting at ``lines[i]`` goes on the item above it: the
+        open section is a paragraph-heading item no annotation has closed yet, and a paragraph
+        before the next heading ends in one ("1.提升现代物流发展能级。…" / "着力降低物流成本，…。
+        （牵头单位：市发改委，…）": the annotation closes the item, issue 12 convention 1)."""
+        if not self.stack or (self.paragraph is not None and self._continues(lines[i])):
+            return False
+        section, heading = self.stack[-1]
+        if not heading.inline or not _is_leaf(section, heading) \
+                or _ANNOTATED.search(self.text[section.start : section.end].rstrip()):
+            return False
+        for k in range(i, min(len(lines), i + MAX_ITEM_LINES)):
+            line = lines[k]
+            if line.blank or PAGE_NUMBER.match(line.content):
+                continue
+            if line.start >= self.box_until > lines[i].start or classify(line) is not None \
+                    or _caption_of_table(lines, k) is not None:
+                return False
+            if _ANNOTATED.search(line.content):
+                return True
+        return False
+
+    def _item_paragraph(self, line: Line) -> None:
+        if self.paragraph is not None and self._continues(line):
+            self._extend(line.end)
+            return
+        self._paragraph_line(line, self.stack[-1][0].paragraphs)
 
     def _continues(self, line: Line) -> bool:
         """A line continues the open paragraph when that paragraph stopped mid-sentence."""
