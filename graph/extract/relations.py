@@ -53,6 +53,8 @@ MENTIONS = "mentions"
 FRAME = re.compile(r"(?:重点|全力|深入|紧紧|主动|积极|同时)?(?:围绕|聚焦|针对|面向|立足|依托|结合|"
                    r"瞄准|借助|以)")
 _COORDINATED = re.compile(r"^(?:和|及|与|以及)")
+# a clause that links the entities it names to an actor before it: they act in it only
+_LINKED = re.compile(r"(?:联动|带动|辐射|串联|衔接|对接|协同)")
 # The chapters about the past, whose industries and figures are not targets. (Which sections are
 # the plan's tasks is graph/extract/tasks.py's rule.)
 BACKGROUND = re.compile(r"基础|背景|成效|成就|回顾|现状|形势|成绩")
@@ -251,11 +253,18 @@ def from_sentence(text: str, sentence: Sentence, cands: list[Candidate]) -> Iter
     platforms = [(k, c) for k, c in placed if c.kind == PLATFORM and not c.nested]
     frames = [i for i, (s, _) in enumerate(parts) if FRAME.match(text, s)]
 
+    # a ； ends a statement: what follows it has a subject of its own ("漠城区重点发展…，建设X；
+    # 青川区重点发展…"): X carries on no further
+    statement_ends = [i + 1 for i, (_, e) in enumerate(parts)
+                      if e < sentence.end and text[e] in "；;"]
     for k, actor in actors:
         # the clauses this actor speaks for: its own and the ones after it up to the next actor
         # of its kind (for industries also up to the next frame clause, which opens a scope of
         # its own); and the frame clause before it, which governs the rest of the sentence
         ahead = [j for j, other in actors if other.kind == actor.kind and j > k]
+        ahead += [j for j in statement_ends if j > k]
+        if k >= 0 and _LINKED.match(text, parts[k][0]):
+            ahead.append(k + 1)  # 以X为龙头，联动A、B，重点发展…: A, B are linked to X
         scope = set(range(k, min(ahead, default=len(parts))))
         opened = parts[k][0] if k >= 0 else sentence.start
         breaks = _frames_after(text, opened, actor, k, frames, actors)
