@@ -3,11 +3,7 @@ under the first run, or under the figures after round nine where those are highe
 
 from __future__ import annotations
 
-from corpus_paths import GOLD, TESTS
-
-from plankg.graph.extract.evaluate import read_gold, score
-from plankg.graph.rdf.build import build_dataset
-from plankg.queries.sources import open_source
+from heldout import assert_floors, scores_of
 
 FLOORS = {  # first run, default lexicon (docs/heldout/hedong-first-run.txt), minus 0.05
     "program": (0.89, 0.95),
@@ -23,18 +19,9 @@ FLOORS = {  # first run, default lexicon (docs/heldout/hedong-first-run.txt), mi
 
 
 def test_held_out_rural_industries_fixture(tmp_path) -> None:
-    gold = read_gold(GOLD / "hedong-rural-industries-plan-2021-2025.json")
-    out = tmp_path / "g.trig"
-    plan = TESTS / "data" / "plans" / gold.document
-    out.write_text(build_dataset([plan]).dataset.serialize(format="trig"), encoding="utf-8")
-    by_type = {s.type: s for s in score(gold, open_source(graph=out))}
+    by_type = scores_of(tmp_path, "hedong-rural-industries-plan-2021-2025.json")
     assert by_type["region"].correct == 1  # 禾东县
-    for kind, (p, r) in FLOORS.items():
-        assert by_type[kind].precision >= p and by_type[kind].recall >= r, (
-            kind,
-            by_type[kind].missed,
-            by_type[kind].spurious,
-        )
+    assert_floors(by_type, FLOORS)
     # 表1: 15 targets of 14 rows; the `——` base gives nothing, 核心区≥80 / 其他区≥50 are two
     assert by_type["indicator-target"].correct + len(by_type["indicator-target"].spurious) == 15
     assert by_type["indicator-target"].correct == 15
