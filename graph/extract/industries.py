@@ -213,6 +213,27 @@ _BUSINESS_FUNCTION = re.compile(
 )
 
 
+# the words of a trade after an industry's name: its chain, its firms (油茶全产业链, 黄精企业)
+_OF_A_TRADE = re.compile(r"(?:全?产业链|(?:龙头|生产|加工)?企业)")
+
+
+def _opens_phrase(text: str, at: int, lo: int) -> bool:
+    """Whether a noun phrase starts at ``at``: a clause break or a mark before it, or jieba's cut
+    of the four characters before it ends at ``at`` in a verb, adverb or function word (支持 |
+    油茶企业, 提高 | 油茶全产业链; not 绿色 | 供应链管理企业, a kind of firm)."""
+    start = max(lo, at - 4)
+    if start == at or not "\u4e00" <= text[at - 1] <= "\u9fff":
+        return True
+    pos, last = start, ""
+    for word, tag in tagged(text[start : at + 2]):
+        if pos == at:
+            return last in LEADING_TAGS
+        pos, last = pos + len(word), tag
+        if pos > at:
+            return False
+    return False
+
+
 def head_class(head: str) -> str:
     """What a list's head makes its items. The head word nearest the list decides
     ("等领域开展关键技术攻关" is a 领域 list, "等生产性服务业向园区集聚" a list of services)."""
@@ -421,9 +442,20 @@ def _modifiers(text: str, word: str) -> set[str]:
 
 class IndustryFinder:
     def __init__(
-        self, lexicon: Lexicon, places: Iterable[str] = (), own: Iterable[str] = ()
+        self,
+        lexicon: Lexicon,
+        places: Iterable[str] = (),
+        own: Iterable[str] = (),
+        named: Iterable[str] = (),
     ) -> None:
         self.lexicon = lexicon
+        # the industries the plan itself names by a list or sector rule (plan_names): sectors
+        # of a 领域 list in this plan (茶叶、黄精、油茶…等领域), mentions before 企业 / 产业链
+        self.named = frozenset(named)
+        self._named = (
+            re.compile("|".join(map(re.escape, sorted(self.named, key=len, reverse=True))))
+            if self.named else None
+        )
         own = sorted(own, key=len, reverse=True)
         # names ending in a word the plan makes a sector (own_sector_words): 日用陶瓷
         self._own = re.compile(".(?:" + "|".join(own) + ")$") if own else None
@@ -583,7 +615,8 @@ class IndustryFinder:
                 sectors = [
                     span
                     for span in spans
-                    if self.sector_like(text[span[0] : span[1]])
+                    if (self.sector_like(text[span[0] : span[1]])
+                        or plain(text[span[0] : span[1]]) in self.named)
                     and not _BUSINESS_FUNCTION.match(text[span[0] : span[1]])
                 ]
                 # in a list of policy fields a bare sector word names the field (环保, 能源
@@ -947,6 +980,25 @@ class IndustryFinder:
             found.append(Candidate(INDUSTRY, entry.name, s, e, sentence, section, via="lexicon"))
         return found
 
+    def from_plan_names(
+        self, text: str, sentence: Sentence, section: Section | None, blocked: list[tuple[int, int]]
+    ) -> list[Candidate]:
+        """An industry the plan names elsewhere, printed again before a word of its trade
+        (油茶全产业链, 油茶企业, 黄精龙头企业): a mention, as a lexicon alias before 产业 is."""
+        if self._named is None:
+            return []
+        found = []
+        for m in self._named.finditer(text, sentence.start, sentence.end):
+            s, e = m.span()
+            if not _OF_A_TRADE.match(text, e) or not _opens_phrase(text, s, sentence.start):
+                continue  # a part of a longer word (林下黄精产业链) is that word's
+            if any(b_s <= s and e <= b_e for b_s, b_e in blocked):
+                continue
+            cand = self._industry(text, s, e, sentence, section, via="plan")
+            if cand is not None:
+                found.append(cand)
+        return found
+
     def developed(
         self, text: str, start: int, end: int, sentence: Sentence, section: Section | None
     ) -> list[Candidate]:
@@ -1018,6 +1070,11 @@ class IndustryFinder:
                         found.append(cand)
         found.extend(self.sectors(text, sentence, section, listed))
         found.extend(self.from_lexicon(text, sentence, section, blocked))
+        taken = [(c.start, c.end) for c in found]
+        found.extend(
+            c for c in self.from_plan_names(text, sentence, section, blocked)
+            if not any(s < c.end and c.start < e for s, e in taken)
+        )
         if not found:
             return found
         # a kind of platform is no industry: 人力资源服务产业园, 制造业创新中心. The kind words
@@ -1047,7 +1104,35 @@ def find_industries(
 ) -> Iterator[Candidate]:
     """Every industry candidate of ``doc``; ``places`` are the plan's region and its parents
     (岑川县, 岑川 …), which open no industry's name (岑川县制造业 is 制造业)."""
-    finder = IndustryFinder(lexicon, places, own_sector_words(doc.text, places))
+    own = own_sector_words(doc.text, places)
+    first = list(_read(doc, IndustryFinder(lexicon, places, own)))
+    named = plan_names(doc.text, first)
+    if not named:
+        yield from first
+        return
+    # read again with the plan's own industries known: a 领域 list of them, and their
+    # mentions before a word of their trade (油茶企业), are found only then
+    yield from _read(doc, IndustryFinder(lexicon, places, own, named))
+
+
+def plan_names(text: str, found: Iterable[Candidate]) -> frozenset[str]:
+    """The industries a plan names by its lists and sector rules (not by the lexicon), as
+    printed: two characters or more, not a class (特色产业) or a bare sector
+    word (农业, 制造业)."""
+    names = set()
+    for c in found:
+        if c.via not in ("list", "rule"):
+            continue
+        printed = plain(text[c.start : c.end])
+        if len(printed) < 2 or SECTOR_WORDS.fullmatch(printed) or printed in GENERIC_SECTORS:
+            continue
+        if printed in GENERIC_NOUNS or not fragment_ok(printed):
+            continue
+        names.add(printed)
+    return frozenset(names)
+
+
+def _read(doc: Document, finder: IndustryFinder) -> Iterator[Candidate]:
     for section, sentence in doc.sentences():
         if "|" in sentence.text or all(c in PUNCT or c.isdigit() for c in sentence.text):
             continue

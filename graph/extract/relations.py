@@ -231,7 +231,13 @@ def _frames_after(
     # a frame that an actor follows always opens a scope of its own; one with no actor after
     # it is the actor's own right after its clause ("高标准建设鹊山实验室，聚焦锂电池材料…等领域
     # 开展…"), and anywhere after the clause of a program the sentence runs
-    return [f for f in frames if f > k
+    # a frame right after the clause of a program the sentence runs that names only platforms
+    # is where the program is done: "实施预制菜产业培育计划，依托X产业园核心区，引进…，重点发展…"
+    # (the program goes on speaking for the clauses after it)
+    used = {f for f in frames if run and f == k + 1
+            and {c.kind for j, c in actors if j == f} == {PLATFORM}
+            and not any(j > f for j, _ in actors)}
+    return [f for f in frames if f > k and f not in used
             and (any(j >= f for j, _ in actors) or not (f == k + 1 or run))]
 
 

@@ -1,0 +1,63 @@
+"""Rules of round ten (docs/extraction.md, "Round ten"), each on invented sentences of a 栎阳县
+plan (names of no fixture). Expected names are typed by hand."""
+
+from __future__ import annotations
+
+from plankg.graph.extract.extractor import Facts, extract_facts
+from plankg.graph.extract.lexicon import load_lexicon
+from plankg.graph.text.structure import parse_document
+
+TITLE = "栎阳县特色产业发展规划（2021—2025年）\n"
+
+
+def facts_of(body: str, *, empty: bool = True) -> Facts:
+    return extract_facts(parse_document(TITLE + body), lexicon=load_lexicon(empty=empty))
+
+
+def relations(facts: Facts, predicate: str) -> set[tuple[str, str]]:
+    return {(r.subject[1], r.object[1]) for r in facts.relations if r.predicate == predicate}
+
+
+def test_a_field_list_of_the_plans_own_sectors_is_a_list_of_industries() -> None:
+    body = (
+        "一、重点任务\n（一）做强主导产业\n做强山核桃、红薯、蚕桑三大主导产业。\n"
+        "1.实施精深加工提升行动。重点在山核桃、红薯、蚕桑、蜂产品等领域发展精深加工。\n"
+    )
+    industries = set(facts_of(body).names("industry"))
+    assert {"山核桃", "红薯", "蚕桑", "蜂产品"} <= industries
+    # the same list with no sector of the plan's own is one of policy fields
+    other = "一、重点任务\n1.在用地保障、金融信贷、技术指导等领域给予支持。\n"
+    assert facts_of(other).names("industry") == []
+
+
+def test_a_plans_own_sector_before_its_firms_or_chain_is_a_mention() -> None:
+    body = (
+        "一、重点任务\n做强山核桃、红薯、蚕桑三大主导产业。\n"
+        "1.实施山核桃提质工程。新建基地2万亩，支持山核桃企业建设原料基地，提高山核桃全产业链效益。\n"
+    )
+    facts = facts_of(body)
+    assert ("山核桃提质工程", "山核桃") in relations(facts, "targetsIndustry")
+    # a modifier before the name makes a kind of firm, not the sector: 绿色 | 红薯企业
+    plain = facts_of(
+        "一、重点任务\n做强山核桃、红薯、蚕桑三大主导产业。\n2.培育绿色红薯企业3家。\n"
+    )
+    mentions = [m for m in plain.mentions if m.kind == "industry" and m.surface == "红薯"]
+    assert len(mentions) == 1  # the list's only
+
+
+def test_a_platform_the_program_is_done_in_does_not_end_its_scope() -> None:
+    body = (
+        "一、重点任务\n2.培育预制菜产业。实施栎阳味道培育计划，依托栎阳县农业产业园，"
+        "引进生产企业10家，重点发展腊鱼预制菜、菌菇预制菜和药膳预制菜。\n"
+    )
+    targets = relations(facts_of(body), "targetsIndustry")
+    assert {("栎阳味道培育计划", "腊鱼预制菜"), ("栎阳味道培育计划", "菌菇预制菜")} <= targets
+
+
+def test_county_abbreviations_of_cooperatives_and_culture_bureaus_expand() -> None:
+    body = (
+        "一、重点任务\n1.完善流通体系。建设配送中心。"
+        "（牵头单位：县文旅广体局；配合单位：县供销社、团县委）\n"
+    )
+    departments = set(facts_of(body, empty=False).names("department"))
+    assert {"栎阳县文化旅游广电体育局", "栎阳县供销合作社", "共青团栎阳县委"} <= departments
