@@ -61,3 +61,24 @@ def test_county_abbreviations_of_cooperatives_and_culture_bureaus_expand() -> No
     )
     departments = set(facts_of(body, empty=False).names("department"))
     assert {"栎阳县文化旅游广电体育局", "栎阳县供销合作社", "共青团栎阳县委"} <= departments
+
+
+def test_a_level_with_ji_opening_a_name_is_a_designation_not_a_platform() -> None:
+    body = (
+        "一、发展基础\n栎阳县农业产业园创建为省级现代农业产业园，"
+        "栎溪农业科技园被认定为市级农业科技园区。\n"
+    )
+    platforms = set(facts_of(body).names("platform"))
+    assert "栎阳县农业产业园" in platforms
+    assert not {"省级现代农业产业园", "市级农业科技园", "市级农业科技园区"} & platforms
+
+
+def test_a_town_printed_twice_names_the_platforms_after_it() -> None:
+    body = (
+        "一、重点任务\n1.发展乡村旅游。以杉木镇、桃园村为核心，推进杉木田园综合体建设。"
+        "杉木镇重点发展休闲农业。\n"
+    )
+    assert "杉木田园综合体" in facts_of(body).names("platform")
+    # printed once, the town is not known as a place: a generic 田园综合体 stays a kind
+    once = "一、重点任务\n1.发展乡村旅游。以杉木镇为核心，推进杉木田园综合体建设。\n"
+    assert facts_of(once).names("platform") == []

@@ -27,6 +27,7 @@ platform 浙江大学光电创新中心 创新中心
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from plankg.graph.extract.candidates import Candidate
@@ -76,6 +77,9 @@ _INSTITUTION = re.compile(r"大学(?!生)|学院|集团|公司|研究所|研究�
                           r"[A-Za-z]")
 _PLACE_UNIT = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?:省|市|县)|^[\u4e00-\u9fff]{2,3}?区(?!域)")
 _COUNT_AFTER = re.compile(r"\d+(?:\.\d+)?[家个所座]")
+# A level with 级 opening a name makes it a designation that many platforms hold (省级现代农业
+# 产业园, 国家级经济技术开发区), not one platform's name.
+_LEVEL_FIRST = re.compile(r"(?:国家|省|市|县|区)级")
 _OWN_LEVEL = re.compile(r"[省市区县](?![级域场内外属直镇民])")
 _BRACKETS = re.compile(r"[（(][^）)]*[）)]")
 # Brackets that hold other levels of the same kind name no one platform: 服务中心（站）,
@@ -120,6 +124,10 @@ _PURPOSE = re.compile(r"人才|创新|创业|科创|科技|技术|研发|研究|
 # after it (雁溪技术转移中心).
 _PLACE_UNITS = re.compile(r"街道|片区|港区|高新区|高新技术产业开发区|经济技术开发区|经济开发区|"
                           r"开发区|新区")
+# towns, townships and villages (云溪镇, 竹山乡, 石板村), not the words 乡村, 乡镇, 村民 …
+_TOWN_UNITS = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:镇(?![村街])|乡(?![村镇土贤愁])|"
+                         r"村(?![民级庄落委集组社镇]))")
+MIN_TOWN_MENTIONS = 2
 
 
 def own_level(title: str) -> str | None:
@@ -188,6 +196,10 @@ class PlatformFinder:
     def named(self, printed: str, name: str, suffix: str, kind: PlatformKind) -> bool:
         if re.sub(r"[（）()]", "", plain(name)) in self.kind_words:
             return False  # 院士（专家）工作站 is the kind 院士专家工作站 with brackets
+        if _LEVEL_FIRST.match(plain(name)) and not (
+            any(q in printed for q in "“‘") or _INSTITUTION.search(name)
+        ):
+            return False  # 创建为省级现代农业产业园, 认定为市级农业科技园区: a designation
         before_kind = plain(name)[: -len(suffix)] if suffix else plain(name)
         # a zone named before the kind word locates the platform: 高新区科技创业园
         zoned = self._zone_word.search(before_kind) is not None
@@ -487,6 +499,7 @@ def document_places(text: str, region: Jurisdiction | None, found: Iterable[Cand
             places.add(stem)
     if region is not None and region.level in "市省州":
         places |= _subordinate_places(text)
+    places |= _towns(text, finder)
     openers: dict[str, set[str]] = {}
     for cand in found:
         if cand.kind == PLATFORM and len(cand.name) >= 5:
@@ -542,6 +555,31 @@ def _unit_alone(word: str) -> bool:
     a place: 片区, 景区, 地区, 街区 are words of their own, so 青螺洲片区 names no 洲片."""
     words = tagged(word)
     return words[-1][0] == word[-1] or (len(words) == 1 and words[0][1].startswith("ns"))
+
+
+def _towns(text: str, finder: PlatformFinder | None) -> set[str]:
+    """The two-character names before 镇 / 乡 / 村 printed so at least twice, where the unit is
+    no part of a word (农村, 下乡, 小镇, 古镇 are words): 云溪镇 → 云溪, 石板村 → 石板. A
+    platform named after one (云溪田园综合体) is named by a place.
+
+    >>> sorted(_towns("以云溪镇、茶坪村为核心。云溪镇建设茶园，推进农业农村发展，农业农村。", None))
+    ['云溪']
+    """
+    counts = Counter(
+        text[m.start() - 2 : m.end()] for m in _TOWN_UNITS.finditer(text)
+        # the name starts a word: not 产业|强镇, 返乡|入乡
+        if m.start() < 3 or len(tagged(text[m.start() - 3 : m.start() - 1])) != 1
+    )
+    found = set()
+    for word, count in counts.items():
+        stem = word[:2]
+        if count < MIN_TOWN_MENTIONS or len(tagged(word[1:])) == 1 or len(tagged(word)) == 1:
+            continue
+        if stem[0] in "省市区县乡镇村":
+            continue  # 县管乡用: a level word opens no town's name
+        if _plain_word(stem, finder):
+            found.add(stem)
+    return found
 
 
 def _plain_word(word: str, finder: PlatformFinder | None) -> bool:
