@@ -196,6 +196,10 @@ MIN_STANDALONE = 3
 # scope words it tags as nouns (全市, 全球): where a sector is, not what it is
 _PLACE_TAGS = frozenset(("ns", "f"))
 _SCOPE = re.compile(r"^全[市省国球县区域]$")
+# where, not what, before a sector word in prose: 县域服务业, 中心城区现代服务业, 省级现代服务业
+_SCOPE_FIRST = re.compile(r"中心城区|跨区域|县域|县区|区域|地区|城区|市级|省级|国家级|国家|农村")
+# the tags of a word that ends a clause before a sector word: a verb or an adverb
+_CLAUSE_TAGS = frozenset(("v", "vd", "ad", "d", "p", "c"))
 # a place and its part before a sector (X北部锂电, X东部沿海…): where the sector is, cut
 _WHERE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:[东西南北中]|东北|西北|东南|西南)部")
 # the scope a list's first item may open with: "为园区生物医药、绿色食品…企业", "全市…"
@@ -263,8 +267,11 @@ def sector_start(text: str, start: int, end: int) -> int:
     批发) open list items, which this does not cut. A verb that would leave one character is
     the name's own (预制菜产业 stays), and a verb after a noun ends the clause before the name
     ("…的指标用于乡村产业项目" → 乡村产业)."""
-    pos = start
-    words = list(tagged(text[start:end]))
+    scope = _SCOPE_FIRST.match(text, start, end)
+    pos = scope.end() if scope else start
+    if end - pos == 1 and text[pos] in "省市区县域":
+        return end  # 本县区服务业, 区域服务业 cut after 区: a level word is no sector's name
+    words = list(tagged(text[pos:end]))
     while words:
         word, tag = words[0]
         if len(word) < 2 or pos + len(word) > end:
@@ -382,6 +389,10 @@ def _one_noun(stem: str) -> bool:
     return len(stem) == 1 and stem not in GENERIC_SECTORS and tagged(stem)[0][1] == "n"
 
 
+# a count (52家) or a rank (第一大, 六大) inside a would-be name: a clause about sectors
+_COUNT_OR_RANK = re.compile(r"\d+(?:\.\d+)?[家个所座项条名]|[一二三四五六七八九十两]大")
+
+
 def fragment_ok(name: str) -> bool:
     """Whether a would-be industry is a name, not a fragment of a clause: it does not start with
     a number (3年内县), a verb, preposition or adverb (支持产业, 组建产业, 避免产业 — jieba's tags,
@@ -392,6 +403,8 @@ def fragment_ok(name: str) -> bool:
         return False  # 3年内县; but 5G通信制造 is a sector
     if re.search(r"[一二三]{2,}$", stem):
         return False  # (农村)一二三产业, 二三产业: the primary … tertiary sectors, a class
+    if _COUNT_OR_RANK.search(name):
+        return False  # 金融机构52家, 经济第一大产业, 六大主导服务产业: a count or a rank
     if stem.endswith(("地区", "园区", "城区", "区域")):
         return False
     if stem.endswith(("型", "级")):
@@ -705,6 +718,10 @@ class IndustryFinder:
         if start >= end:
             return False
         item = text[start:end]
+        if re.search("[了着过]", item) and any(
+            tag in ("ul", "uz", "ug") for _, _, tag in _word_spans(item)
+        ):
+            return True  # 通道经济创造了有利条件: an aspect particle after a verb ends a clause
         words = None
         for found in _LONG_NOT_IN_NAME.finditer(item):
             if found.group() in GENERIC_NOUNS and item.startswith("服务", found.end()):
@@ -946,10 +963,16 @@ class IndustryFinder:
             if _LONG_NOT_IN_NAME.search(text, start, s) or "产业" in text[start:s]:
                 continue  # 产业增加值占服务业: a clause, not a name
             span = self._item(text, start, e, quality=True)
-            if span and match.group() == "制造业" and span[0] < s:
+            if span and span[0] < s:
                 last = tagged(text[span[0] : s])[-1]
-                if last[1] == "vn" or (len(last[0]) == 1 and last[1] not in ("n", "a", "b")):
-                    span = (s, e)  # 大力宣传制造业, 国有资本投资制造业: the bare sector
+                if (
+                    (last[1] == "vn" and match.group() == "制造业")
+                    or last[1] in _CLAUSE_TAGS
+                    or (len(last[0]) == 1 and last[1] not in ("n", "a", "b"))
+                ):
+                    # 大力宣传制造业, 国有资本投资制造业, 研究解决服务业, 明确服务业: a verb or
+                    # an adverb before the sector word leaves the bare sector
+                    span = (s, e)
             if span and (span[0] < s or match.group() in ("建筑业", "制造业")):
                 # a modifier taken off may leave a bare 服务业 (新兴服务业): no sector of its own
                 cand = self._industry(text, *span, sentence, section, via="rule")
