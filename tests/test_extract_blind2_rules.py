@@ -1,6 +1,6 @@
 """The rules of branch blind2 (merges f8c2a8d and e9648c8: docs/extraction.md, "Round eight"),
 which only the 青漠 fixture's floors tested, each on invented sentences of a 霁川市 plan (霁川,
-桐坪, 石渡 are no fixture's names). The PDF reflow of that branch is tests/test_text_reflow.py.
+桐坪, 岚溪 are no fixture's names). The PDF reflow of that branch is tests/test_text_reflow.py.
 Expected names are typed by hand."""
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def test_the_lexicon_names_the_industry_culture_and_finance_bureaus() -> None:
 def test_the_zones_of_a_services_plan_are_platform_kinds() -> None:
     facts = facts_of(
         "一、平台\n加快霁川综合保税区建设，推进桐坪保税物流园区、霁川法务区和霁川文创园发展，"
-        "打造霁川湖旅游区、霁川老街商业街区。\n"
+        "打造霁川湖旅游区、霁川鹤汀商业街区。\n"
     )
     assert set(facts.names("platform")) == {
         "霁川综合保税区",
@@ -85,7 +85,7 @@ def test_the_zones_of_a_services_plan_are_platform_kinds() -> None:
         "霁川法务区",
         "霁川文创园",
         "霁川湖旅游区",
-        "霁川老街商业街区",
+        "霁川鹤汀商业街区",
     }
 
 
@@ -100,8 +100,8 @@ def test_a_batch_opening_a_would_be_name_makes_it_a_class() -> None:
 
 
 def test_a_citys_own_counties_printed_twice_are_places_that_name_platforms() -> None:
-    twice = "一、平台\n支持桐坪县、石渡县发展。桐坪县建设桐坪冷链物流园，石渡县建设石渡文创园。\n"
-    assert set(facts_of(twice).names("platform")) == {"桐坪冷链物流园", "石渡文创园"}
+    twice = "一、平台\n支持桐坪县、岚溪县发展。桐坪县建设桐坪冷链物流园，岚溪县建设岚溪文创园。\n"
+    assert set(facts_of(twice).names("platform")) == {"桐坪冷链物流园", "岚溪文创园"}
     # printed once, 桐坪 is not known as a place: 桐坪冷链物流园 is no named platform
     once = "一、平台\n桐坪县建设桐坪冷链物流园。\n"
     assert facts_of(once).names("platform") == []
@@ -113,18 +113,18 @@ def test_a_citys_own_counties_printed_twice_are_places_that_name_platforms() -> 
 def test_a_project_list_row_with_its_investment_is_no_program() -> None:
     body = (
         "一、重点项目\n专栏3 现代物流重点项目\n"
-        "1.霁川国际陆港二期工程：总投资35亿元，建设多式联运中心。\n"
+        "1.霁川公铁港二期工程：总投资35亿元，建设多式联运中心。\n"
         "2.桐坪冷链物流中心项目：计划投资8亿元，建设冷库10万吨。\n"
-        "二、重点任务\n实施霁川物流降本增效行动，推进霁川国际陆港三期工程建设。\n"
+        "二、重点任务\n实施霁川物流降本增效行动，推进霁川公铁港三期工程建设。\n"
     )
-    assert set(facts_of(body).names("program")) == {"霁川国际陆港三期工程", "霁川物流降本增效行动"}
+    assert set(facts_of(body).names("program")) == {"霁川公铁港三期工程", "霁川物流降本增效行动"}
 
 
 # --- relations ------------------------------------------------------------------------------
 
 
 def test_a_carried_scope_stops_at_a_semicolon() -> None:
-    semicolon = "一、产业布局\n建设霁川冷链物流园，发展冷链物流；石渡县重点发展文化创意。\n"
+    semicolon = "一、产业布局\n建设霁川冷链物流园，发展冷链物流；岚溪县重点发展文化创意。\n"
     assert relations(facts_of(semicolon), "targetsIndustry") >= {("霁川冷链物流园", "冷链物流")}
     assert ("霁川冷链物流园", "文化创意") not in relations(facts_of(semicolon), "targetsIndustry")
     # with a comma the park's scope carries on

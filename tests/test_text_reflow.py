@@ -53,10 +53,10 @@ def test_prose_wrapped_at_the_width_is_joined_into_its_paragraph() -> None:
 
 def test_a_narrower_line_stopped_mid_sentence_is_joined_a_short_one_is_not() -> None:
     # a box printed narrower (24 of 30 characters, over NARROW) still wraps mid-sentence
-    assert len("霁川国际陆港二期工程：建设多式联运中心、公路港、") == 24
+    assert len("霁川公铁港二期工程：建设多式联运中心、铁路货场、") == 24
     assert reflowed(
-        ["霁川国际陆港二期工程：建设多式联运中心、公路港、", "保税仓库和冷链集散中心。"]
-    ) == ["霁川国际陆港二期工程：建设多式联运中心、公路港、保税仓库和冷链集散中心。"]
+        ["霁川公铁港二期工程：建设多式联运中心、铁路货场、", "保税仓库和冷链集散中心。"]
+    ) == ["霁川公铁港二期工程：建设多式联运中心、铁路货场、保税仓库和冷链集散中心。"]
     # a short line that stops without a stop (a title, a signature) ends its paragraph
     assert reflowed(["霁川市人民政府办公室", "桐坪县交通运输局"]) == [
         "霁川市人民政府办公室",
@@ -65,7 +65,7 @@ def test_a_narrower_line_stopped_mid_sentence_is_joined_a_short_one_is_not() -> 
 
 
 def test_a_full_width_line_is_not_joined_to_a_heading_after_it() -> None:
-    full = "支持桐坪县建设农产品冷链集配中心，完善县乡三级物流配送体系。"
+    full = "支持桐坪县建设农产品果蔬集配中心，完善县乡三级物流配送体系。"
     assert len(full) == WIDTH and full.endswith("。")
     case = [full, "（二）培育物流市场主体", full, "2.发展冷链物流。", full, "第四章 保障措施"]
     case += [
@@ -92,7 +92,7 @@ def test_list_items_each_keep_their_line() -> None:
     items = [
         "1.完善配送网络。推进乡镇快递服务站建设，完善农村寄递网络。",
         "2.发展冷链物流。支持冷链物流企业扩大规模，提升上行效率。",
-        "（1）桐坪县农产品冷链集配中心，建设冷库和分拣中心。",
+        "（1）桐坪县农产品果蔬集配中心，建设冷库和分拣中心。",
     ]
     assert reflowed(items) == items
     # an item wrapped over its line end is one line again, the next item apart
@@ -120,7 +120,7 @@ def test_page_numbers_alone_are_not_joined() -> None:
     case = [*wrap(PROSE), "— 12 —", "第 3 页", "（二）培育物流市场主体"]
     assert reflowed(case) == [PROSE, "— 12 —", "第 3 页", "（二）培育物流市场主体"]
     # a line stopped mid-sentence before a page number and a heading: nothing to join over
-    full = "支持桐坪县建设农产品冷链集配中心，完善县乡村三级物流配送网络"
+    full = "支持桐坪县建设农产品果蔬集配中心，完善县乡村三级物流配送网络"
     assert len(full) == WIDTH
     for page in ("— 12 —", "—12—", "第3页"):
         case = [full, page, "（二）培育物流市场主体"]
