@@ -11,15 +11,17 @@ around it) taken out, where
 
 - the line stops mid-sentence (it does not end in 。！？；：or a closing mark) and is at least
   ``NARROW`` of the width (a box or a table cell printed narrower wraps too), or
-- the line runs to the full width (a paragraph's last line is shorter) and the next one opens no
-  heading (`1.` `（二）` `第三章` `专栏2`, a page number glued before one: `9第四章…`);
+- the line runs to the full width (a paragraph's last line is shorter);
 
-and never where either line holds a blank inside (table rows, `表1 …`, `第一节 发展基础`) or the
-next line is blank. A sentence that a page number alone (`— 12 —`) breaks mid-sentence is
-joined over it, and the page number is printed after the paragraph (`（牵头` / `— 12 —` /
-`单位：…）` is one annotation; in a text that is not wrapped the parts stay apart, decision 019).
-Every offset of the document indexes the joined text (graph/text/reading.py); a text that is
-not wrapped is returned unchanged.
+and never where the next line opens a heading (`1.` `（二）` `第三章` `专栏2`, a page number glued
+before one: `9第四章…`; a heading or a box item of most of the width printed without a stop,
+`（一）建设…中心城市` / `1.完善…`, is not run on into the next), where either line holds a
+blank inside (table rows, `表1 …`, `第一节 发展基础`) or where the next line is blank. A
+sentence that a page number alone (`— 12 —`) breaks mid-sentence is joined over it, and the
+page number is printed after the paragraph (`（牵头` / `— 12 —` / `单位：…）` is one
+annotation; in a text that is not wrapped the parts stay apart, decision 019). Every offset of
+the document indexes the joined text (graph/text/reading.py); a text that is not wrapped is
+returned unchanged (decision 046).
 
 >>> line = "临川市加快发展现代物流，完善城乡配送网络，建设县级物流配送"
 >>> wrapped = "\\n".join([line + "中心和乡", "镇快递服务站。"] * 30)
@@ -79,11 +81,9 @@ def _mid_sentence(line: str, width: int) -> bool:
 def _joins(line: str, following: str, width: int) -> bool:
     if not line or not following or _PAGE_ALONE.match(following) or _PAGE_ALONE.match(line):
         return False
-    if _BLANK_INSIDE.search(line) or _BLANK_INSIDE.search(following):
+    if _BLANK_INSIDE.search(line) or _BLANK_INSIDE.search(following) or _opens_heading(following):
         return False
-    if _mid_sentence(line, width):
-        return True
-    return len(line) >= width - 1 and not _opens_heading(following)
+    return _mid_sentence(line, width) or len(line) >= width - 1
 
 
 def reflow(text: str) -> str:
