@@ -82,3 +82,20 @@ def test_a_town_printed_twice_names_the_platforms_after_it() -> None:
     # printed once, the town is not known as a place: a generic 田园综合体 stays a kind
     once = "一、重点任务\n1.发展乡村旅游。以杉木镇为核心，推进杉木田园综合体建设。\n"
     assert facts_of(once).names("platform") == []
+
+
+def test_a_scope_or_a_verb_before_a_bare_sector_word_names_no_industry() -> None:
+    body = (
+        "一、重点任务\n建立中心城区与县域服务业结对帮扶机制。定期研究解决服务业发展中的重大问题。"
+        "加快发展生产性服务业。\n"
+    )
+    assert facts_of(body).names("industry") == ["生产性服务业"]
+
+
+def test_a_count_a_rank_or_a_finished_clause_is_no_industry() -> None:
+    body = (
+        "一、发展基础\n栎阳商务区集聚金融机构52家、总部企业31家。服务业成为全县经济第一大产业。"
+        "立体交通网络基本形成，为发展枢纽经济、通道经济创造了有利条件。\n"
+    )
+    names = facts_of(body).names("industry")
+    assert not [n for n in names if any(w in n for w in ("52家", "第一大", "创造"))], names
