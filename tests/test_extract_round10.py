@@ -99,3 +99,23 @@ def test_a_count_a_rank_or_a_finished_clause_is_no_industry() -> None:
     )
     names = facts_of(body).names("industry")
     assert not [n for n in names if any(w in n for w in ("52家", "第一大", "创造"))], names
+
+
+def test_the_branches_of_a_service_sector_are_industries_not_those_of_a_public_service() -> None:
+    body = (
+        "一、重点任务\n培育农机作业、农资配送、农产品营销等农业社会化服务。"
+        "推进教育、医疗、托育等公共服务均等化。\n"
+    )
+    names = set(facts_of(body).names("industry"))
+    assert {"农机作业", "农资配送", "农产品营销"} <= names
+    assert not {"教育", "医疗", "托育"} & names
+
+
+def test_a_bare_trade_word_is_the_sector_the_plan_names_with_it() -> None:
+    body = (
+        "一、重点任务\n大力发展会展经济，打造西部会展名城。推动会展业数字化发展。"
+        "培育家政服务、养老服务等生活性服务业。规范家政业发展。\n"
+    )
+    names = set(facts_of(body).names("industry"))
+    assert not {"会展", "家政"} & names
+    assert {"会展经济", "家政服务"} <= names

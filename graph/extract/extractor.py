@@ -10,7 +10,8 @@ Variants that become one name within a plan:
   X计划 / X行动计划 / X行动 (鲲鹏计划 = 鲲鹏行动计划), the 行动计划 form kept;
 - platforms: a leading place (湖州多媒体产业园 = 多媒体产业园, 吴兴区科创园 = 吴兴科创园) and
   科创 spelt out (吴兴科技创业园 = 吴兴科创园);
-- industries: X产业 = X when the plan names both;
+- industries: X产业 = X when the plan names both, and a bare two-character trade word X =
+  X经济 / X服务 (会展 = 会展经济, 家政 = 家政服务);
 - anything the lexicon lists as an alias.
 """
 
@@ -405,6 +406,11 @@ def normalise(cands: Iterable[Candidate], lexicon: Lexicon, *,
             shorter = None
         if shorter and (kind, shorter) in groups:
             groups[(kind, shorter)].extend(groups.pop((kind, key)))
+        elif kind == INDUSTRY and len(key) == 2:
+            # a bare trade word and its sector, both printed: 会展 = 会展经济, 家政 = 家政服务
+            longer = [k for k in (key + "经济", key + "服务") if (kind, k) in groups]
+            if len(longer) == 1:
+                groups[(kind, longer[0])].extend(groups.pop((kind, key)))
     for (kind, _), members in groups.items():
         name = _choose(members, lexicon, kind)
         for cand in members:

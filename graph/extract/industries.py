@@ -134,6 +134,11 @@ _FIELD_HEAD = re.compile(r"^(?:等)?[^，。；、]{0,6}?领域")
 # "…等新业态", "铜冶炼、铜加工等优势产能". Their items count as a 领域 list's do: when at least
 # half look like sectors.
 _SECTOR_BEARING_HEAD = re.compile(r"^等[^，。；、]{0,6}?(?:企业|项目|产业链|业态|产能)")
+# a list's head that is a service sector (等科技服务, 等农业社会化服务); the service sections of
+# GB/T 4754 a qualifier names without a sector word: 科学研究和技术 (科技), 租赁和商务, 信息
+# 传输, 居民服务
+_SERVICE_HEAD = re.compile(r"^等([\u4e00-\u9fff]{2,6}?)服务$")
+_SERVICE_SECTIONS = ("科技", "商务", "技术", "居民", "租赁", "生产性", "生活性")
 # "矿山修复与生态旅游、现代农业、光伏发电等融合发展": what a thing is fused with; its items
 # count as those of a list of policy fields do (体育与教育、卫生、旅游、养老等融合发展: none)
 _FUSION_HEAD = re.compile(r"^等[^，。；、]{0,4}?融合")
@@ -364,6 +369,17 @@ def _sector_phrase(head: str) -> bool:
         phrase += word
     tail = list(SECTOR_WORDS.finditer(phrase))
     return bool(tail) and tail[-1].end() == len(phrase) and 2 <= len(phrase) <= 8
+
+
+def _service_sector(head: str) -> bool:
+    """Whether a list's head is a service sector whose branches the items are: 等科技服务,
+    等农业社会化服务, 等金融服务 (a sector word or a service section of the national industry
+    classification before 服务), not 等公共服务 or 等便民服务."""
+    found = _SERVICE_HEAD.match(head)
+    if found is None or _holds_verb(head):
+        return False
+    stem = found.group(1)
+    return bool(SECTOR_WORDS.search(stem)) or stem.endswith(_SERVICE_SECTIONS)
 
 
 def _is_forms_head(head: str) -> bool:
@@ -662,7 +678,7 @@ class IndustryFinder:
                 if _is_forms_head(enum.head) and _SECTOR_QUALIFIER.search(enum.head):
                     chosen = spans  # …等健康服务新业态: the forms of a sector
             elif (_SECTOR_HEAD.match(enum.head) and not _holds_verb(enum.head)) or (
-                _sector_phrase(enum.head)
+                _sector_phrase(enum.head) or _service_sector(enum.head)
             ):
                 chosen = spans  # 光伏、风电、生物质能等可再生能源: the branches of a sector
             else:
