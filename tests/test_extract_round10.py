@@ -113,8 +113,8 @@ def test_the_branches_of_a_service_sector_are_industries_not_those_of_a_public_s
 
 def test_a_bare_trade_word_is_the_sector_the_plan_names_with_it() -> None:
     body = (
-        "一、重点任务\n大力发展会展经济，打造西部会展名城。推动会展业数字化发展。"
-        "培育家政服务、养老服务等生活性服务业。规范家政业发展。\n"
+        "一、重点任务\n大力发展会展经济，打造西部会展名城。引进物流、会展、文旅等领域紧缺人才。"
+        "培育家政服务、养老服务等生活性服务业。在物流、养老、家政等行业推广服务标准。\n"
     )
     names = set(facts_of(body).names("industry"))
     assert not {"会展", "家政"} & names
