@@ -119,3 +119,20 @@ def test_a_bare_trade_word_is_the_sector_the_plan_names_with_it() -> None:
     names = set(facts_of(body).names("industry"))
     assert not {"会展", "家政"} & names
     assert {"会展经济", "家政服务"} <= names
+
+
+def test_a_county_of_a_city_plan_names_its_park_and_the_kind_word_holds_the_sector() -> None:
+    body = (
+        "一、发展基础\n“十三五”期间，白亭县、石渡县物流枢纽初具规模。\n"
+        "二、重点任务\n1.提升白亭县商贸物流园。重点发展商贸物流、冷链物流。\n"
+        "2.建设石渡县康养产业园。重点发展森林康养。\n"
+    )
+    title = "栎州市现代物流业发展“十四五”规划\n"
+    facts = extract_facts(parse_document(title + body), lexicon=load_lexicon(empty=True))
+    targets = relations(facts, "targetsIndustry")
+    # 物流园 holds its sector: the park of 白亭县 is one of 商贸物流, and the county is no sector
+    assert ("白亭县商贸物流园", "商贸物流") in targets
+    assert ("石渡县康养产业园", "康养") in targets
+    industries = set(facts.names("industry"))
+    assert {"商贸物流", "冷链物流", "森林康养"} <= industries
+    assert not {name for name in industries if name.startswith(("县", "白亭", "石渡"))}

@@ -38,7 +38,7 @@ from plankg.graph.extract.industries import SECTOR_WORDS, find_industries, fragm
 from plankg.graph.extract.lexicon import Lexicon, kind_suffixes
 from plankg.graph.extract.names import plain
 from plankg.graph.extract.phrases import PROGRAM_STOPS
-from plankg.graph.extract.platforms import find_platforms, region_names
+from plankg.graph.extract.platforms import find_platforms, plan_places
 from plankg.graph.extract.programs import find_programs
 from plankg.graph.extract.relations import MENTIONS, SECTION, TARGETS, relations
 from plankg.graph.extract.targets import extract_targets
@@ -64,7 +64,7 @@ def extract_facts(doc: Document, *, lexicon: Lexicon) -> Facts:
     # a body's name holds the zone it runs (澄岚经济开发区管委会): the body is what is named
     bodies = Spans((m.start, m.end) for m in department_mentions)
     region = jurisdiction(doc)
-    places = region_names(region) if region else []
+    places = plan_places(doc.text, region)
     cands = [
         cand for cand in (*find_programs(doc, lexicon), *find_platforms(doc, lexicon),
                           *find_industries(doc, lexicon, places=places))
@@ -207,11 +207,20 @@ def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon,
             stem = name[: -len(base)]
             industry = max((i for i in known if stem.endswith(i) and len(stem) - len(i) <= 4
                             and len(i) >= 4), key=len, default=None)
+        trade = next((suffix[: -len(k)] for k in PARK_KINDS if suffix.endswith(k)), "")
+        if industry is None and SECTOR_WORDS.fullmatch(trade):
+            # a kind word led by a sector word names the plan's industry with the stem:
+            # 白亭县商贸物流园 (物流园) → 商贸物流
+            industry = max((i for i in known if (stem + trade).endswith(i)
+                            and len(i) > len(trade) and len(stem) + len(trade) - len(i) <= 4),
+                           key=len, default=None)
         if industry is None and park:
             # a park's stem holding a sector word is its industry; an institute or centre
             # carries only an industry the plan or the lexicon names (青堰食品饮料研究院 →
             # 食品饮料): 江南大学未来食品研究院 researches no industry "南大学未来食品"
-            rest = stem[2:] if len(stem) >= 4 else stem
+            place = next((p for p in own_places if stem.startswith(p) and len(stem) > len(p) + 1),
+                         None)
+            rest = stem[len(place):] if place else stem[2:] if len(stem) >= 4 else stem
             if len(rest) >= 2 and SECTOR_WORDS.search(rest) and fragment_ok(rest) \
                     and not rest.endswith(tuple(suffixes)):
                 industry = rest

@@ -481,6 +481,20 @@ def region_names(region: Jurisdiction) -> list[str]:
     return names
 
 
+def plan_places(text: str, region: Jurisdiction | None) -> list[str]:
+    """The places of a plan that name no platform of their own: its region and parents (禾东县,
+    禾东), the counties a city's plan prints (白亭县 → 白亭县, 白亭) and its towns printed twice
+    (云溪镇 → 云溪); longest first. A sector or a platform named after one (白亭县商贸物流园,
+    金沙县康养旅游) is named by a place."""
+    places = set(region_names(region)) if region is not None else set()
+    if region is not None and region.level in "市省州":
+        for place in _subordinate_places(text):
+            places.add(place)
+            places.update(m.group() for m in re.finditer(re.escape(place) + "[县区]", text))
+    places |= _towns(text, None)
+    return sorted(places, key=len, reverse=True)
+
+
 def document_places(text: str, region: Jurisdiction | None, found: Iterable[Candidate],
                     finder: PlatformFinder | None) -> set[str]:
     """The places a plan names besides the lexicon's: its own region (铜陵市, 铜陵), the word
