@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from heldout import assert_floors, scores_of
 
-FLOORS = {  # default lexicon after round nine, minus 0.05
+FLOORS = {  # default lexicon after round ten (docs/extraction.md), minus 0.05
     "program": (0.95, 0.95),
     "platform": (0.95, 0.85),
-    "industry": (0.52, 0.63),
+    "industry": (0.69, 0.67),
     "department": (0.95, 0.95),
-    "program-industry": (0.69, 0.59),
-    "platform-industry": (0.45, 0.49),
+    "program-industry": (0.76, 0.61),
+    "platform-industry": (0.55, 0.57),
     "lead-department": (0.95, 0.95),
     "support-department": (0.95, 0.95),
     "indicator-target": (0.95, 0.95),
