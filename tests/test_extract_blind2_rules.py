@@ -5,19 +5,16 @@ Expected names are typed by hand."""
 
 from __future__ import annotations
 
-from plankg.graph.extract.extractor import Facts, extract_facts
-from plankg.graph.extract.lexicon import load_lexicon
+from rule_facts import extract_under, relations
+
+from plankg.graph.extract.extractor import Facts
 from plankg.graph.text.structure import parse_document
 
 TITLE = "霁川市现代服务业发展“十四五”规划\n"
 
 
 def facts_of(body: str, *, empty: bool = False) -> Facts:
-    return extract_facts(parse_document(TITLE + body), lexicon=load_lexicon(empty=empty))
-
-
-def relations(facts: Facts, predicate: str) -> set[tuple[str, str]]:
-    return {(r.subject[1], r.object[1]) for r in facts.relations if r.predicate == predicate}
+    return extract_under(TITLE, body, empty=empty)
 
 
 # --- structure: an item's paragraphs up to its annotation -----------------------------------

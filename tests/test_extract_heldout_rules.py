@@ -6,20 +6,16 @@ from __future__ import annotations
 
 from corpus_paths import TESTS
 from heldout import scores_of
+from rule_facts import extract_under, relations
 
-from plankg.graph.extract.extractor import Facts, extract_facts
-from plankg.graph.extract.lexicon import load_lexicon
+from plankg.graph.extract.extractor import Facts
 from plankg.graph.text.structure import parse_document
 
 TITLE = "沐川县制造业提质三年行动方案\n"
 
 
 def facts_of(body: str, *, empty: bool = True) -> Facts:
-    return extract_facts(parse_document(TITLE + body), lexicon=load_lexicon(empty=empty))
-
-
-def relations(facts: Facts, predicate: str) -> set[tuple[str, str]]:
-    return {(r.subject[1], r.object[1]) for r in facts.relations if r.predicate == predicate}
+    return extract_under(TITLE, body, empty=empty)
 
 
 # --- programs -------------------------------------------------------------------------------

@@ -3,19 +3,15 @@ plan (names of no fixture). Expected names are typed by hand."""
 
 from __future__ import annotations
 
-from plankg.graph.extract.extractor import Facts, extract_facts
-from plankg.graph.extract.lexicon import load_lexicon
-from plankg.graph.text.structure import parse_document
+from rule_facts import extract_under, relations
+
+from plankg.graph.extract.extractor import Facts
 
 TITLE = "栎阳县特色产业发展规划（2021—2025年）\n"
 
 
 def facts_of(body: str, *, empty: bool = True) -> Facts:
-    return extract_facts(parse_document(TITLE + body), lexicon=load_lexicon(empty=empty))
-
-
-def relations(facts: Facts, predicate: str) -> set[tuple[str, str]]:
-    return {(r.subject[1], r.object[1]) for r in facts.relations if r.predicate == predicate}
+    return extract_under(TITLE, body, empty=empty)
 
 
 def test_a_field_list_of_the_plans_own_sectors_is_a_list_of_industries() -> None:
@@ -128,7 +124,7 @@ def test_a_county_of_a_city_plan_names_its_park_and_the_kind_word_holds_the_sect
         "2.建设石渡县康养产业园。重点发展森林康养。\n"
     )
     title = "栎州市现代物流业发展“十四五”规划\n"
-    facts = extract_facts(parse_document(title + body), lexicon=load_lexicon(empty=True))
+    facts = extract_under(title, body, empty=True)
     targets = relations(facts, "targetsIndustry")
     # 物流园 holds its sector: the park of 白亭县 is one of 商贸物流, and the county is no sector
     assert ("白亭县商贸物流园", "商贸物流") in targets
