@@ -1,6 +1,6 @@
 """The second held-out fixture (青漠市现代服务业发展“十四五”规划, decision 043), written blind and
-laid out as a PDF gives it: floors 0.05 under the figures after round nine (docs/extraction.md,
-rounds eight and nine), so a rule change that loses ground on it fails here."""
+laid out as a PDF gives it: floors 0.05 under the figures after round ten (docs/extraction.md,
+rounds eight to ten), so a rule change that loses ground on it fails here."""
 
 from __future__ import annotations
 

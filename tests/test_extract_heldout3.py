@@ -1,5 +1,5 @@
 """The third held-out fixture (禾东县乡村产业发展规划, decision 044), written blind: floors 0.05
-under the first run, or under the figures after round nine where those are higher."""
+under the first run, or under the figures after round ten where those are higher."""
 
 from __future__ import annotations
 
