@@ -223,20 +223,27 @@ _BUSINESS_FUNCTION = re.compile(
 
 
 # the words of a trade after an industry's name: its chain, its firms (油茶全产业链, 黄精企业)
-_OF_A_TRADE = re.compile(r"(?:全?产业链|(?:龙头|生产|加工)?企业)")
+# what follows an industry's name when it is the trade of firms or of their facilities:
+# 油茶全产业链, 黄精龙头企业, 智能家居研发设计中心, 光电显示、激光器件研发生产基地
+_OF_A_TRADE = re.compile(
+    r"(?:全?产业链|(?:龙头|生产|加工)?企业|(?:研发|设计|生产|制造|中试){1,3}(?:基地|中心))"
+)
+# what joins the items of a list of names (A、B和C企业)
+_NAME_JOIN = re.compile(r"[、和及与]|以及")
 
 
 def _opens_phrase(text: str, at: int, lo: int) -> bool:
     """Whether a noun phrase starts at ``at``: a clause break or a mark before it, or jieba's cut
-    of the four characters before it ends at ``at`` in a verb, adverb or function word (支持 |
-    油茶企业, 提高 | 油茶全产业链; not 绿色 | 供应链管理企业, a kind of firm)."""
+    of the four characters before it ends at ``at`` in a verb (a verbal noun too: 建设 |
+    智能家居研发设计中心), adverb or function word (支持 | 油茶企业, 提高 | 油茶全产业链; not
+    绿色 | 供应链管理企业, a kind of firm)."""
     start = max(lo, at - 4)
     if start == at or not "\u4e00" <= text[at - 1] <= "\u9fff":
         return True
     pos, last = start, ""
     for word, tag in tagged(text[start : at + 2]):
         if pos == at:
-            return last in LEADING_TAGS
+            return last in LEADING_TAGS or last == "vn"
         pos, last = pos + len(word), tag
         if pos > at:
             return False
@@ -1026,16 +1033,25 @@ class IndustryFinder:
         (油茶全产业链, 油茶企业, 黄精龙头企业): a mention, as a lexicon alias before 产业 is."""
         if self._named is None:
             return []
-        found = []
+        # runs of names joined by 、/和 (金融服务和科技服务企业): the trade word after the last
+        # one is the trade of each, and the phrase opens before the first
+        runs: list[list[tuple[int, int]]] = []
         for m in self._named.finditer(text, sentence.start, sentence.end):
-            s, e = m.span()
-            if not _OF_A_TRADE.match(text, e) or not _opens_phrase(text, s, sentence.start):
+            last = runs[-1][-1] if runs else None
+            joined = last is not None and _NAME_JOIN.fullmatch(text, last[1], m.start())
+            if joined:
+                runs[-1].append(m.span())
+            else:
+                runs.append([m.span()])
+        found = []
+        for run in runs:
+            if not _OF_A_TRADE.match(text, run[-1][1]) \
+                    or not _opens_phrase(text, run[0][0], sentence.start):
                 continue  # a part of a longer word (林下黄精产业链) is that word's
-            if any(b_s <= s and e <= b_e for b_s, b_e in blocked):
-                continue
-            cand = self._industry(text, s, e, sentence, section, via="plan")
-            if cand is not None:
-                found.append(cand)
+            for s, e in run:
+                cand = self._industry(text, s, e, sentence, section, via="plan")
+                if cand is not None:
+                    found.append(cand)
         return found
 
     def developed(
@@ -1128,7 +1144,7 @@ class IndustryFinder:
         return [
             c
             for c in found
-            if not any(s <= c.start and c.end <= e for s, e in blocked)
+            if (c.via == "plan" or not any(s <= c.start and c.end <= e for s, e in blocked))
             and not any(s < c.end and c.start < e for s, e in kinds)
             # 新能源 in 锂电新能源, 装备制造 in 先进装备制造: a part of another industry
             and not (

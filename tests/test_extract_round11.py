@@ -1,0 +1,37 @@
+"""Rules of round eleven (docs/extraction.md, "Round eleven"), each on invented sentences of a
+枳林区 plan (names of no fixture). Expected names are typed by hand."""
+
+from __future__ import annotations
+
+from rule_facts import extract_under, relations
+
+from plankg.graph.extract.extractor import Facts
+
+TITLE = "枳林区先进制造业发展规划（2021—2025年）\n"
+LEADING = "一、重点任务\n1.壮大主导产业。重点发展精密模具、轨道交通装备、氢能装备等产业。\n"
+
+
+def facts_of(body: str, *, empty: bool = True) -> Facts:
+    return extract_under(TITLE, LEADING + body, empty=empty)
+
+
+def test_the_plans_own_sectors_before_the_facilities_of_their_trade_are_the_projects() -> None:
+    body = (
+        "二、重大项目\n"
+        "3.枳林模具产业园项目。建设精密模具、氢能装备研发生产基地和公共服务平台，总投资约20亿元。\n"
+        "4.枳林检测中心项目。建设精密模具检测中心，总投资约2亿元。\n"
+    )
+    targets = relations(facts_of(body), "targetsIndustry")
+    assert {("枳林模具产业园项目", "精密模具"), ("枳林模具产业园项目", "氢能装备")} <= targets
+    # a facility that is no trade's (a testing centre) names no industry of its project
+    assert not any(subject == "枳林检测中心项目" for subject, _ in targets)
+
+
+def test_a_run_of_the_plans_own_sectors_before_firms_counts_in_a_list_of_other_things() -> None:
+    body = (
+        "二、重大项目\n"
+        "5.枳林总部商务区项目。建设商务楼宇，吸引区域总部、精密模具和轨道交通装备企业入驻。\n"
+    )
+    targets = relations(facts_of(body), "targetsIndustry")
+    assert {("枳林总部商务区项目", "精密模具"), ("枳林总部商务区项目", "轨道交通装备")} <= targets
+    assert ("枳林总部商务区项目", "区域总部") not in targets
