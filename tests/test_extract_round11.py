@@ -35,3 +35,26 @@ def test_a_run_of_the_plans_own_sectors_before_firms_counts_in_a_list_of_other_t
     targets = relations(facts_of(body), "targetsIndustry")
     assert {("枳林总部商务区项目", "精密模具"), ("枳林总部商务区项目", "轨道交通装备")} <= targets
     assert ("枳林总部商务区项目", "区域总部") not in targets
+
+
+def test_a_headless_list_that_grows_together_is_a_list_of_sectors() -> None:
+    body = "2.强化港口功能。推动临河物流、临港制造、保税物流协同发展。\n"
+    industries = set(facts_of(body).names("industry"))
+    assert {"临河物流", "临港制造", "保税物流"} <= industries
+    # what grows together is no sector when its items hold no sector word
+    other = "2.完善城乡格局。推动城区、园区、镇区联动发展。\n"
+    assert facts_of(other).names("industry") == ["氢能装备", "精密模具", "轨道交通装备"]
+
+
+def test_two_sectors_grown_into_each_other_are_both_industries() -> None:
+    body = "3.推动产业融合。推动交通运输业与旅游业融合发展，促进公共数据与社会数据融合应用。\n"
+    industries = set(facts_of(body).names("industry"))
+    assert {"交通运输业"} <= industries
+    assert not {"公共数据", "社会数据"} & industries  # the clause goes on: a use of data
+
+
+def test_attributes_and_the_regions_before_sectors_are_not_their_names() -> None:
+    body = "4.承接产业转移。模具是基础性、先导性产业。承接沿海地区精密模具、电子材料等产业转移。\n"
+    industries = set(facts_of(body).names("industry"))
+    assert not {"基础性", "先导性", "沿海地区精密模具"} & industries
+    assert {"精密模具", "电子材料"} <= industries

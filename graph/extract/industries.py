@@ -205,10 +205,22 @@ _SCOPE = re.compile(r"^全[市省国球县区域]$")
 _SCOPE_FIRST = re.compile(r"中心城区|跨区域|县域|县区|区域|地区|城区|市级|省级|国家级|国家|农村")
 # the tags of a word that ends a clause before a sector word: a verb or an adverb
 _CLAUSE_TAGS = frozenset(("v", "vd", "ad", "d", "p", "c"))
-# a place and its part before a sector (X北部锂电, X东部沿海…): where the sector is, cut
-_WHERE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:[东西南北中]|东北|西北|东南|西南)部")
+# a place and its part before a sector (X北部锂电, X东部沿海…, 沿海地区装备制造): where the
+# sector is, cut
+_WHERE = re.compile(
+    r"[\u4e00-\u9fff]{1,6}?(?:(?:[东西南北中]|东北|西北|东南|西南)部|地区)"
+)
 # the scope a list's first item may open with: "为园区生物医药、绿色食品…企业", "全市…"
 _ITEM_SCOPE = re.compile(r"^(?:园区|区内|县内|市内|全[市省国县区])(?=[\u4e00-\u9fff]{2})")
+# what a headless list's last item ends in when its items grow together (A、B、C协同发展)
+_JOINT_GROWTH = re.compile(r"(?:深度|加快)?(?:协同|融合|联动|互动|集聚|一体化)发展")
+JOINT = "协同发展"
+# two sectors a clause makes grow into each other: "推动交通运输业与旅游业融合发展",
+# "推动现代物流与制造业深度融合"
+_FUSED_PAIR = re.compile(
+    r"(?:推动|促进|推进|加快|加强|深化|实现)([\u4e00-\u9fff]{2,10}?)[与和]([\u4e00-\u9fff]{2,10}?)"
+    r"(?:深度|加快|协同)?(?:融合|联动|互动)(?:发展)?(?=[，。；,;]|$)"
+)
 # a list of what is consumed ("推动汽车、家电、家居等大宗消费"): goods, not industries
 _CONSUMED_HEAD = re.compile(r"^等[^，。；、]{0,4}?消费")
 # a line of an industrial chain's diagram ("上游：铸锻件、精密齿轮…等基础零部件", "中游：…"): its
@@ -430,8 +442,8 @@ def fragment_ok(name: str) -> bool:
         return False  # 金融机构52家, 经济第一大产业, 六大主导服务产业: a count or a rank
     if stem.endswith(("地区", "园区", "城区", "区域")):
         return False
-    if stem.endswith(("型", "级")):
-        return False  # a class or a scale of industries: 资源型产业, 百亿级, 国家级
+    if stem.endswith(("型", "级", "性")):
+        return False  # a class, scale or nature of industries: 资源型产业, 百亿级, 基础性
     # one word before 产业, a verb (支持产业); several words may open with one (休闲旅游,
     # 节能环保), and a verb listed under an industry head is a sector (冶炼、化工、建材等行业)
     if stem == name:
@@ -673,11 +685,13 @@ class IndustryFinder:
                     not enum.head
                     and any(text.startswith(v, enum.items[0][0] - len(v)) for v in DEVELOP_VERBS)
                 )
+                or enum.head == JOINT
             ):
                 # at least half of the items look like sectors; a list with no head needs two
                 # (多层次、多支柱养老保险体系 is no list of sectors for its one 养老)
                 sectors = [span for span in spans if self.sector_like(text[span[0] : span[1]])]
-                many = 2 * len(sectors) >= len(enum.items) and (enum.head or len(sectors) >= 2)
+                headed = enum.head and enum.head != JOINT
+                many = 2 * len(sectors) >= len(enum.items) and (headed or len(sectors) >= 2)
                 if not enum.head and _shared_word([text[a:b] for a, b in spans]):
                     # 发展腊味预制菜、稻虾预制菜…: the kinds of one product
                     many = len(spans) == len(enum.items)
@@ -898,6 +912,11 @@ class IndustryFinder:
         if enum.head:
             return enum
         s, e = enum.items[-1]
+        joint = _JOINT_GROWTH.search(text, s, e)
+        if joint is not None and joint.start() - s >= 2 and joint.end() == e:
+            # "推动港航物流、临港制造、保税物流协同发展": what grows together is the list, the
+            # way a develop verb's is
+            return Enumeration([*enum.items[:-1], (s, joint.start())], JOINT, enum.head_end)
         if (
             text.endswith("产业", s, e)
             and e - s - 2 >= 3
@@ -1054,6 +1073,26 @@ class IndustryFinder:
                     found.append(cand)
         return found
 
+    def fused(
+        self, text: str, start: int, end: int, sentence: Sentence, section: Section | None
+    ) -> list[Candidate]:
+        """The two sectors a clause makes grow into each other ("推动交通运输业与旅游业融合发展"):
+        both, when each is a sector (holds a sector word or is an X业 of three characters or
+        more) and neither is a technology (新一代信息技术与制造业) or a class (服务业); a clause
+        going on past the fusion (公共数据与社会数据融合应用) is about something else."""
+        pair = _FUSED_PAIR.search(text, start, end)
+        if pair is None:
+            return []
+        names = [text[a:b] for a, b in (pair.span(1), pair.span(2))]
+        if not all((self.sector_like(n) or (n.endswith("业") and len(n) >= 3))
+                   and not n.endswith(("技术", "服务")) and n != "服务业"
+                   and not _LONG_NOT_IN_NAME.search(n)
+                   for n in names):
+            return []
+        cands = [self._industry(text, a, b, sentence, section, via="rule")
+                 for a, b in (pair.span(1), pair.span(2))]
+        return [c for c in cands if c is not None]
+
     def developed(
         self, text: str, start: int, end: int, sentence: Sentence, section: Section | None
     ) -> list[Candidate]:
@@ -1100,6 +1139,7 @@ class IndustryFinder:
                 listed.append((enum.items[0][0], enum.head_end))
             if not enums:
                 found.extend(self.developed(text, c_start, c_end, sentence, section))
+                found.extend(self.fused(text, c_start, c_end, sentence, section))
             moving = _MOVING.search(text, c_start, c_end)
             if moving is not None and "向" in text[moving.end() : c_end]:
                 a, b = moving.span(1)
