@@ -162,3 +162,48 @@ def test_flat_table_with_a_category_and_the_values_before_the_nature() -> None:
         ("研发经费投入强度", "%", "创新驱动", "约束性", [(2020, "baseline", "2.1"),
                                                 (2025, "target", "2.8")]),
     ]
+
+
+# --- a PDF-flattened table with a 类别 column and the growth column's name on two lines -----
+
+CATEGORY = DATA / "pdf-flat-category-column.txt"
+
+
+def test_flat_table_with_a_category_column_reads_every_row() -> None:
+    (table,) = tables(CATEGORY)
+    assert table.layout == "flat"
+    # 年均增长 over [累计] is one column, not two
+    assert [c.header for c in table.columns if c.kind == "value"] == [
+        "2020年", "2025年", "年均增长[累计]"]
+    assert [(r.number, r.name, r.unit) for r in table.rows] == [
+        ("1", "公路通车里程", "公里"),
+        ("2", "一级公路里程", "公里"),  # 其中： marks a part of the row above
+        ("3", "港口集装箱吞吐量", "万标箱"),  # a unit no list knows, in the unit column
+        ("4", "重点营运车辆事故率", "次/百万车公里"),  # unit wrapped above and below its row
+        ("5", "货运量", "万吨"),  # its 类别 printed before its number
+        ("6", "智慧物流水平", None),  # a dash in the unit column
+        ("7", "全县快递物流总费用占地区生产总值比重", "%"),  # wrapped, footnote digit glued
+    ]
+    assert table.rows[1].printed_name == "其中：一级公路里程"
+    assert table.rows[4].category == "运输"
+
+
+def test_flat_table_with_a_category_column_values() -> None:
+    (table,) = tables(CATEGORY)
+    D = Decimal
+    assert values(table, 3) == [(2020, "baseline", D("6.5"), None, "万标箱", None),
+                                (2025, "target", D("12"), None, "万标箱", None),
+                                (2025, "growth", D("13"), "年均 左右", "%", None)]
+    assert values(table, 4)[1] == (2025, "target", D("3.5"), "<", "次/百万车公里", None)
+    assert values(table, 5)[2] == (2025, "growth", D("700"), "累计", "万吨", None)
+    assert len(table.rows[6].values) == 2  # its dash is no value
+    # the wrapped part below the last row is the table's, not the chapter's
+    doc = read_document(CATEGORY)
+    assert doc.text[table.end - len("生产总值比重1") : table.end] == "生产总值比重1"
+
+
+def test_a_unit_per_span_of_time_is_split_off_the_name() -> None:
+    from plankg.graph.text.tables import split_unit
+
+    assert split_unit("人才发展专项资金（亿元/年）") == ("人才发展专项资金", "亿元/年")
+    assert split_unit("对口支援（县/区）") == ("对口支援(县/区)", None)

@@ -57,6 +57,10 @@ UNITS = (
     "%", "‰",
     "件", "项", "家", "个", "人", "名", "套", "所", "座", "岁", "亩", "台", "辆", "次", "天", "倍",
 )
+# the mark of a row that is a part of the row above
+_PART_OF_ABOVE = re.compile(r"^其中[:：]")
+# the spans of time a unit may be counted per (亿元/年)
+_PER_TIME = ("年", "月", "日", "天", "小时")
 # A cell printing one of these has no value (a dash, not a zero).
 NO_VALUE = frozenset({"", "—", "——", "———", "-", "--", "/", "…", "……", "－", "–", "无"})
 PREFIX_QUALIFIERS = (
@@ -641,6 +645,8 @@ _BARE_YEAR = re.compile(r"^(?:19|20)\d\d年?")
 # two header cells printed on two lines that are one header ("指标" / "属性")
 _HEADER_JOINS = ("指标属性", "指标性质", "计量单位", "指标名称", "序号")
 _ROW_NUMBER = re.compile(r"^(\d{1,3})(?:[ \t\u3000]+(\S.*))?$")
+# a row of a PDF-flattened table with its 类别 cell printed before its number ("创新 12 公民…")
+_LABELLED_ROW = re.compile(r"^([\u4e00-\u9fff]{1,6})[ \t\u3000]+(\d{1,3})[ \t\u3000]+\S")
 # "重点区≥30": a value for a part of the region; the part is named before a figure or a sign
 _SCOPED = re.compile(r"^(?P<scope>[\u4e00-\u9fff]{1,10}?)(?P<value>(?:[><≥≤＞＜]=?)?\d.*)$")
 _NOT_SCOPES = ("达到", "达", "累计", "力争", "约", "超过", "不低于", "不少于", "不超过", "年均",
@@ -866,6 +872,19 @@ def _unit_like(text: str) -> bool:
         len(t) <= 3 and any(t.startswith(u) or t.endswith(u) for u in UNITS if len(u) > 1))
 
 
+def _unit_cell(before: list[_Cell], *, category: bool) -> bool:
+    """Whether the last of a flattened row's cells before its values is its unit though no
+    known unit (万标箱): a name holds no blank, so of two cells the second is the unit column's
+    when it is a short word (no number) after a longer one, the name (a 类别 and a name are a
+    short word before a longer one); of three, in a table with a 类别, the third."""
+    last = _nfkc(before[-1].text) if before else ""
+    if not 1 <= len(last) <= 4 or re.search(r"\d", last) or _PROSE_PUNCT.search(last):
+        return False
+    if len(before) == 2:
+        return len(_nfkc(before[0].text)) > len(last)
+    return category and len(before) == 3
+
+
 @dataclass
 class _FlatRow:
     number: _Cell
@@ -877,6 +896,7 @@ class _FlatRow:
     unit_above: bool = False
     category: str | None = None
     unit_column: bool = True
+    labelled: bool = False  # its 类别 printed on its own line, before its number
 
     def lacks_name(self) -> bool:
         return not self.name
@@ -908,6 +928,7 @@ def _flat_rows(table: ParsedTable, lines: list[_Line]) -> tuple[list[str], list[
     dated = [t for t in values if _YEAR.search(_nfkc(t)) or _role_word(_nfkc(t)) == "growth"]
     if len(dated) >= 2:
         values = [t for t in values if t in dated]
+    values = _stacked_growth(values)
     fixed: list[str] = []
     if "序" in joined:
         fixed.append("序号")
@@ -935,9 +956,15 @@ def _flat_rows(table: ParsedTable, lines: list[_Line]) -> tuple[list[str], list[
                 continue
             break
         row = _ROW_NUMBER.match(line.content)
+        cells = _line_cells(line)
+        labelled = _LABELLED_ROW.match(line.content) if "类别" in fixed and not row else None
+        if labelled and int(labelled.group(2)) == expected:
+            # the 类别 cell printed on the row's line before its number ("创新 12 公民…")
+            category, cells = labelled.group(1), cells[1:]
+            row = _ROW_NUMBER.match(line.content[cells[0].start - line.start :])
         if row and int(row.group(1)) == expected:
-            cells = _line_cells(line)
-            flat = _FlatRow(cells[0], category=category, unit_column="单位" in fixed)
+            flat = _FlatRow(cells[0], category=category, unit_column="单位" in fixed,
+                            labelled=labelled is not None)
             rest = cells[1:]
             at = next((i for i, c in enumerate(rest) if _nfkc(c.text) in NATURES), None)
             if nature and at is not None:
@@ -951,8 +978,10 @@ def _flat_rows(table: ParsedTable, lines: list[_Line]) -> tuple[list[str], list[
             else:
                 flat.values = rest[len(rest) - len(values):] if values else []
                 before = rest[: len(rest) - len(values)] if values else rest
-            if "单位" in fixed and before and _unit_like(before[-1].text) and (
-                    len(before) > 1 or len(_nfkc(before[-1].text)) <= 3):
+            if "单位" in fixed and before and (
+                    (_unit_like(before[-1].text)
+                     and (len(before) > 1 or len(_nfkc(before[-1].text)) <= 3))
+                    or _unit_cell(before, category="类别" in fixed)):
                 flat.unit = [before[-1]]
                 before = before[:-1]
             if "类别" in fixed and len(before) >= 2:
@@ -969,7 +998,8 @@ def _flat_rows(table: ParsedTable, lines: list[_Line]) -> tuple[list[str], list[
         items.append(_line_cells(line))
     if "项目" in joined and "指标" not in joined:
         return tokens, []  # a project list: its extent is all that matters (_lists_projects)
-    _place_fragments(items)
+    for used in _place_fragments(items):
+        table.end = max(table.end, items[used][-1].end)  # a wrapped part below the last row
     rows: list[_RawRow] = []
     kinds_header = [*fixed, *(["属性"] if nature else []), *values]
     for item in items:
@@ -993,11 +1023,26 @@ def _flat_rows(table: ParsedTable, lines: list[_Line]) -> tuple[list[str], list[
     return kinds_header, rows
 
 
-def _place_fragments(items: list[_FlatRow | list[_Cell]]) -> None:
+def _stacked_growth(values: list[str]) -> list[str]:
+    """The value columns' names with a bracketed 累计 printed under a growth column's name on
+    a line of its own ("年均增长" over "[累计]") joined to it: one column, 年均增长[累计], as a
+    header on one line prints it (年均[累计])."""
+    out: list[str] = []
+    for token in values:
+        compact = _nfkc(token)
+        if out and compact[:1] in "[【〔（(" and CUMULATIVE in compact \
+                and _role_word(_nfkc(out[-1])) == "growth" and CUMULATIVE not in out[-1]:
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
+
+
+def _place_fragments(items: list[_FlatRow | list[_Cell]]) -> set[int]:
     """Give the lines between rows to the row they belong to, by position: a wrapped name or unit
     prints one part on the line right above its row's line and one on the line right below
-    (``万元/`` … ``人``). A line no row takes is a row-group label ("经济发展", "创新驱动"): the
-    category of the rows after it."""
+    (``万元/`` … ``人``, ``次/百万`` … ``车公里``). A line no row takes is a row-group label
+    ("经济发展", "创新驱动"): the category of the rows after it. Returns the lines taken."""
     used: set[int] = set()
     for i, item in enumerate(items):
         if not isinstance(item, _FlatRow) or not (item.lacks_name() or item.lacks_unit()):
@@ -1014,13 +1059,21 @@ def _place_fragments(items: list[_FlatRow | list[_Cell]]) -> None:
         if after is not None and (took or not next_needs or item.lacks_unit()) \
                 and _take(item, after, above=False):
             used.add(i + 1)
+        elif after is not None and item.unit_above and not item.name_above \
+                and len(after) == 1 and len(after[0].text) <= 4 and not next_needs:
+            # a unit whose first part stood above its row ("次/百万") ends on the line below
+            item.unit.append(after[0])
+            used.add(i + 1)
     label: str | None = None
     for i, item in enumerate(items):
         if isinstance(item, list):
             if i not in used and len(item) == 1 and not _unit_like(item[0].text):
                 label = item[0].text
+        elif item.labelled:
+            label = None  # its own line names its 类别; the lines after it name the next
         elif label is not None:
             item.category = label
+    return used
 
 
 def _take(row: _FlatRow, cells: list[_Cell], *, above: bool) -> bool:
@@ -1135,6 +1188,8 @@ def _read_row(table: ParsedTable, raw: _RawRow, index: int) -> IndicatorRow | No
     printed_name = name_cell.text
     name, name_unit = split_unit(printed_name)
     unit = cells["unit"].text if "unit" in cells else name_unit
+    if unit is not None and _no_value(unit):
+        unit = None  # a dash in the unit column: the indicator has no unit (综合交通智慧化水平)
     nature = cells["nature"].text if "nature" in cells else None
     values: list[CellValue] = []
     notes: list[tuple[str, str]] = []
@@ -1234,9 +1289,14 @@ def _printed_unit(printed: str, unit: str) -> str:
 
 
 def _is_unit(text: str) -> bool:
-    """A unit, or a ratio of two ("公里/平方公里")."""
+    """A unit, a ratio of two ("公里/平方公里") or a unit per span of time ("亿元/年")."""
     unit = _nfkc(text).strip()
-    return unit in UNITS or (unit.count("/") == 1 and all(u in UNITS for u in unit.split("/")))
+    if unit in UNITS:
+        return True
+    if unit.count("/") != 1:
+        return False
+    top, per = unit.split("/")
+    return top in UNITS and (per in UNITS or per in _PER_TIME)
 
 
 def split_unit(printed_name: str) -> tuple[str, str | None]:
@@ -1257,7 +1317,9 @@ def split_unit(printed_name: str) -> tuple[str, str | None]:
 
 
 def normalise_name(name: str) -> str:
-    return re.sub(r"\s+", "", _nfkc(name))
+    """The name without blanks, NFKC, and without the 其中： that marks a row as a part of the
+    row above (其中：高速铁路营业里程 is 高速铁路营业里程, its printed name keeps the mark)."""
+    return _PART_OF_ABOVE.sub("", re.sub(r"\s+", "", _nfkc(name)))
 
 
 def _nfkc(text: str) -> str:
