@@ -58,3 +58,31 @@ def test_attributes_and_the_regions_before_sectors_are_not_their_names() -> None
     industries = set(facts_of(body).names("industry"))
     assert not {"基础性", "先导性", "沿海地区精密模具"} & industries
     assert {"精密模具", "电子材料"} <= industries
+
+
+def test_a_develop_verb_and_an_industry_head_make_verb_like_items_sectors() -> None:
+    body = (
+        "2.壮大科技服务业。重点发展研发设计、技术转移、检验检测等科技服务业。"
+        "前瞻布局新一代信息技术、节能环保等产业。引进总部企业、现代物流等服务业。\n"
+    )
+    industries = set(facts_of(body).names("industry"))
+    assert {"研发设计", "技术转移", "检验检测", "新一代信息技术", "节能环保"} <= industries
+    assert "总部企业" not in industries  # an item naming firms is no sector
+
+
+def test_firms_counts_key_parts_and_innovation_belts_are_no_industries() -> None:
+    body = (
+        "3.培育龙头企业。支持枳林恒远精密模具有限公司、枳林精工集团做大做强。"
+        "按照“一个产业、一个专班”推进。模具产业链重点突破模架、顶针、热流道等关键零部件。"
+        "建设枳南—枳北产业创新带。\n"
+    )
+    industries = set(facts_of(body).names("industry"))
+    assert not any(name.endswith(("公司", "集团")) for name in industries)
+    assert not {"一个", "模架", "顶针", "热流道", "枳北产业"} & industries
+
+
+def test_a_science_park_district_is_one_platform() -> None:
+    body = "4.建设创新载体。建设枳林省级农业科技园区，发展现代种业、智慧农业。\n"
+    platforms = facts_of(body).names("platform")
+    assert "枳林省级农业科技园区" in platforms
+    assert "枳林省级农业科技园" not in platforms

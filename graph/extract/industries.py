@@ -184,7 +184,7 @@ _CJK_ITEM = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z]{2,12}$")
 # After "X产业" these words make X产业 the modifier of a thing (产业园, 产业链), not a sector.
 _AFTER_SECTOR = re.compile(
     r"园|区(?!域)|基地|平台|链|联盟|集聚|工人|学院|政策|基金|导向|工程师|协会|基础|"
-    r"加速器|外延|竞争力|转型|转移|走廊|发达|合作|化|技术|带头人|发展带|博览会|大会|论坛"
+    r"加速器|外延|竞争力|转型|转移|走廊|发达|合作|化|技术|带头人|发展带|创新带|博览会|大会|论坛"
 )
 # Words that show a would-be industry is a clause, not a name (培养产业人才, 契合产业发展).
 NOT_IN_NAME = (*PROGRAM_STOPS, "培养", "一批", "一支", "多元化", "人才", "企业", "技术")
@@ -221,6 +221,13 @@ _FUSED_PAIR = re.compile(
     r"(?:推动|促进|推进|加快|加强|深化|实现)([\u4e00-\u9fff]{2,10}?)[与和]([\u4e00-\u9fff]{2,10}?)"
     r"(?:深度|加快|协同)?(?:融合|联动|互动)(?:发展)?(?=[，。；,;]|$)"
 )
+# the words of an item that names who does something, not a sector (总部企业, 青年人才)
+_ACTOR_IN_ITEM = re.compile(r"企业|人才|一批|一支|团队|人员|机构")
+# a count with its measure word and nothing else: 一个, 两类
+_BARE_COUNT = re.compile(r"[一二两三四五六七八九十几每]+[个项类条批家大]")
+# a list's head of key parts of a product ("伺服电机、减速器、控制器等关键零部件"): the products of
+# a chain, not sectors
+_KEY_PARTS_HEAD = re.compile(r"^等(?:关键|核心)(?:零部件|部件|元器件|器件|材料)$")
 # a list of what is consumed ("推动汽车、家电、家居等大宗消费"): goods, not industries
 _CONSUMED_HEAD = re.compile(r"^等[^，。；、]{0,4}?消费")
 # a line of an industrial chain's diagram ("上游：铸锻件、精密齿轮…等基础零部件", "中游：…"): its
@@ -442,6 +449,8 @@ def fragment_ok(name: str) -> bool:
         return False  # 金融机构52家, 经济第一大产业, 六大主导服务产业: a count or a rank
     if stem.endswith(("地区", "园区", "城区", "区域")):
         return False
+    if name.endswith(("公司", "集团")) or _BARE_COUNT.fullmatch(stem):
+        return False  # a firm (沂桥恒达智能装备有限公司), a count (一个产业)
     if stem.endswith(("型", "级", "性")):
         return False  # a class, scale or nature of industries: 资源型产业, 百亿级, 基础性
     # one word before 产业, a verb (支持产业); several words may open with one (休闲旅游,
@@ -633,7 +642,14 @@ class IndustryFinder:
                     enum.head,
                     enum.head_end,
                 )
-            clausal = [self._clausal(text, s, e) for s, e in enum.items]
+            # "重点发展研发设计、技术转移、检验检测…等科技服务业", "布局新能源、新一代信息技术…等
+            # 产业": a develop verb before the list and an industry after it make every item a
+            # sector, whatever verbs or nouns jieba reads in its name
+            developed = cls == "industry" and not _FIELD_HEAD.match(enum.head) and any(
+                text.startswith(v, enum.items[0][0] - len(v)) for v in DEVELOP_VERBS)
+            clausal = [self._clausal(text, s, e)
+                       and not (developed and not _ACTOR_IN_ITEM.search(text, s, e))
+                       for s, e in enum.items]
             cut = _after_last_verb(text, *enum.items[0]) if clausal[0] else None
             if (
                 cut is not None
@@ -714,7 +730,7 @@ class IndustryFinder:
                 ]
             if 2 * sum(text.endswith("区", s, e) for s, e in enum.items) >= len(enum.items):
                 chosen = []  # 北部高山茶叶和黄精产业区、中部油茶和中药材产业区: a list of zones
-            if _CONSUMED_HEAD.match(enum.head) or (
+            if _CONSUMED_HEAD.match(enum.head) or _KEY_PARTS_HEAD.match(enum.head) or (
                 cls != "industry" and _CHAIN_STAGE.match(sentence.text)
             ):
                 chosen = []
