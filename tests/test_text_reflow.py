@@ -183,3 +183,33 @@ def test_read_document_reads_a_wrapped_file_joined(tmp_path: Path) -> None:
     doc = read_document(path)
     assert PROSE in doc.text.split("\n")
     assert "一、重点任务" in doc.text.split("\n")
+
+
+# --- a wrapped box in a text whose prose keeps one paragraph a line (round eleven) -----------
+
+BOX_WIDTH = 24
+
+
+def box_text(entries: list[str]) -> str:
+    """A text of unwrapped paragraphs with a 专栏 box whose entries are wrapped at BOX_WIDTH."""
+    prose = ("霁川市坚持创新驱动发展，统筹推进科技创新平台、创新主体和创新生态建设，"
+             "全面提升区域创新能力。")
+    box = [line for entry in entries for line in wrap(entry, BOX_WIDTH)]
+    return "\n".join(["一、空间布局", prose, "专栏2  霁川高新区功能布局", *box,
+                      "（二）建设创新载体", prose])
+
+
+def test_a_wrapped_box_in_an_unwrapped_text_is_joined_entry_by_entry() -> None:
+    entries = [
+        "桐坪科创园：重点发展研发设计、技术转移、科技咨询等科技服务业，布局科技企业加速器。",
+        "霁北新材料科技园：重点发展分离膜材料、电子化学品、先进高分子材料。",
+    ]
+    lines = reflow(box_text(entries)).split("\n")
+    assert lines[3:5] == entries
+    assert lines[5] == "（二）建设创新载体"  # the heading after the box is not run into
+
+
+def test_a_box_of_names_one_a_line_is_left_alone() -> None:
+    names = ["霁川实验室", "桐坪科创园", "霁北新材料科技园", "霁川市智能制造研究院"]
+    text = "\n".join(["一、空间布局", "专栏3  重大创新平台", *names, "二、主要任务"])
+    assert reflow(text) == text

@@ -21,7 +21,8 @@ sentence that a page number alone (`— 12 —`) breaks mid-sentence is joined o
 page number is printed after the paragraph (`（牵头` / `— 12 —` / `单位：…）` is one
 annotation; in a text that is not wrapped the parts stay apart, decision 019). Every offset of
 the document indexes the joined text (graph/text/reading.py); a text that is not wrapped is
-returned unchanged (decision 046).
+returned unchanged (decision 046), but for its ``专栏`` boxes: a box printed at a fixed width
+in a text whose paragraphs are one a line has its entries joined (``_join_box_lines``).
 
 >>> line = "临川市加快发展现代物流，完善城乡配送网络，建设县级物流配送"
 >>> wrapped = "\\n".join([line + "中心和乡", "镇快递服务站。"] * 30)
@@ -48,6 +49,10 @@ _ENDS = tuple("。！？；：!?;:”’」』）)】")
 _BLANK_INSIDE = re.compile(r"\S[ \t\u3000]+\S")
 _PAGE_ALONE = re.compile(r"^[-—–－]+\s*\d{1,4}\s*[-—–－]+$|^第\s*\d{1,4}\s*页")
 _GLUED_PAGE = re.compile(r"^\d{1,3}(?=\D)")
+_BOX_CAPTION = re.compile(r"^专栏\s*[0-9０-９一二三四五六七八九十]+")
+# the head of a box's entry: a name and a colon ("白鹭湖科创园：重点发展…")
+_ENTRY_HEAD = re.compile(r"^[^，。；：:、]{2,24}[：:]")
+MIN_BOX_WIDTH = 20  # characters: a box narrower than this prints names, not wrapped prose
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -92,7 +97,7 @@ def reflow(text: str) -> str:
     stripped = [line.strip(" \t\u3000") for line in lines]
     width = wrap_width(stripped)
     if width is None:
-        return text
+        return _join_box_lines(lines, stripped)
     out = [lines[0]]
     pending: list[str] = []  # page numbers a joined sentence ran over: printed after it
     last = stripped[0]  # the physical line ``out[-1]`` ends with
@@ -112,4 +117,40 @@ def reflow(text: str) -> str:
         last = stripped[i]
         i += 1
     out.extend(pending)
+    return "\n".join(out)
+
+
+def _join_box_lines(lines: list[str], stripped: list[str]) -> str:
+    """In a text whose prose is not wrapped, the lines of a ``专栏`` box that is: a box printed
+    at a fixed width (two lines or more at its longest length, of ``MIN_BOX_WIDTH`` characters
+    or more) runs an entry on over the line break ("…重点发展…等科技服务" / "业，布局…").
+    A line at the box's width that stops mid-sentence is joined to the next, unless the next
+    opens an entry (`名称：`) or a heading, or either holds a blank inside; a box ends at a blank
+    line or a heading. Unchanged when no box is wrapped."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        out.append(lines[i])
+        if not _BOX_CAPTION.match(stripped[i]):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(lines) and stripped[end] and not _opens_heading(stripped[end]):
+            end += 1
+        body = [k for k in range(i + 1, end) if not _PAGE_ALONE.match(stripped[k])]
+        lengths = Counter(len(stripped[k]) for k in body)
+        width = max(lengths, default=0)
+        wrapped = width >= MIN_BOX_WIDTH and lengths[width] + lengths[width - 1] >= 2
+        last = ""
+        for k in range(i + 1, end):
+            line = stripped[k]
+            if wrapped and last and len(last) >= width - 1 and not last.endswith(_ENDS) \
+                    and not _PAGE_ALONE.match(line) and not _ENTRY_HEAD.match(line) \
+                    and not _BLANK_INSIDE.search(last) and not _BLANK_INSIDE.search(line):
+                out[-1] = out[-1].rstrip(" \t\u3000") + lines[k].lstrip(" \t\u3000")
+                last = line  # a line joined: its end is what the next may run on from
+                continue
+            out.append(lines[k])
+            last = "" if _PAGE_ALONE.match(line) else line
+        i = end
     return "\n".join(out)
