@@ -86,3 +86,13 @@ def test_a_science_park_district_is_one_platform() -> None:
     platforms = facts_of(body).names("platform")
     assert "枳林省级农业科技园区" in platforms
     assert "枳林省级农业科技园" not in platforms
+
+
+def test_a_parks_broad_sector_or_designation_is_no_industry_it_hosts() -> None:
+    body = (
+        "5.建设农业园区。建设枳林省级农业科技园区，提升枳南农业科技园，"
+        "建设枳北光电科技园。\n"
+    )
+    hosted = relations(facts_of(body), "targetsIndustry")
+    assert not any(industry in ("农业", "省级农业") for _, industry in hosted)
+    assert ("枳北光电科技园", "光电") in hosted  # a narrow sector word is the park's industry

@@ -147,6 +147,10 @@ def _widened(found: list[Candidate], text: str) -> list[Candidate]:
     return out
 
 
+# the broad sectors a park's name gives as its class, not an industry it hosts
+_BROAD_SECTORS = frozenset(("农业", "工业", "制造业", "服务业", "经济", "产业"))
+# a level of designation opening what follows a platform's place (省级农业科技园区)
+_LEVEL = re.compile(r"^(?:国家级|省级|市级|县级)")
 # The kinds of platform that host firms of the industry in their name: parks, towns, "cities".
 PARK_KINDS = ("园", "园区", "城", "小镇")
 BASE_PARKS = ("产业园区", "产业园")
@@ -224,8 +228,10 @@ def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon,
             if len(rest) >= 2 and SECTOR_WORDS.search(rest) and fragment_ok(rest) \
                     and not rest.endswith(tuple(suffixes)):
                 industry = rest
-        if industry is None:
-            continue
+        if industry is not None:
+            industry = _LEVEL.sub("", industry)  # 柳河省级农业科技园区: a designation
+        if industry is None or industry in _BROAD_SECTORS:
+            continue  # a broad sector names the park's class (青坪农业科技园), no industry
         printed = text[cand.start:cand.end]
         at = printed.find(industry)
         if at < 0:
