@@ -96,3 +96,32 @@ def test_a_parks_broad_sector_or_designation_is_no_industry_it_hosts() -> None:
     hosted = relations(facts_of(body), "targetsIndustry")
     assert not any(industry in ("农业", "省级农业") for _, industry in hosted)
     assert ("枳北光电科技园", "光电") in hosted  # a narrow sector word is the park's industry
+
+
+def test_a_work_of_the_project_list_is_no_program_in_prose_either() -> None:
+    body = (
+        "二、重大项目\n6.完善港口设施。实施枳林港二期工程和枳林人才引育工程。\n"
+        "表1  枳林区“十四五”重大项目表\n序号 项目名称 建设性质 建设内容与规模 总投资\n"
+        "1 枳林港二期工程 新建 新建泊位4个 12.5\n"
+        "三、保障措施\n加强组织领导。\n"
+    )
+    programs = facts_of(body).names("program")
+    assert "枳林港二期工程" not in programs
+    assert "枳林人才引育工程" in programs
+
+
+def test_a_ports_districts_are_platforms_named_without_the_port() -> None:
+    body = (
+        "7.提升港口能级。推进枳林港南湾港区、澜屿港区错位发展，"
+        "建设枳林铁路物流基地至南湾港区疏港公路，完善核心港区功能。\n"
+    )
+    platforms = facts_of(body).names("platform")
+    assert {"南湾港区", "澜屿港区"} <= set(platforms)
+    assert not [p for p in platforms if "至" in p or p.startswith("枳林港") or p == "核心港区"]
+
+
+def test_a_broad_sector_alone_names_a_class_of_parks() -> None:
+    body = "8.推进园区建设。推进农业科技园区建设，提升枳南农业科技园服务能力。\n"
+    platforms = facts_of(body).names("platform")
+    assert "农业科技园区" not in platforms
+    assert "枳南农业科技园" in platforms

@@ -34,7 +34,12 @@ from plankg.graph.extract.facts import (
     QuantTarget,
     Relation,
 )
-from plankg.graph.extract.industries import SECTOR_WORDS, find_industries, fragment_ok
+from plankg.graph.extract.industries import (
+    BROAD_SECTORS,
+    SECTOR_WORDS,
+    find_industries,
+    fragment_ok,
+)
 from plankg.graph.extract.lexicon import Lexicon, kind_suffixes
 from plankg.graph.extract.names import plain
 from plankg.graph.extract.phrases import PROGRAM_STOPS
@@ -43,6 +48,7 @@ from plankg.graph.extract.programs import find_programs
 from plankg.graph.extract.relations import MENTIONS, SECTION, TARGETS, relations
 from plankg.graph.extract.targets import extract_targets
 from plankg.graph.text.document import Document
+from plankg.graph.text.tables import lists_projects, parse_tables
 
 
 @dataclass
@@ -65,10 +71,12 @@ def extract_facts(doc: Document, *, lexicon: Lexicon) -> Facts:
     bodies = Spans((m.start, m.end) for m in department_mentions)
     region = jurisdiction(doc)
     places = plan_places(doc.text, region)
+    works = _listed_works(doc)
     cands = [
         cand for cand in (*find_programs(doc, lexicon), *find_platforms(doc, lexicon),
                           *find_industries(doc, lexicon, places=places))
         if not bodies.overlap(cand.start, cand.end)
+        and not (cand.kind == PROGRAM and any(plain(cand.name) in w for w in works))
     ]
     found = _widened(_with_nested(cands, resolve(cands)), doc.text)
     normalise(found, lexicon, places=places)
@@ -89,6 +97,14 @@ def extract_facts(doc: Document, *, lexicon: Lexicon) -> Facts:
             ))
     facts.targets = extract_targets(doc, facts.mentions)
     return facts
+
+
+def _listed_works(doc: Document) -> list[str]:
+    """The text of the plan's project lists (序号 | 项目名称 | 建设性质 | … | 总投资), blanks and
+    line breaks out: a 工程 the plan lists there is a construction work, not a scheme, wherever
+    its prose names it too ("实施岚山机场改扩建工程" and 表2's row 岚山机场改扩建工程)."""
+    return [re.sub(r"\s", "", plain(doc.text[t.start:t.end]))
+            for t in parse_tables(doc).tables if lists_projects(t.columns)]
 
 
 def _with_nested(cands: list[Candidate], kept: list[Candidate]) -> list[Candidate]:
@@ -147,8 +163,6 @@ def _widened(found: list[Candidate], text: str) -> list[Candidate]:
     return out
 
 
-# the broad sectors a park's name gives as its class, not an industry it hosts
-_BROAD_SECTORS = frozenset(("农业", "工业", "制造业", "服务业", "经济", "产业"))
 # a level of designation opening what follows a platform's place (省级农业科技园区)
 _LEVEL = re.compile(r"^(?:国家级|省级|市级|县级)")
 # The kinds of platform that host firms of the industry in their name: parks, towns, "cities".
@@ -230,7 +244,7 @@ def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon,
                 industry = rest
         if industry is not None:
             industry = _LEVEL.sub("", industry)  # 柳河省级农业科技园区: a designation
-        if industry is None or industry in _BROAD_SECTORS:
+        if industry is None or industry in BROAD_SECTORS:
             continue  # a broad sector names the park's class (青坪农业科技园), no industry
         printed = text[cand.start:cand.end]
         at = printed.find(industry)

@@ -100,6 +100,8 @@ SECTOR_WORDS = re.compile(
     r"激光|通信|机械|机器人|零部件|加工|养殖|水产|建材|航空|零售|养老|康养|文旅|"
     r"外包|检测|风电|元器件|餐饮|民宿|住宿|创意|会展|动漫|游戏|影视|设计|发电|数据|手工艺"
 )
+# the broad sectors that name a class of parks, not an industry one hosts (农业科技园, 工业园区)
+BROAD_SECTORS = frozenset(("农业", "工业", "制造业", "服务业", "经济", "产业"))
 # an industry moving towards the items of a list: "X产业向A、B转型 / 延伸"
 _TOWARDS = re.compile(r"(?:产业|业)向(?:下游|上游|高端)?$")
 # the same after a sector the plan names in another form (传统陶瓷向电子陶瓷、结构陶瓷…转型)

@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator
 from plankg.graph.extract.candidates import Candidate
 from plankg.graph.extract.departments import Jurisdiction, jurisdiction
 from plankg.graph.extract.facts import INDUSTRY, PLATFORM
-from plankg.graph.extract.industries import SECTOR_WORDS
+from plankg.graph.extract.industries import BROAD_SECTORS, SECTOR_WORDS
 from plankg.graph.extract.lexicon import Lexicon, PlatformKind, kind_suffixes
 from plankg.graph.extract.names import plain, platform_name
 from plankg.graph.extract.phrases import (
@@ -206,6 +206,9 @@ class PlatformFinder:
         if len(self.residue(name, suffix)) < 2 and not zoned:
             # the plan's own level word names its region: 县人才服务中心 is the county's one
             return kind.needs_name and self._own(name)
+        if self.residue(name, suffix) in BROAD_SECTORS and not zoned \
+                and not self.has_place(name):
+            return False  # 农业科技园区, 工业园区: a broad sector alone names a class of parks
         if not kind.needs_name:
             return True
         if suffix == CITY and not (self.sector_ended(before_kind)
@@ -381,6 +384,10 @@ class PlatformFinder:
                 start = cut  # a year is never part of a name (力争2025年岑川经济开发区营业收入…)
             start = self._past_inner_platform(text, start, at)
             start = self._over_dash(text, start, inner_floor)
+            if suffix == "港区":
+                # a port's district is named without its port: 岚山港城北港区 → 城北港区
+                port = text.rfind("港", start, at - 2)
+                start = port + 1 if port >= 0 else start
             end = self._bracket_after(text, end, limit)
         if text.startswith(("化", "区化"), end):
             return None  # 推动农业产业园区化发展: 园区化 is no park

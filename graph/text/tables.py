@@ -279,7 +279,7 @@ def parse_table(text: str, start: int, end: int, *, number: int, caption: str,
     # (2023年计划投资): rows of projects hold no indicators
     valued = "value" in {c.kind for c in table.columns} or any(
         _is_value_like(c.text) for raw in raw_rows for c in raw.cells if c is not None)
-    if _lists_projects(table.columns) or not valued:
+    if lists_projects(table.columns) or not valued:
         table.kind = "other"
         table.warnings.clear()
         return table
@@ -729,7 +729,7 @@ def header_over_rows(contents: list[str]) -> int:
     return count if any(_is_value_like(c) for c in following) else 0
 
 
-def _lists_projects(columns: tuple[Column, ...]) -> bool:
+def lists_projects(columns: tuple[Column, ...]) -> bool:
     """A project list (序号 | 项目名称 | 建设性质 | … | 总投资): a table, but of no indicators."""
     headers = "".join(c.header for c in columns)
     return "项目" in headers and "指标" not in headers
@@ -997,7 +997,7 @@ def _flat_rows(table: ParsedTable, lines: list[_Line]) -> tuple[list[str], list[
             break  # a footnote ("1 指每万人口…") or prose: the rows are over
         items.append(_line_cells(line))
     if "项目" in joined and "指标" not in joined:
-        return tokens, []  # a project list: its extent is all that matters (_lists_projects)
+        return tokens, []  # a project list: its extent is all that matters (lists_projects)
     for used in _place_fragments(items):
         table.end = max(table.end, items[used][-1].end)  # a wrapped part below the last row
     rows: list[_RawRow] = []
