@@ -125,3 +125,12 @@ def test_a_broad_sector_alone_names_a_class_of_parks() -> None:
     platforms = facts_of(body).names("platform")
     assert "农业科技园区" not in platforms
     assert "枳南农业科技园" in platforms
+
+
+def test_education_sports_and_data_bureaus_are_expanded() -> None:
+    body = (
+        "9.优化人才环境。建设人才公寓。"
+        "（牵头单位：区委人才办，配合单位：区教体局、区数据资源局）\n"
+    )
+    departments = set(facts_of(body, empty=False).names("department"))
+    assert {"枳林区教育体育局", "枳林区数据资源管理局"} <= departments
