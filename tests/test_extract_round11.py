@@ -134,3 +134,12 @@ def test_education_sports_and_data_bureaus_are_expanded() -> None:
     )
     departments = set(facts_of(body, empty=False).names("department"))
     assert {"枳林区教育体育局", "枳林区数据资源管理局"} <= departments
+
+
+def test_urban_management_and_traffic_police_are_expanded() -> None:
+    body = (
+        "10.治理交通拥堵。优化信号配时。"
+        "（牵头单位：区公安局交警支队，配合单位：区城管局）\n"
+    )
+    departments = set(facts_of(body, empty=False).names("department"))
+    assert {"枳林区公安局交通警察支队", "枳林区城市管理局"} <= departments
