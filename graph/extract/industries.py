@@ -1064,10 +1064,11 @@ class IndustryFinder:
         return found
 
     def from_plan_names(
-        self, text: str, sentence: Sentence, section: Section | None, blocked: list[tuple[int, int]]
+        self, text: str, sentence: Sentence, section: Section | None
     ) -> list[Candidate]:
         """An industry the plan names elsewhere, printed again before a word of its trade
-        (油茶全产业链, 油茶企业, 黄精龙头企业): a mention, as a lexicon alias before 产业 is."""
+        (油茶全产业链, 油茶企业, 黄精龙头企业, 智能家居研发设计中心): a mention, as a lexicon alias
+        before 产业 is, also inside a list of other things (the trade word says what it is)."""
         if self._named is None:
             return []
         # runs of names joined by 、/和 (金融服务和科技服务企业): the trade word after the last
@@ -1185,7 +1186,7 @@ class IndustryFinder:
         found.extend(self.from_lexicon(text, sentence, section, blocked))
         taken = [(c.start, c.end) for c in found]
         found.extend(
-            c for c in self.from_plan_names(text, sentence, section, blocked)
+            c for c in self.from_plan_names(text, sentence, section)
             if not any(s < c.end and c.start < e for s, e in taken)
         )
         if not found:
