@@ -143,3 +143,23 @@ def test_urban_management_and_traffic_police_are_expanded() -> None:
     )
     departments = set(facts_of(body, empty=False).names("department"))
     assert {"枳林区公安局交通警察支队", "枳林区城市管理局"} <= departments
+
+
+def test_service_sector_names_lose_times_districts_firm_sizes_and_clauses() -> None:
+    body = (
+        "11.壮大服务业。今后五年全区现代服务业发展提速，到2025年，枳城区服务业增加值占比达到60%，"
+        "县域服务业占全区服务业比重提高到30%。降低中小服务业企业成本，吸引东部地区服务业企业投资。\n"
+    )
+    industries = set(facts_of(body).names("industry"))
+    assert "现代服务业" in industries
+    assert not [n for n in industries if n.endswith("服务业") and n != "现代服务业"]
+
+
+def test_a_list_of_majors_is_no_list_of_sectors() -> None:
+    body = (
+        "12.培养服务业人才。支持职业院校开设物流管理、电子商务、旅游管理等服务业相关专业20个。"
+        "推动法律服务、会计审计、咨询评估等专业服务业集聚发展。\n"
+    )
+    industries = set(facts_of(body).names("industry"))
+    assert not {"物流管理", "旅游管理"} & industries
+    assert {"法律服务", "会计审计", "咨询评估"} <= industries

@@ -52,7 +52,7 @@ INDUSTRY_HEAD = re.compile(
     r"^(?:等)?(?:[两二三四五六七八九十\d]+(?:大|个|类|项))?(?:细分|[^，。；、和的区地市分]){0,6}?"
     r"(产业集群|产业领域|产业(?!"
     + NOT_INDUSTRY_HEAD
-    + r"|化|布局|技术|转移)|领域|增长点|行业(?!共性)|服务业|制造业|"
+    + r"|化|布局|技术|转移)|领域|增长点|行业(?!共性)|服务业(?!相关|专业)|制造业(?!相关|专业)|"
     r"业态)"
 )
 # a list's head that names its items' own sector: 等锂电材料产业 (no count, no 和)
@@ -179,7 +179,7 @@ DEVELOP_VERBS = (
 # a develop verb, one two-character word and 和 right before a list's first item
 _JOINED_FIRST = re.compile(r"(?:" + "|".join(DEVELOP_VERBS) + r")([\u4e00-\u9fff]{2})和$")
 # Modifiers that may stand before an industry in a list item and are not part of its name.
-ITEM_MODIFIERS = re.compile(r"^.*?(?:特色|重点|优势|主导|核心|新兴|传统)(?=.{3,})")
+ITEM_MODIFIERS = re.compile(r"^.*?(?:特色|重点|优势|主导|核心|新兴|传统|中小)(?=.{3,})")
 QUALITY = re.compile(r"^(?:高端|高水平|高质量|现代化|大力发展)")
 _SECTOR = re.compile(r"(服务业|制造业|建筑业)")
 _CJK_ITEM = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z]{2,12}$")
@@ -205,12 +205,14 @@ _PLACE_TAGS = frozenset(("ns", "f"))
 _SCOPE = re.compile(r"^全[市省国球县区域]$")
 # where, not what, before a sector word in prose: 县域服务业, 中心城区现代服务业, 省级现代服务业
 _SCOPE_FIRST = re.compile(r"中心城区|跨区域|县域|县区|区域|地区|城区|市级|省级|国家级|国家|农村")
+# words jieba tags as times that name an age of a sector, not when a clause speaks
+_AGE_WORDS = ("现代", "当代", "近代", "古代", "传统")
 # the tags of a word that ends a clause before a sector word: a verb or an adverb
 _CLAUSE_TAGS = frozenset(("v", "vd", "ad", "d", "p", "c"))
 # a place and its part before a sector (X北部锂电, X东部沿海…, 沿海地区装备制造): where the
 # sector is, cut
 _WHERE = re.compile(
-    r"[\u4e00-\u9fff]{1,6}?(?:(?:[东西南北中]|东北|西北|东南|西南)部|地区)"
+    r"[\u4e00-\u9fff]{1,6}?(?:[东西南北中]|东北|西北|东南|西南)部|[\u4e00-\u9fff]{0,6}?地区"
 )
 # the scope a list's first item may open with: "为园区生物医药、绿色食品…企业", "全市…"
 _ITEM_SCOPE = re.compile(r"^(?:园区|区内|县内|市内|全[市省国县区])(?=[\u4e00-\u9fff]{2})")
@@ -230,6 +232,10 @@ _BARE_COUNT = re.compile(r"[一二两三四五六七八九十几每]+[个项类�
 # a list's head of key parts of a product ("伺服电机、减速器、控制器等关键零部件"): the products of
 # a chain, not sectors
 _KEY_PARTS_HEAD = re.compile(r"^等(?:关键|核心)(?:零部件|部件|元器件|器件|材料)$")
+# sector words that alone name a class of all industries of a kind, no industry
+_CLASSES = frozenset(("服务业",))
+# a list of what is taught ("开设物流管理、电子商务…等服务业相关专业"): majors, not sectors
+_SUBJECTS_HEAD = re.compile(r"^等[^，。；、的]{0,6}?(?:专业|学科|课程)(?!服务|人才|技术|化)")
 # a list of what is consumed ("推动汽车、家电、家居等大宗消费"): goods, not industries
 _CONSUMED_HEAD = re.compile(r"^等[^，。；、]{0,4}?消费")
 # a line of an industrial chain's diagram ("上游：铸锻件、精密齿轮…等基础零部件", "中游：…"): its
@@ -309,8 +315,9 @@ def sector_start(text: str, start: int, end: int) -> int:
         word, tag = words[0]
         if len(word) < 2 or pos + len(word) > end:
             break
-        if not (tag in LEADING_TAGS or tag in _PLACE_TAGS or _SCOPE.match(word)):
-            break
+        if not (tag in LEADING_TAGS or tag in _PLACE_TAGS or _SCOPE.match(word)
+                or (tag == "t" and not word.startswith(_AGE_WORDS))):
+            break  # a time (今后五年全市现代服务业) opens no name; an age (现代) does
         if tag in ("v", "vd") and 0 < end - pos - len(word) < 2:
             break
         pos += len(word)
@@ -604,6 +611,8 @@ class IndustryFinder:
         name = plain(text[start:end])
         if name in self.not_industry or any(name == g + "产业" for g in GENERIC_SECTORS):
             return None
+        if name in _CLASSES:
+            return None  # 服务业 alone: every service, the class (as 服务业规模化 reads it)
         if not fragment_ok(name):
             return None
         return Candidate(INDUSTRY, self.canonical(name), start, end, sentence, section, via=via)
@@ -732,7 +741,8 @@ class IndustryFinder:
                 ]
             if 2 * sum(text.endswith("区", s, e) for s, e in enum.items) >= len(enum.items):
                 chosen = []  # 北部高山茶叶和黄精产业区、中部油茶和中药材产业区: a list of zones
-            if _CONSUMED_HEAD.match(enum.head) or _KEY_PARTS_HEAD.match(enum.head) or (
+            if _CONSUMED_HEAD.match(enum.head) or _KEY_PARTS_HEAD.match(enum.head) \
+                    or _SUBJECTS_HEAD.match(enum.head) or (
                 cls != "industry" and _CHAIN_STAGE.match(sentence.text)
             ):
                 chosen = []
@@ -1018,10 +1028,19 @@ class IndustryFinder:
             if any(text.startswith(k, s) for k in self.kind_words):
                 continue  # 制造业创新中心 is a kind of platform
             start = sector_start(text, name_start(text, s, floor, stops=PROGRAM_STOPS), s)
+            place = next((r for r in self.regions if len(r) >= 2 and text.startswith(r, start)
+                          and start + len(r) <= s), None)
+            stem = text[start:s]
+            if place is None and len(stem) >= 3 and stem[-1] in "区县市" \
+                    and len(tagged(stem)) > 1:
+                place = stem  # 漠城区服务业: a place jieba reads as two words (社区 is one)
+            if place is not None:
+                start += len(place)  # 漠城区服务业: the plan's district, then the sector
             if start == s and match.group() not in ("建筑业", "制造业"):
                 continue
-            if _LONG_NOT_IN_NAME.search(text, start, s) or "产业" in text[start:s]:
-                continue  # 产业增加值占服务业: a clause, not a name
+            if _LONG_NOT_IN_NAME.search(text, start, s) or "产业" in text[start:s] \
+                    or _SECTOR.search(text, start, s):
+                continue  # 产业增加值占服务业, 服务业占全市服务业: a clause, not a name
             span = self._item(text, start, e, quality=True)
             if span and span[0] < s:
                 last = tagged(text[span[0] : s])[-1]
