@@ -163,3 +163,12 @@ def test_a_list_of_majors_is_no_list_of_sectors() -> None:
     industries = set(facts_of(body).names("industry"))
     assert not {"物流管理", "旅游管理"} & industries
     assert {"法律服务", "会计审计", "咨询评估"} <= industries
+
+
+def test_an_industry_named_x_chanye_is_named_x_when_the_plan_prints_x_more() -> None:
+    body = (
+        "13.培育预制鱼产业。抢抓预制鱼消费增长机遇，引进预制鱼生产企业5家，"
+        "打造“枳林味道”预制鱼品牌，推动预制鱼进商超。\n"
+    )
+    industries = facts_of(body).names("industry")
+    assert "预制鱼" in industries and "预制鱼产业" not in industries

@@ -79,7 +79,7 @@ def extract_facts(doc: Document, *, lexicon: Lexicon) -> Facts:
         and not (cand.kind == PROGRAM and any(plain(cand.name) in w for w in works))
     ]
     found = _widened(_with_nested(cands, resolve(cands)), doc.text)
-    normalise(found, lexicon, places=places)
+    normalise(found, lexicon, places=places, text=doc.text)
     named_mentions, named_relations = _named_industries(doc.text, found, lexicon, places)
     named_relations.extend(_title_platform(doc, found))
     facts = Facts(
@@ -388,11 +388,13 @@ def _join_tails(groups: dict[tuple[str, str], list[Candidate]]) -> None:
 
 
 def normalise(cands: Iterable[Candidate], lexicon: Lexicon, *,
-              places: Iterable[str] = ()) -> None:
+              places: Iterable[str] = (), text: str = "") -> None:
     """Give all variants of one thing in a plan the same name (in place).
 
     ``places``: the plan's own region names besides the lexicon's (桥溪区, 桥溪): a platform
-    printed with and without one is one (桥溪智能家居城, 智能家居城).
+    printed with and without one is one (桥溪智能家居城, 智能家居城). ``text``: the plan's
+    text, where an industry named X产业 that the plan prints more often as X is named X
+    (预制菜产业 in a plan of 预制菜企业, 预制菜消费 …).
     """
     cands = list(cands)
     platform_keys = _PlatformKeys(lexicon, places)
@@ -442,5 +444,9 @@ def normalise(cands: Iterable[Candidate], lexicon: Lexicon, *,
                 groups[(kind, longer[0])].extend(groups.pop((kind, key)))
     for (kind, _), members in groups.items():
         name = _choose(members, lexicon, kind)
+        if kind == INDUSTRY and text and name.endswith("产业") and len(name) >= 5 \
+                and lexicon.find(kind, name) is None \
+                and text.count(name[:-2]) - text.count(name) > text.count(name):
+            name = name[:-2]  # the form the plan prints most often, as for any other variant
         for cand in members:
             cand.name = name
