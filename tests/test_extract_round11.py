@@ -172,3 +172,10 @@ def test_an_industry_named_x_chanye_is_named_x_when_the_plan_prints_x_more() -> 
     )
     industries = facts_of(body).names("industry")
     assert "预制鱼" in industries and "预制鱼产业" not in industries
+
+
+def test_what_grows_into_what_in_a_joint_list_is_every_item() -> None:
+    body = "14.推动融合。推动山核桃、茶叶与森林康养、研学旅游融合发展。\n"
+    industries = set(facts_of(body).names("industry"))
+    assert {"茶叶", "森林康养", "研学旅游"} <= industries
+    assert "茶叶与森林康养" not in industries

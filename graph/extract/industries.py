@@ -944,7 +944,12 @@ class IndustryFinder:
         if joint is not None and joint.start() - s >= 2 and joint.end() == e:
             # "推动港航物流、临港制造、保税物流协同发展": what grows together is the list, the
             # way a develop verb's is
-            return Enumeration([*enum.items[:-1], (s, joint.start())], JOINT, enum.head_end)
+            items = []
+            for a, b in [*enum.items[:-1], (s, joint.start())]:
+                # "推动茶叶、黄精与森林康养、研学旅游融合发展": what grows into what, all items
+                split = _ITEM_JOIN_ONCE.search(text, a + 2, b - 2) if b - a >= 5 else None
+                items.extend([(a, split.start()), (split.end(), b)] if split else [(a, b)])
+            return Enumeration(items, JOINT, enum.head_end)
         if (
             text.endswith("产业", s, e)
             and e - s - 2 >= 3
