@@ -179,3 +179,13 @@ def test_what_grows_into_what_in_a_joint_list_is_every_item() -> None:
     industries = set(facts_of(body).names("industry"))
     assert {"茶叶", "森林康养", "研学旅游"} <= industries
     assert "茶叶与森林康养" not in industries
+
+
+def test_a_bare_trade_word_a_clause_goes_on_from_heads_no_sector_list() -> None:
+    body = (
+        "15.建设信息平台。实现港口、铁路、海关等信息互联共享。"
+        "承接精密模具、电子材料等产业转移。\n"
+    )
+    industries = set(facts_of(body).names("industry"))
+    assert not {"港口", "铁路", "海关"} & industries
+    assert {"精密模具", "电子材料"} <= industries

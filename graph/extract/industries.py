@@ -402,6 +402,11 @@ def _sector_phrase(head: str) -> bool:
         if not (tag.startswith("n") or tag in ("a", "b", "j", "vn")) or len(phrase) > 6:
             break
         phrase += word
+    if SECTOR_WORDS.fullmatch(phrase) and len(phrase) == 2 and phrase != "产业" \
+            and len(head) - found.end() > len(phrase):
+        # "港口、铁路、海关等信息互联共享": a bare trade word the clause goes on from names no
+        # sector (…等产业转移 does: what moves is industries)
+        return False
     tail = list(SECTOR_WORDS.finditer(phrase))
     return bool(tail) and tail[-1].end() == len(phrase) and 2 <= len(phrase) <= 8
 
