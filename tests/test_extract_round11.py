@@ -189,3 +189,13 @@ def test_a_bare_trade_word_a_clause_goes_on_from_heads_no_sector_list() -> None:
     industries = set(facts_of(body).names("industry"))
     assert not {"港口", "铁路", "海关"} & industries
     assert {"精密模具", "电子材料"} <= industries
+
+
+def test_a_title_to_win_is_no_platform_and_a_culture_park_is_one() -> None:
+    body = (
+        "16.建设农业园区。力争枳林现代农业产业园创建为国家现代农业产业园。"
+        "建成枳南山核桃文化园等一批乡村旅游点。\n"
+    )
+    platforms = facts_of(body).names("platform")
+    assert "国家现代农业产业园" not in platforms
+    assert {"枳林现代农业产业园", "枳南山核桃文化园"} <= set(platforms)

@@ -80,6 +80,8 @@ _COUNT_AFTER = re.compile(r"\d+(?:\.\d+)?[家个所座]")
 # A level with 级 opening a name makes it a designation that many platforms hold (省级现代农业
 # 产业园, 国家级经济技术开发区), not one platform's name.
 _LEVEL_FIRST = re.compile(r"(?:国家|省|市|县|区)级")
+# the verbs that give a platform a title, right before the title (创建为国家现代农业产业园)
+_DESIGNATED = re.compile(r"(?:创建为|认定为|创建成为|创成|争创|获批)$")
 _OWN_LEVEL = re.compile(r"[省市区县](?![级域场内外属直镇民])")
 _BRACKETS = re.compile(r"[（(][^）)]*[）)]")
 # Brackets that hold other levels of the same kind name no one platform: 服务中心（站）,
@@ -397,6 +399,8 @@ class PlatformFinder:
         name = platform_name(printed)
         if not name:
             return None
+        if name.startswith(("国家", "省")) and _DESIGNATED.search(text, floor, start):
+            return None  # 创建为国家现代农业产业园: the title a platform is to win, no platform
         # "院士专家工作站13家", "建设市文化名家工作室2家": a count makes it a class of platforms,
         # and so does a batch before it: 建设一批创业孵化基地和返乡入乡创业园
         counted = _COUNT_AFTER.match(text, end) or _BATCH_BEFORE.search(text, floor, start) \
