@@ -199,3 +199,10 @@ def test_a_title_to_win_is_no_platform_and_a_culture_park_is_one() -> None:
     platforms = facts_of(body).names("platform")
     assert "国家现代农业产业园" not in platforms
     assert {"枳林现代农业产业园", "枳南山核桃文化园"} <= set(platforms)
+
+
+def test_a_develop_verb_and_a_service_sector_head_make_verb_like_items_sectors() -> None:
+    body = "17.提升科技服务。依托枳林高新区，重点发展研发设计、技术转移、创业孵化等科技服务。\n"
+    facts = facts_of(body)
+    assert {"研发设计", "技术转移", "创业孵化"} <= set(facts.names("industry"))
+    assert ("枳林高新区", "技术转移") in relations(facts, "targetsIndustry")

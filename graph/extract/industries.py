@@ -659,9 +659,10 @@ class IndustryFinder:
                     enum.head_end,
                 )
             # "重点发展研发设计、技术转移、检验检测…等科技服务业", "布局新能源、新一代信息技术…等
-            # 产业": a develop verb before the list and an industry after it make every item a
-            # sector, whatever verbs or nouns jieba reads in its name
-            developed = cls == "industry" and not _FIELD_HEAD.match(enum.head) and any(
+            # 产业": a develop verb before the list and an industry (or a service sector: …等科技
+            # 服务) after it make every item a sector, whatever verbs or nouns jieba reads in it
+            developed = ((cls == "industry" and not _FIELD_HEAD.match(enum.head))
+                         or _service_sector(enum.head)) and any(
                 text.startswith(v, enum.items[0][0] - len(v)) for v in DEVELOP_VERBS)
             clausal = [self._clausal(text, s, e)
                        and not (developed and not _ACTOR_IN_ITEM.search(text, s, e))
