@@ -43,7 +43,7 @@ from plankg.graph.extract.industries import (
 from plankg.graph.extract.lexicon import Lexicon, kind_suffixes
 from plankg.graph.extract.names import plain
 from plankg.graph.extract.phrases import PROGRAM_STOPS
-from plankg.graph.extract.platforms import find_platforms, plan_places
+from plankg.graph.extract.platforms import LEVEL_FIRST, find_platforms, plan_places
 from plankg.graph.extract.programs import find_programs
 from plankg.graph.extract.relations import MENTIONS, SECTION, TARGETS, relations
 from plankg.graph.extract.targets import extract_targets
@@ -163,8 +163,6 @@ def _widened(found: list[Candidate], text: str) -> list[Candidate]:
     return out
 
 
-# a level of designation opening what follows a platform's place (省级农业科技园区)
-_LEVEL = re.compile(r"^(?:国家级|省级|市级|县级)")
 # The kinds of platform that host firms of the industry in their name: parks, towns, "cities".
 PARK_KINDS = ("园", "园区", "城", "小镇")
 BASE_PARKS = ("产业园区", "产业园")
@@ -243,7 +241,8 @@ def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon,
                     and not rest.endswith(tuple(suffixes)):
                 industry = rest
         if industry is not None:
-            industry = _LEVEL.sub("", industry)  # 柳河省级农业科技园区: a designation
+            level = LEVEL_FIRST.match(industry)  # 柳河省级农业科技园区: a designation
+            industry = industry[level.end():] if level else industry
         if industry is None or industry in BROAD_SECTORS:
             continue  # a broad sector names the park's class (青坪农业科技园), no industry
         printed = text[cand.start:cand.end]

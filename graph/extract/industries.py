@@ -1039,14 +1039,11 @@ class IndustryFinder:
             if any(text.startswith(k, s) for k in self.kind_words):
                 continue  # 制造业创新中心 is a kind of platform
             start = sector_start(text, name_start(text, s, floor, stops=PROGRAM_STOPS), s)
-            place = next((r for r in self.regions if len(r) >= 2 and text.startswith(r, start)
-                          and start + len(r) <= s), None)
             stem = text[start:s]
-            if place is None and len(stem) >= 3 and stem[-1] in "区县市" \
-                    and len(tagged(stem)) > 1:
-                place = stem  # 漠城区服务业: a place jieba reads as two words (社区 is one)
-            if place is not None:
-                start += len(place)  # 漠城区服务业: the plan's district, then the sector
+            if len(stem) >= 3 and stem[-1] in "区县市" and len(tagged(stem)) > 1:
+                # 漠城区服务业: a place jieba reads as two words (社区 is one) and no region the
+                # plan names (those _item takes off), then the sector
+                start = s
             if start == s and match.group() not in ("建筑业", "制造业"):
                 continue
             if _LONG_NOT_IN_NAME.search(text, start, s) or "产业" in text[start:s] \
@@ -1134,7 +1131,7 @@ class IndustryFinder:
             return []
         names = [text[a:b] for a, b in (pair.span(1), pair.span(2))]
         if not all((self.sector_like(n) or (n.endswith("业") and len(n) >= 3))
-                   and not n.endswith(("技术", "服务")) and n != "服务业"
+                   and not n.endswith(("技术", "服务")) and n not in _CLASSES
                    and not _LONG_NOT_IN_NAME.search(n)
                    for n in names):
             return []

@@ -79,7 +79,7 @@ _PLACE_UNIT = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?:省|市|县)|^[\u4e00-\u9fff
 _COUNT_AFTER = re.compile(r"\d+(?:\.\d+)?[家个所座]")
 # A level with 级 opening a name makes it a designation that many platforms hold (省级现代农业
 # 产业园, 国家级经济技术开发区), not one platform's name.
-_LEVEL_FIRST = re.compile(r"(?:国家|省|市|县|区)级")
+LEVEL_FIRST = re.compile(r"(?:国家|省|市|县|区)级")
 # the verbs that give a platform a title, right before the title (创建为国家现代农业产业园)
 _DESIGNATED = re.compile(r"(?:创建为|认定为|创建成为|创成|争创|获批)$")
 _OWN_LEVEL = re.compile(r"[省市区县](?![级域场内外属直镇民])")
@@ -198,7 +198,7 @@ class PlatformFinder:
     def named(self, printed: str, name: str, suffix: str, kind: PlatformKind) -> bool:
         if re.sub(r"[（）()]", "", plain(name)) in self.kind_words:
             return False  # 院士（专家）工作站 is the kind 院士专家工作站 with brackets
-        if _LEVEL_FIRST.match(plain(name)) and not (
+        if LEVEL_FIRST.match(plain(name)) and not (
             any(q in printed for q in "“‘") or _INSTITUTION.search(name)
         ):
             return False  # 创建为省级现代农业产业园, 认定为市级农业科技园区: a designation
