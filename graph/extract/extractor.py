@@ -432,6 +432,9 @@ def normalise(cands: Iterable[Candidate], lexicon: Lexicon, *,
             known = lexicon.find(INDUSTRY, shorter) if shorter else None
             if known is not None and (kind, "lexicon:" + known.name) in groups:
                 shorter = "lexicon:" + known.name
+        elif kind == INDUSTRY and not key.startswith("lexicon:") \
+                and (known := lexicon.find(INDUSTRY, key + "业")) is not None:
+            shorter = "lexicon:" + known.name  # 人力资源服务 = 人力资源服务业, a lexicon name
         else:
             shorter = None
         if shorter and (kind, shorter) in groups:

@@ -238,6 +238,12 @@ _CLASSES = frozenset(("服务业",))
 _SUBJECTS_HEAD = re.compile(r"^等[^，。；、的]{0,6}?(?:专业|学科|课程)(?!服务|人才|技术|化)")
 # a list of what is consumed ("推动汽车、家电、家居等大宗消费"): goods, not industries
 _CONSUMED_HEAD = re.compile(r"^等[^，。；、]{0,4}?消费")
+# a list of the goods a trade moves or keeps ("果蔬、肉类、水产品等农产品冷链物流", "…等大宗商品
+# 交易"): goods, not industries; the trade after them is the sector
+_GOODS_HEAD = re.compile(
+    r"^等[^，。；、]{0,4}?(?:农副产品|农产品|产品|商品|货物|物资|货品)"
+    r"(?:冷链|物流|仓储|配送|运输|集散|流通|交易|储运)"
+)
 # a line of an industrial chain's diagram ("上游：铸锻件、精密齿轮…等基础零部件", "中游：…"): its
 # lists are the chain's products and links, sectors only under a sector head (…等应用领域)
 _CHAIN_STAGE = re.compile(r"^(?:(?:产业链)?(?:上游|中游|下游|前端|中端|后端)(?:环节)?)[：:]")
@@ -303,7 +309,8 @@ def sector_start(text: str, start: int, end: int) -> int:
     服务业) and past the places and scopes that stand before it (全球铜产业 → 铜产业,
     沿江现代服务业 → 现代服务业, 长三角产业 → 产业), graph/extract/segment.py. Outside a list
     no sector name opens with a word jieba tags as a verb: the modifiers it tags so (休闲, 节能,
-    批发) open list items, which this does not cut. A verb that would leave one character is
+    批发) open list items, which this does not cut; a 服务 that opens its clause is the verb
+    ("…研发，服务新材料产业" → 新材料产业). A verb that would leave one character is
     the name's own (预制菜产业 stays), and a verb after a noun ends the clause before the name
     ("…的指标用于乡村产业项目" → 乡村产业)."""
     scope = _SCOPE_FIRST.match(text, start, end)
@@ -315,7 +322,8 @@ def sector_start(text: str, start: int, end: int) -> int:
         word, tag = words[0]
         if len(word) < 2 or pos + len(word) > end:
             break
-        if not (tag in LEADING_TAGS or tag in _PLACE_TAGS or _SCOPE.match(word)
+        serves = word == "服务" and (pos == 0 or not "\u4e00" <= text[pos - 1] <= "\u9fff")
+        if not (tag in LEADING_TAGS or tag in _PLACE_TAGS or _SCOPE.match(word) or serves
                 or (tag == "t" and not word.startswith(_AGE_WORDS))):
             break  # a time (今后五年全市现代服务业) opens no name; an age (现代) does
         if tag in ("v", "vd") and 0 < end - pos - len(word) < 2:
@@ -328,6 +336,15 @@ def sector_start(text: str, start: int, end: int) -> int:
         if index and tag == "v" and len(word) > 1 and words[index + 1][1].startswith("n"):
             pos = at  # the noun before the verb (指标) is the clause's subject
     return pos
+
+
+def _adverbial(stem: str) -> bool:
+    """Whether the words before a sector word hold an adverb, preposition or conjunction after
+    their first (以更宽视野谋划服务业: a clause; 以健康服务业为重点: 以 opens the frame)."""
+    words = tagged(stem)
+    if words and len(words[0][0]) == 1 and words[0][1] == "p":
+        words = words[1:]
+    return any(tag in ("d", "ad", "p", "c") for _, tag in words)
 
 
 def _isations(text: str, enum: Enumeration) -> tuple[int, int] | None:
@@ -445,6 +462,14 @@ def _one_noun(stem: str) -> bool:
     return len(stem) == 1 and stem not in GENERIC_SECTORS and tagged(stem)[0][1] == "n"
 
 
+# what a trade or service developed in a list with no head ends in (体育健身, 信用服务, 城市配送);
+# the services of the state or of everyone are none (公共服务, 便民服务)
+_TRADE_END = re.compile(
+    r"(?:联运|配送|运输|货运|仓储|咨询|租赁|演艺|娱乐|贸易|健身|运动|商业|游|"
+    r"(?<!公共|便民|政务|基本|社会|公益|志愿|优质|综合|配套|增值|全程|政府|均等)服务)$"
+)
+# the verbs of change that end a clause about sectors, never a sector's name
+_DEVELOPS = re.compile(r"(?:发展|转型|升级|变革)$")
 # a count (52家) or a rank (第一大, 六大) inside a would-be name: a clause about sectors
 _COUNT_OR_RANK = re.compile(r"\d+(?:\.\d+)?[家个所座项条名]|[一二三四五六七八九十两]大")
 
@@ -467,6 +492,8 @@ def fragment_ok(name: str) -> bool:
         return False  # a firm (沂桥恒达智能装备有限公司), a count (一个产业)
     if stem.endswith(("型", "级", "性")):
         return False  # a class, scale or nature of industries: 资源型产业, 百亿级, 基础性
+    if _DEVELOPS.search(name):
+        return False  # 产业集群化发展, 质量变革: what a sector does, a clause
     # one word before 产业, a verb (支持产业); several words may open with one (休闲旅游,
     # 节能环保), and a verb listed under an industry head is a sector (冶炼、化工、建材等行业)
     if stem == name:
@@ -722,7 +749,11 @@ class IndustryFinder:
             ):
                 # at least half of the items look like sectors; a list with no head needs two
                 # (多层次、多支柱养老保险体系 is no list of sectors for its one 养老)
-                sectors = [span for span in spans if self.sector_like(text[span[0] : span[1]])]
+                # after 发展 itself a trade or service counts as well (发展体育健身、赛事经济和户外
+                # 运动, 发展管理咨询、信用服务): no verb brings in a list of them but that one
+                grown = not enum.head and text.startswith("发展", enum.items[0][0] - 2)
+                sectors = [span for span in spans if self.sector_like(text[span[0] : span[1]])
+                           or (grown and _TRADE_END.search(text, *span) is not None)]
                 headed = enum.head and enum.head != JOINT
                 many = 2 * len(sectors) >= len(enum.items) and (headed or len(sectors) >= 2)
                 if not enum.head and _shared_word([text[a:b] for a, b in spans]):
@@ -748,6 +779,7 @@ class IndustryFinder:
             if 2 * sum(text.endswith("区", s, e) for s, e in enum.items) >= len(enum.items):
                 chosen = []  # 北部高山茶叶和黄精产业区、中部油茶和中药材产业区: a list of zones
             if _CONSUMED_HEAD.match(enum.head) or _KEY_PARTS_HEAD.match(enum.head) \
+                    or _GOODS_HEAD.match(enum.head) \
                     or _SUBJECTS_HEAD.match(enum.head) or (
                 cls != "industry" and _CHAIN_STAGE.match(sentence.text)
             ):
@@ -1055,6 +1087,7 @@ class IndustryFinder:
                 if (
                     (last[1] == "vn" and match.group() == "制造业")
                     or last[1] in _CLAUSE_TAGS
+                    or _adverbial(text[span[0] : s])
                     or (len(last[0]) == 1 and last[1] not in ("n", "a", "b"))
                 ):
                     # 大力宣传制造业, 国有资本投资制造业, 研究解决服务业, 明确服务业: a verb or
