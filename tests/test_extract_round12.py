@@ -64,3 +64,19 @@ def test_a_sector_printed_with_and_without_ye_is_one_named_by_the_lexicon() -> N
     facts = facts_of(body, empty=False)
     industries = set(facts.names("industry"))
     assert "人力资源服务业" in industries and "人力资源服务" not in industries
+
+
+def test_a_district_of_a_named_port_is_named_by_it_even_as_a_direction() -> None:
+    body = "2.提升港口能级。推进枫渚港城西港区、江北港区联动发展，完善枫渚港核心港区功能。\n"
+    platforms = set(facts_of(body).names("platform"))
+    assert {"城西港区", "江北港区"} <= platforms
+    assert "核心港区" not in platforms  # a common noun before 港区: the kind
+    # a direction before 港区 with no port before it names no platform
+    assert "城西港区" not in set(facts_of("2.完善港口。推进城西港区建设。\n").names("platform"))
+
+
+def test_a_centre_for_through_transport_or_distribution_is_a_platform() -> None:
+    body = "2.建设物流枢纽。建设枫渚港多式联运中心和枫渚公铁集散中心，完善枫渚综合服务中心。\n"
+    platforms = set(facts_of(body).names("platform"))
+    assert {"枫渚港多式联运中心", "枫渚公铁集散中心"} <= platforms
+    assert "枫渚综合服务中心" not in platforms  # a centre for no purpose: generic

@@ -114,13 +114,16 @@ _YEAR_FIRST = re.compile(r"\d{4}年(?:前|底|末)?")
 # for talent, innovation or a sector (市人才服务中心, 金渡保税物流中心, 雁溪技术转移中心,
 # 鹊山公共实训基地, 渚湾智能家居城): with a place, 市体育中心, 市民文化中心 and
 # 市疾病预防控制中心 are public buildings, not platforms (issue 12, convention 4).
+# jieba's tags of a spot's name: a place, a space or direction, a proper name (城北, 江北, 白沙;
+# not 核心, a common noun: 核心港区 is a kind)
+_SPOT_TAGS = frozenset(("s", "ns", "f", "nr", "nrt", "nz"))
 PURPOSE_KINDS = frozenset(("中心", "基地", "城"))
 # …科创城, …科技城: a city of innovation is a platform though no sector ends its name
 _INNOVATION_CITY = ("科创", "科技", "创新")
 CITY = "城"
 _PURPOSE = re.compile(r"人才|创新|创业|科创|科技|技术|研发|研究|孵化|实训|技能|培训|知识产权|"
                       r"人力资源|招商|引才|引智|成果|转化|检验|检测|认证|交易|设计|专家|院士|"
-                      r"博士|双创|众创|数字")
+                      r"博士|双创|众创|数字|联运|集散|分拨|中转|转运|冷链")
 # The units that a plan's own places are printed with (渚湾街道, 青螺洲片区, 金渡港区, 雁溪高新区,
 # 鹊山经济开发区): the word before one is a place of the plan, and marks a 中心 or 基地 named
 # after it (雁溪技术转移中心).
@@ -347,7 +350,7 @@ class PlatformFinder:
         quoted = inside_quotes(text, at, end, floor)
         if quoted and name_start(text, at, quoted[0] + 1, stops=PLATFORM_STOPS) > quoted[0] + 1:
             quoted = None  # “红船旁的国家高新区”: the name starts inside the quotes
-        appositive = None
+        appositive, of_port = None, False
         if quoted and quoted[1] - 1 == end and text[end] in "”’":
             content = text[quoted[0] + 1:end]
             before = name_start(text, quoted[0], floor, stops=PLATFORM_STOPS)
@@ -387,9 +390,13 @@ class PlatformFinder:
             start = self._past_inner_platform(text, start, at)
             start = self._over_dash(text, start, inner_floor)
             if suffix == "港区":
-                # a port's district is named without its port: 岚山港城北港区 → 城北港区
+                # a port's district is named without its port: 岚山港城北港区 → 城北港区; a
+                # port with a place in its name names its districts (城北 alone is a direction)
                 port = text.rfind("港", start, at - 2)
-                start = port + 1 if port >= 0 else start
+                if port >= 0:
+                    of_port = self.has_place(text[start : port + 1]) and all(
+                        tag in _SPOT_TAGS for _, tag in tagged(text[port + 1 : at]))
+                    start = port + 1
             end = self._bracket_after(text, end, limit)
         if text.startswith(("化", "区化"), end):
             return None  # 推动农业产业园区化发展: 园区化 is no park
@@ -405,7 +412,7 @@ class PlatformFinder:
         # and so does a batch before it: 建设一批创业孵化基地和返乡入乡创业园
         counted = _COUNT_AFTER.match(text, end) or _BATCH_BEFORE.search(text, floor, start) \
             or _BATCH_FIRST.match(name)
-        if counted or not self.named(printed, name, suffix, kind):
+        if counted or not (of_port or self.named(printed, name, suffix, kind)):
             if kind.needs_name or len(self.residue(name, suffix)) >= 2:
                 return None
             # a kind printed without a name (院士专家工作站, 省级重点企业研究院): a kind mention
