@@ -80,3 +80,83 @@ def test_a_centre_for_through_transport_or_distribution_is_a_platform() -> None:
     platforms = set(facts_of(body).names("platform"))
     assert {"枫渚港多式联运中心", "枫渚公铁集散中心"} <= platforms
     assert "枫渚综合服务中心" not in platforms  # a centre for no purpose: generic
+
+
+def programs_of(body: str) -> set[str]:
+    return set(facts_of(body).names("program"))
+
+
+def test_a_box_of_the_periods_works_and_an_attribute_are_no_programs() -> None:
+    body = (
+        "专栏2  “十四五”数字经济重大工程\n"
+        "1.算力设施提升工程。新建数据中心机柜2000个。\n"
+        "2.落实要求。我市把数字经济作为战略性、先导性工程，实施“枫云”上云行动。\n"
+    )
+    programs = programs_of(body)
+    assert {"算力设施提升工程", "枫云上云行动"} <= programs
+    assert not {"“十四五”数字经济重大工程", "十四五数字经济重大工程", "先导性工程"} & programs
+    # a coined quoted name stays one
+    assert "数智重大工程" in programs_of("2.推进工程。实施“数智”重大工程。\n")
+
+
+def test_items_of_a_list_of_software_or_majors_and_lists_are_no_programs() -> None:
+    body = (
+        "2.发展工业软件。开发制造执行系统、企业资源计划、产品数据管理等工业软件。"
+        "支持枫渚学院开设电子信息工程、数据科学等专业。"
+        "枫渚飞地重点孵化人工智能、工业软件项目。\n"
+    )
+    programs = programs_of(body)
+    assert not [p for p in programs if p.endswith(("资源计划", "信息工程")) or "、" in p]
+
+
+def test_a_firm_a_scale_and_a_connecting_verb_open_or_close_no_platform() -> None:
+    body = (
+        "2.建设园区。枫渚光谷照明有限公司、枫渚精电科技股份有限公司加快发展。"
+        "打造千亿级电子信息产业走廊。沿枫江两岸，串联枫渚软件产业园、枫渚数字经济产业园。\n"
+    )
+    platforms = set(facts_of(body).names("platform"))
+    assert "枫渚软件产业园" in platforms and "枫渚数字经济产业园" in platforms
+    assert not {"枫渚光谷", "串联枫渚软件产业园", "千亿级电子信息产业走廊"} & platforms
+    # a verb before the firm's name ends the platform's
+    other = "2.建设园区。枫渚软件产业园引进华为技术有限公司。\n"
+    assert "枫渚软件产业园" in set(facts_of(other).names("platform"))
+
+
+def test_a_district_with_a_government_is_a_place_however_it_is_segmented() -> None:
+    body = (
+        "2.建设园区。建设汀屿智慧物流园和枫城直播电商基地。"
+        "（牵头单位：市商务局，配合单位：汀屿区人民政府、枫城区人民政府）\n"
+    )
+    platforms = set(extract_under("枫渚市数字经济发展规划\n", LEADING + body,
+                                  empty=True).names("platform"))
+    assert {"汀屿智慧物流园", "枫城直播电商基地"} <= platforms
+
+
+def test_cyberspace_and_communications_offices_are_expanded() -> None:
+    body = "2.筑牢安全屏障。完善网络安全体系。（牵头单位：市委网信办，配合单位：市通管办）\n"
+    departments = set(facts_of(body, empty=False).names("department"))
+    assert {"枫渚市委网络安全和信息化委员会办公室", "枫渚市通信发展管理办公室"} <= departments
+
+
+def test_fields_where_data_or_a_technology_is_applied_are_no_industries() -> None:
+    body = (
+        "2.释放数据价值。推动公共数据在普惠金融、交通出行、医疗健康等领域开发利用。"
+        "鼓励企业面向政务、交通、医疗等领域开发行业解决方案。"
+        "推动物联网在城市管理、环境监测、农业生产等领域规模化应用。\n"
+    )
+    industries = industries_of(body)
+    assert not {"普惠金融", "交通出行", "医疗健康", "健康医疗", "政务", "交通", "医疗",
+                "城市管理", "环境监测", "农业生产"} & industries
+    # where a material is applied, the fields are the industries that use it
+    other = "2.发展新材料。推动先进结构材料在轨道交通、航空航天、船舶制造等领域的应用。\n"
+    assert {"轨道交通", "航空航天", "船舶制造"} <= industries_of(other)
+
+
+def test_spaces_for_industry_growth_points_and_the_tools_applied_are_no_industries() -> None:
+    body = (
+        "2.完善园区。完善标准厂房、研发楼宇等产业空间，培育一批新的经济增长点。"
+        "推动物联网、遥感监测、智能农机在菌菇、油茶、生猪等特色产业生产中的应用。\n"
+    )
+    industries = industries_of(body)
+    assert not {"标准厂房", "研发楼宇", "经济增长点", "遥感监测", "智能农机在菌菇"} & industries
+    assert {"菌菇", "油茶", "生猪"} <= industries

@@ -132,6 +132,17 @@ _NOT_DEVELOPED = ("服务", "产业", "主体", "区", "体系", "模式", "机�
 # a head of forms of business qualified by a sector (健康服务新业态, 旅游新业态)
 _SECTOR_QUALIFIER = re.compile(SECTOR_WORDS.pattern + "|服务")
 _FIELD_HEAD = re.compile(r"^(?:等)?[^，。；、]{0,6}?领域")
+# the fields where a thing is applied, explored or kept safe ("推动公共数据在普惠金融、交通出行…等
+# 领域开发利用", "面向政务、交通、医疗等领域开发行业解决方案", "…等重要行业领域数据安全"): uses
+# and policy fields, no sectors, whatever words the items hold
+_APPLIED_FIELD = re.compile(
+    r"领域(?:的|中|内)?(?:规模化|深度|融合|示范|推广|创新|广泛)?(?:应用|开发利用|推广|"
+    r"开发行业解决方案|解决方案|积极探索|探索|先行先试|改革|监管|数据安全|安全|场景)"
+)
+# what houses or serves industry, no industry itself (…等产业空间, …等产业载体)
+_INDUSTRY_SPACE = re.compile(r"^等产业(?:空间|载体|用房|用地|设施)")
+# what an industry makes, put to use in the fields after it: those fields are industries
+_GOODS_USED = re.compile(r"(?:材料|产品|装备|器件|部件|芯片)在$")
 # Heads that hold sectors as often as not: "引进储能电池、氢能装备等企业", "…等项目", "…等产业链",
 # "…等新业态", "铜冶炼、铜加工等优势产能". Their items count as a 领域 list's do: when at least
 # half look like sectors.
@@ -286,8 +297,8 @@ def _opens_phrase(text: str, at: int, lo: int) -> bool:
 def head_class(head: str) -> str:
     """What a list's head makes its items. The head word nearest the list decides
     ("等领域开展关键技术攻关" is a 领域 list, "等生产性服务业向园区集聚" a list of services)."""
-    if head.startswith("的"):
-        return "other"
+    if head.startswith("的") or _INDUSTRY_SPACE.match(head):
+        return "other"  # 标准厂房、研发楼宇等产业空间: buildings for industry, no industries
     if _COUNTED_CHAINS.match(head):
         return "industry"  # 聚焦A、B、C、D四条重点产业链: the chains are of these industries
     found = [
@@ -492,8 +503,8 @@ def fragment_ok(name: str) -> bool:
         return False  # a firm (沂桥恒达智能装备有限公司), a count (一个产业)
     if stem.endswith(("型", "级", "性")):
         return False  # a class, scale or nature of industries: 资源型产业, 百亿级, 基础性
-    if _DEVELOPS.search(name):
-        return False  # 产业集群化发展, 质量变革: what a sector does, a clause
+    if _DEVELOPS.search(name) or name.endswith(("增长点", "增长极")):
+        return False  # 产业集群化发展, 质量变革: what a sector does; 经济增长点: what it is
     # one word before 产业, a verb (支持产业); several words may open with one (休闲旅游,
     # 节能环保), and a verb listed under an industry head is a sector (冶炼、化工、建材等行业)
     if stem == name:
@@ -660,7 +671,8 @@ class IndustryFinder:
         """Industries listed; the items of lists that are not lists of industries go to
         ``rejected`` (子女教育、医疗健康、补贴申领…等服务内容)."""
         found = []
-        for enum in self._split_from_to(text, self._split_at_glued_head(text, enums)):
+        enums = self._split_at_in(text, self._split_at_glued_head(text, enums), rejected)
+        for enum in self._split_from_to(text, enums):
             subject = _isations(text, enum)
             if subject is not None:
                 # "推动旅游业全域化、品质化、智慧化发展": a list of -isations; the sector is what
@@ -734,6 +746,13 @@ class IndustryFinder:
                     if 2 * len(sectors) >= len(enum.items)
                     else [span for span in sectors if self._qualified(text[span[0] : span[1]])]
                 )
+                if _APPLIED_FIELD.search(enum.head) and not _GOODS_USED.search(
+                    text, max(0, enum.items[0][0] - 12), enum.items[0][0]
+                ):
+                    # where data or a technology is applied the fields are its uses; where a
+                    # material or a product is, its users, the industries downstream
+                    # (先进结构材料在轨道交通、航空航天…等领域的应用)
+                    chosen = []
             elif cls == "industry" and not _is_forms_head(enum.head):
                 chosen = spans
             elif cls == "technology":
@@ -896,6 +915,34 @@ class IndustryFinder:
         else:
             return enum
         return Enumeration([(s, e), *rest], enum.head, enum.head_end)
+
+    @staticmethod
+    def _split_at_in(text: str, enums: list[Enumeration],
+                     rejected: list[tuple[int, int]]) -> list[Enumeration]:
+        """A list of things applied and of where, split at the 在 inside an item: "推动物联网、
+        遥感监测、智能农机在茶叶、油茶、蔬菜等特色产业生产中的应用" is what is applied (rejected:
+        tools, no sectors) and 茶叶、油茶、蔬菜, the list the head is of."""
+        out = []
+        for enum in enums:
+            at = next((i for i, (a, b) in enumerate(enum.items) if "在" in text[a + 2 : b - 1]),
+                      None)
+            if at is None or (at == len(enum.items) - 1 and not enum.head):
+                out.append(enum)
+                continue
+            a, b = enum.items[at]
+            pos, turn = a, -1
+            for word, tag in tagged(text[a:b]):
+                if word == "在" and tag == "p" and pos - a >= 2 and b - pos > 2:
+                    turn = pos
+                    break
+                pos += len(word)
+            if turn < 0 or _holds_verb(text[turn + 1 : b]):
+                out.append(enum)  # 在乡村创办家庭农场: a clause after 在, no list of places
+                continue
+            rejected.extend([*enum.items[:at], (a, turn)])
+            out.append(Enumeration([(turn + 1, b), *enum.items[at + 1 :]], enum.head,
+                                   enum.head_end))
+        return out
 
     def _split_from_to(self, text: str, enums: list[Enumeration]) -> list[Enumeration]:
         """A list of where an industry moves from and to, split at 向:

@@ -93,6 +93,10 @@ _PLACES_CLASS = re.compile(r"(?:城市|地区|各地|沿线)$")
 _BATCH_BEFORE = re.compile(r"(?:一批|若干|一系列|多个|各类)[^，。；：,;:]*?(?:和|及|与|、)?$")
 # …or opening the would-be name: 一批“老厂房+文创”特色街区 (a quoted part made it look named)
 _BATCH_FIRST = re.compile(r"(?:一批|若干|一系列|多个|各类)")
+# a scale opening a would-be name: 千亿级电子信息产业走廊 is an aim of a size, no one platform
+_SCALE_FIRST = re.compile(r"(?:[\d一二三四五六七八九十两百千万]+亿?|[百千万]?亿)级")
+# a firm's name going on after the kind word: 赣湄光谷照明有限公司 is a company, not a 光谷
+_FIRM_AFTER = re.compile(r"([\u4e00-\u9fff]{0,6}?)(?:股份有限公司|有限责任公司|有限公司)")
 _COUNTS = re.compile(r"若干个?|[\d一二三四五六七八九十两百千]+[个家所座]")
 # After a one-character kind word (谷) the name must end: 五谷丰登 and 两谷一室 are no platforms.
 _AFTER_SHORT = re.compile(r"[^\u4e00-\u9fff]|建设|等|为|的|和|与|及|基础|发展|作为|成为|打造|"
@@ -410,8 +414,11 @@ class PlatformFinder:
             return None  # 创建为国家现代农业产业园: the title a platform is to win, no platform
         # "院士专家工作站13家", "建设市文化名家工作室2家": a count makes it a class of platforms,
         # and so does a batch before it: 建设一批创业孵化基地和返乡入乡创业园
+        firm = _FIRM_AFTER.match(text, end, limit)
+        if firm and not any(verb in firm.group(1) for verb in VERBS):
+            return None  # not 产业园引进华为技术有限公司: a verb there ends the name
         counted = _COUNT_AFTER.match(text, end) or _BATCH_BEFORE.search(text, floor, start) \
-            or _BATCH_FIRST.match(name)
+            or _BATCH_FIRST.match(name) or _SCALE_FIRST.match(name)
         if counted or not (of_port or self.named(printed, name, suffix, kind)):
             if kind.needs_name or len(self.residue(name, suffix)) >= 2:
                 return None
@@ -527,6 +534,8 @@ def document_places(text: str, region: Jurisdiction | None, found: Iterable[Cand
         start = name_start(text, unit.start(), max(0, unit.start() - 6), stops=PLATFORM_STOPS)
         start = leading_cut(text, start, unit.start(), keep=0)
         stem = text[start:unit.start()]
+        if len(stem) > 3:
+            stem = re.sub(r"^[\u4e00-\u9fff]{2}[县区市]", "", stem)  # 湄城区湄东新区 → 湄东
         if 2 <= len(stem) <= 3 and _plain_word(stem, finder):
             places.add(stem)
     if region is not None and region.level in "市省州":
@@ -544,6 +553,7 @@ def document_places(text: str, region: Jurisdiction | None, found: Iterable[Cand
 # The counties and districts a city's (or a province's) plan names: 柳泉县, 漠城区
 _SUBORDINATE_UNIT = re.compile(r"(?<=[\u4e00-\u9fff]{2})[县区](?![城级域内外属直委政])")
 MIN_SUBORDINATE_MENTIONS = 2
+_GOVERNED = re.compile(r"([\u4e00-\u9fff]{2})[县区](?:人民政府|政府|委员会|党委)")
 
 
 def _subordinate_places(text: str) -> set[str]:
@@ -560,8 +570,14 @@ def _subordinate_places(text: str) -> set[str]:
     for unit in _SUBORDINATE_UNIT.finditer(text):
         stem = text[unit.start() - 2:unit.start()]
         counts[stem] = counts.get(stem, 0) + 1
+    # a county or district with a government is a place, however the segmenter reads its name
+    # (湄城区, 汀湾区: 城区 and 湾区 are words)
+    governed = {m.group(1) for m in _GOVERNED.finditer(text)}
     places = set()
     for stem, count in counts.items():
+        if stem in governed and not re.match(r"[一二三四五六七八九十两各本全该每我辖郊]", stem):
+            places.add(stem)
+            continue
         if count < MIN_SUBORDINATE_MENTIONS or not re.fullmatch(r"[\u4e00-\u9fff]{2}", stem):
             continue
         if re.match(r"[一二三四五六七八九十两各本全该每我辖郊城]", stem) \

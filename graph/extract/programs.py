@@ -84,8 +84,13 @@ _INVESTMENT_AFTER = re.compile(
     r"[：:，,（(]?[ \t\u3000]*(?:总投资|计划投资|估算投资|投资总额)(?:约|为)?\d"
 )
 
-# The rest of a list of technologies after an item: 、数字孪生等前沿技术
-_TECHNOLOGY_LIST = re.compile(r"、[^，。；：]{0,30}?等[^，。；：、]{0,6}技术")
+# The rest of a list of technologies, software, products or majors after an item: 、数字孪生等
+# 前沿技术, 、产品生命周期管理等工业软件, 、数据科学与大数据技术等专业
+_TECHNOLOGY_LIST = re.compile(
+    r"、[^，。；：]{0,30}?等[^，。；：、]{0,6}(?:技术|软件|系统|产品|装备|设备|专业|学科|课程)"
+)
+# a quoted period (“十四五”) coins no name: “十四五”数字经济重大工程 is a box of works
+_QUOTED_PERIOD = re.compile(r"[“‘]十[一二三四五六七八九]五[”’]")
 
 
 def generic(name: str) -> bool:
@@ -98,7 +103,9 @@ def generic(name: str) -> bool:
 
 def _coined(printed: str) -> bool:
     """A quoted part that is not all of the name is a coined name: “人才房”工程."""
-    stripped = printed.strip()
+    stripped = _QUOTED_PERIOD.sub("", printed.strip())
+    if not stripped:
+        return False
     return any(q in stripped for q in "“‘") and not (stripped[0] in "“‘" and stripped[-1] in "”’")
 
 
@@ -150,8 +157,11 @@ def _candidate(text: str, start: int, end: int, sentence: Sentence, section: Sec
         return None  # “南太湖精英计划”人才项目: the projects of a program, not a program
     if generic(name) and not _coined(printed):
         return None
-    if SUFFIX_END.sub("", plain(name)) in HEAD_VERBS:
+    stem = SUFFIX_END.sub("", plain(name))
+    if stem in HEAD_VERBS:
         return None  # …等创建行动, 培育工程: the verb of a name without the name
+    if stem.endswith("性") or ("、" in name and not _coined(printed)):
+        return None  # 战略性、先导性工程: what a thing is; 人工智能、工业软件项目: a list
     if _INVESTMENT_AFTER.match(text, end):
         return None
     if _TECHNOLOGY_LIST.match(text, end):
