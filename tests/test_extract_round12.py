@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from rule_facts import extract_under
+from rule_facts import extract_under, relations
 
 from plankg.graph.extract.extractor import Facts
 
@@ -160,3 +160,36 @@ def test_spaces_for_industry_growth_points_and_the_tools_applied_are_no_industri
     industries = industries_of(body)
     assert not {"标准厂房", "研发楼宇", "经济增长点", "遥感监测", "智能农机在菌菇"} & industries
     assert {"菌菇", "油茶", "生猪"} <= industries
+
+
+def test_a_platform_read_from_a_list_is_the_same_platform_where_it_heads_an_item() -> None:
+    body = (
+        "2.建设创新带。沿枫江两岸，串联枫江软件园、枫渚数字经济产业园等载体。\n"
+        "3.枫江软件园。推进二期建设，大力发展工业软件、嵌入式软件等产业。\n"
+        "专栏1  重点平台\n"
+        "1.枫江软件园：建筑面积30万平方米，重点发展行业应用软件。\n"
+    )
+    targets = relations(facts_of(body), "targetsIndustry")
+    assert {("枫江软件园", "工业软件"), ("枫江软件园", "嵌入式软件"),
+            ("枫江软件园", "行业应用软件")} <= targets
+
+
+def test_a_subject_cut_at_he_before_isations_is_whole() -> None:
+    body = "2.发展软件业。推动软件和信息技术服务业规模化、特色化发展。\n"
+    industries = industries_of(body)
+    assert "软件和信息技术服务业" in industries and "信息技术服务业" not in industries
+
+
+def test_a_centre_named_by_an_industry_and_what_it_does_with_it_carries_it() -> None:
+    body = (
+        "2.建设创新平台。建设枫渚市精密模具技术创新中心、枫渚（深圳）氢能装备创新飞地，"
+        "配套发展模具钢、热流道、模架等上游材料，发展模具设计、模具维修等细分领域。\n"
+    )
+    facts = facts_of(body)
+    targets = relations(facts, "targetsIndustry")
+    assert ("枫渚市精密模具技术创新中心", "精密模具") in targets
+    assert any(s.startswith("枫渚") and s.endswith("创新飞地") and i == "氢能装备"
+               for s, i in targets)
+    industries = set(facts.names("industry"))
+    assert not {"模具钢", "热流道", "模架"} & industries  # upstream materials: products
+    assert {"模具设计", "模具维修"} <= industries  # sub-fields developed: sectors

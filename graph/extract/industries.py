@@ -141,6 +141,9 @@ _APPLIED_FIELD = re.compile(
 )
 # what houses or serves industry, no industry itself (…等产业空间, …等产业载体)
 _INDUSTRY_SPACE = re.compile(r"^等产业(?:空间|载体|用房|用地|设施)")
+# fields a plan develops, nothing after them in the clause: its sectors
+_DEVELOPED_FIELDS = re.compile(r"^等(?:细分|新兴|重点)?领域$")
+GROW_VERBS = ("发展", "培育", "壮大", "做强", "做大", "布局")
 # what an industry makes, put to use in the fields after it: those fields are industries
 _GOODS_USED = re.compile(r"(?:材料|产品|装备|器件|部件|芯片)在$")
 # Heads that hold sectors as often as not: "引进储能电池、氢能装备等企业", "…等项目", "…等产业链",
@@ -188,6 +191,8 @@ DEVELOP_VERBS = (
     "植入",
 )
 # a develop verb, one two-character word and 和 right before a list's first item
+# a verb, a two-character noun and 和 before a subject the list cut there
+_VERB_JOINED = re.compile(r"(?:" + "|".join(VERBS) + r")([\u4e00-\u9fff]{2})和$")
 _JOINED_FIRST = re.compile(r"(?:" + "|".join(DEVELOP_VERBS) + r")([\u4e00-\u9fff]{2})和$")
 # Modifiers that may stand before an industry in a list item and are not part of its name.
 ITEM_MODIFIERS = re.compile(r"^.*?(?:特色|重点|优势|主导|核心|新兴|传统|中小)(?=.{3,})")
@@ -242,7 +247,7 @@ _ACTOR_IN_ITEM = re.compile(r"企业|人才|一批|一支|团队|人员|机构")
 _BARE_COUNT = re.compile(r"[一二两三四五六七八九十几每]+[个项类条批家大]")
 # a list's head of key parts of a product ("伺服电机、减速器、控制器等关键零部件"): the products of
 # a chain, not sectors
-_KEY_PARTS_HEAD = re.compile(r"^等(?:关键|核心)(?:零部件|部件|元器件|器件|材料)$")
+_KEY_PARTS_HEAD = re.compile(r"^等(?:关键|核心|上游|配套|基础)(?:零部件|部件|元器件|器件|材料)$")
 # sector words that alone name a class of all industries of a kind, no industry
 _CLASSES = frozenset(("服务业",))
 # a list of what is taught ("开设物流管理、电子商务…等服务业相关专业"): majors, not sectors
@@ -375,6 +380,9 @@ def _isations(text: str, enum: Enumeration) -> tuple[int, int] | None:
     longest = max(e - s for s, e in others)
     if b - a - longest < 2:
         return None
+    joined = _VERB_JOINED.search(text, max(0, a - 8), a)
+    if joined is not None:
+        a = joined.start(1)  # 推动软件和信息技术服务业规模化: the list cut the subject at 和
     return a, b - longest
 
 
@@ -746,6 +754,10 @@ class IndustryFinder:
                     if 2 * len(sectors) >= len(enum.items)
                     else [span for span in sectors if self._qualified(text[span[0] : span[1]])]
                 )
+                if _DEVELOPED_FIELDS.match(enum.head) and any(
+                    text.startswith(v, enum.items[0][0] - len(v)) for v in GROW_VERBS
+                ):
+                    chosen = spans  # 发展智能照明、植物照明、车用照明等细分领域: sub-sectors
                 if _APPLIED_FIELD.search(enum.head) and not _GOODS_USED.search(
                     text, max(0, enum.items[0][0] - 12), enum.items[0][0]
                 ):
@@ -1363,11 +1375,11 @@ def _read(doc: Document, finder: IndustryFinder) -> Iterator[Candidate]:
     yield from _in_headings(doc, finder)
 
 
-def _in_headings(doc: Document, finder: IndustryFinder) -> Iterator[Candidate]:
-    """The industries of a numbered item that is one sentence, read as its heading and held by
-    no sentence ("3.支持节能环保装备、资源综合利用企业入园发展，…奖励。"). Titles (no clause
-    break: "（四）发展绿色低碳产业") name the chapter's topic, and a table's caption or header is
-    no prose: neither is read."""
+def item_headings(doc: Document) -> Iterator[tuple[Section, Sentence]]:
+    """The numbered items that are one sentence, read as their heading and held by no sentence
+    ("3.支持节能环保装备、资源综合利用企业入园发展，…奖励。", a box's "4.X软件园：建筑面积…，重点
+    发展…"), as sentences without their numbers. Titles (no clause break: "（四）发展绿色低碳产业")
+    name the chapter's topic, and a table's caption or header is no prose: neither is one."""
     for section in doc.walk():
         start, end = section.heading_start, section.heading_end
         start = skip_numbering(doc.text, start, end)  # "四、" is no list separator
@@ -1375,5 +1387,10 @@ def _in_headings(doc: Document, finder: IndustryFinder) -> Iterator[Candidate]:
             continue
         if doc.sentence_at(start) is not None or "，" not in doc.text[start:end]:
             continue  # a lead-in phrase (its paragraph was read) or a title
-        heading = Sentence(start, end, doc.text[start:end])
+        yield section, Sentence(start, end, doc.text[start:end])
+
+
+def _in_headings(doc: Document, finder: IndustryFinder) -> Iterator[Candidate]:
+    """The industries of a numbered item held by no sentence (item_headings)."""
+    for section, heading in item_headings(doc):
         yield from finder.in_sentence(doc.text, heading, section)

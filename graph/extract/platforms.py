@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator
 from plankg.graph.extract.candidates import Candidate
 from plankg.graph.extract.departments import Jurisdiction, jurisdiction
 from plankg.graph.extract.facts import INDUSTRY, PLATFORM
-from plankg.graph.extract.industries import BROAD_SECTORS, SECTOR_WORDS
+from plankg.graph.extract.industries import BROAD_SECTORS, SECTOR_WORDS, item_headings
 from plankg.graph.extract.lexicon import Lexicon, PlatformKind, kind_suffixes
 from plankg.graph.extract.names import plain, platform_name
 from plankg.graph.extract.phrases import (
@@ -489,11 +489,31 @@ def find_platforms(doc: Document, lexicon: Lexicon) -> Iterator[Candidate]:
     pattern = _alternation(places) if places else None
     if pattern is not None:
         finder.add_places(places)
+    # a name read from a list of platforms only (串联湄江软件园、X产业园…等载体) is the same
+    # platform wherever else the plan prints it ("5.湄江软件园。", a box's "4.湄江软件园：…")
+    listed = sorted({c.name for c in found if c.via == "list" and len(c.name) >= 4}, key=len,
+                    reverse=True)
+    listed_pattern = _alternation(listed) if listed else None
     for section, sentence, ruled, others in by_sentence:
         if pattern is not None and pattern.search(sentence.text):
             ruled = finder.in_sentence(text, sentence, section)
         yield from ruled
         yield from others
+        yield from _printed(text, listed_pattern, sentence, section, (*ruled, *others))
+    for section, heading in item_headings(doc):
+        yield from _printed(text, listed_pattern, heading, section, ())
+
+
+def _printed(text: str, names: re.Pattern[str] | None, sentence: Sentence,
+             section: Section | None, found: Iterable[Candidate]) -> Iterator[Candidate]:
+    """The printings of ``names`` in ``sentence`` that no candidate of ``found`` spans."""
+    if names is None:
+        return
+    spans = {(c.start, c.end) for c in found}
+    for hit in names.finditer(text, sentence.start, sentence.end):
+        if hit.span() not in spans:
+            yield Candidate(PLATFORM, hit.group(), hit.start(), hit.end(), sentence, section,
+                            via="list")
 
 
 def region_names(region: Jurisdiction) -> list[str]:

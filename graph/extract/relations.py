@@ -146,6 +146,8 @@ def _titled_by(text: str, cand: Candidate, section: Section) -> bool:
     the number and at most one verb (做强, 建设); nothing but a full stop comes after it."""
     before = text[skip_numbering(text, section.heading_start, cand.start):cand.start]
     after = text[cand.end:section.heading_end].strip("。．.；; ")
+    if after[:1] in ("：", ":"):
+        after = ""  # "4.湄江软件园：建筑面积…，重点发展…": the name before the colon is the title
     if cand.nested and _PROJECT_OF.fullmatch(after):
         after = ""  # "10.沧渚总部商务区项目。": the project builds the platform
     if before and _BUILDING.fullmatch(after):
