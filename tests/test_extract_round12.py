@@ -193,3 +193,23 @@ def test_a_centre_named_by_an_industry_and_what_it_does_with_it_carries_it() -> 
     industries = set(facts.names("industry"))
     assert not {"模具钢", "热流道", "模架"} & industries  # upstream materials: products
     assert {"模具设计", "模具维修"} <= industries  # sub-fields developed: sectors
+
+
+def test_a_demonstration_park_needs_a_place_and_a_theme_in_quotes_names_none() -> None:
+    body = (
+        "2.建设园区。在枫渚市建设枫渚智慧农业示范园，支持枫渚经济开发区建设“5G+智能制造”"
+        "示范园区，推广现代农业示范园建设经验。\n"
+    )
+    platforms = set(facts_of(body).names("platform"))
+    assert "枫渚智慧农业示范园" in platforms
+    assert not [p for p in platforms if p.endswith("示范园区") or p == "现代农业示范园"]
+
+
+def test_risk_fields_demonstration_firms_and_what_is_incubated() -> None:
+    body = (
+        "2.补齐短板。关键元器件、核心软件等领域“卡脖子”风险上升。建成智能制造示范企业6家。"
+        "枫渚飞地重点孵化人工智能、工业软件、集成电路等项目。\n"
+    )
+    industries = industries_of(body, empty=False)
+    assert not {"关键元器件", "核心软件", "智能制造示范", "孵化人工智能"} & industries
+    assert {"人工智能", "工业软件", "集成电路"} <= industries

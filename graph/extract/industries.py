@@ -137,7 +137,8 @@ _FIELD_HEAD = re.compile(r"^(?:等)?[^，。；、]{0,6}?领域")
 # and policy fields, no sectors, whatever words the items hold
 _APPLIED_FIELD = re.compile(
     r"领域(?:的|中|内)?(?:规模化|深度|融合|示范|推广|创新|广泛)?(?:应用|开发利用|推广|"
-    r"开发行业解决方案|解决方案|积极探索|探索|先行先试|改革|监管|数据安全|安全|场景)"
+    r"开发行业解决方案|解决方案|积极探索|探索|先行先试|改革|监管|数据安全|安全|场景|"
+    r"[“\"]?卡脖子|风险)"
 )
 # what houses or serves industry, no industry itself (…等产业空间, …等产业载体)
 _INDUSTRY_SPACE = re.compile(r"^等产业(?:空间|载体|用房|用地|设施)")
@@ -189,10 +190,11 @@ DEVELOP_VERBS = (
     "引入",
     "导入",
     "植入",
+    "孵化",
 )
-# a develop verb, one two-character word and 和 right before a list's first item
 # a verb, a two-character noun and 和 before a subject the list cut there
 _VERB_JOINED = re.compile(r"(?:" + "|".join(VERBS) + r")([\u4e00-\u9fff]{2})和$")
+# a develop verb, one two-character word and 和 right before a list's first item
 _JOINED_FIRST = re.compile(r"(?:" + "|".join(DEVELOP_VERBS) + r")([\u4e00-\u9fff]{2})和$")
 # Modifiers that may stand before an industry in a list item and are not part of its name.
 ITEM_MODIFIERS = re.compile(r"^.*?(?:特色|重点|优势|主导|核心|新兴|传统|中小)(?=.{3,})")
@@ -511,8 +513,8 @@ def fragment_ok(name: str) -> bool:
         return False  # a firm (沂桥恒达智能装备有限公司), a count (一个产业)
     if stem.endswith(("型", "级", "性")):
         return False  # a class, scale or nature of industries: 资源型产业, 百亿级, 基础性
-    if _DEVELOPS.search(name) or name.endswith(("增长点", "增长极")):
-        return False  # 产业集群化发展, 质量变革: what a sector does; 经济增长点: what it is
+    if _DEVELOPS.search(name) or name.endswith(("增长点", "增长极", "示范")):
+        return False  # 产业集群化发展, 质量变革: what a sector does; 经济增长点, 智能制造示范
     # one word before 产业, a verb (支持产业); several words may open with one (休闲旅游,
     # 节能环保), and a verb listed under an industry head is a sector (冶炼、化工、建材等行业)
     if stem == name:

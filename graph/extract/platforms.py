@@ -93,6 +93,8 @@ _PLACES_CLASS = re.compile(r"(?:城市|地区|各地|沿线)$")
 _BATCH_BEFORE = re.compile(r"(?:一批|若干|一系列|多个|各类)[^，。；：,;:]*?(?:和|及|与|、)?$")
 # …or opening the would-be name: 一批“老厂房+文创”特色街区 (a quoted part made it look named)
 _BATCH_FIRST = re.compile(r"(?:一批|若干|一系列|多个|各类)")
+# quotes around a theme (“5G+工业互联网”示范园区, “互联网+”): a title to win, no coined name
+_QUOTED_THEME = re.compile(r"[“‘][^”’]*\+[^”’]*[”’]")
 # a scale opening a would-be name: 千亿级电子信息产业走廊 is an aim of a size, no one platform
 _SCALE_FIRST = re.compile(r"(?:[\d一二三四五六七八九十两百千万]+亿?|[百千万]?亿)级")
 # a firm's name going on after the kind word: 赣湄光谷照明有限公司 is a company, not a 光谷
@@ -209,6 +211,8 @@ class PlatformFinder:
             any(q in printed for q in "“‘") or _INSTITUTION.search(name)
         ):
             return False  # 创建为省级现代农业产业园, 认定为市级农业科技园区: a designation
+        if _QUOTED_THEME.search(printed) and not self.has_place(name):
+            return False  # 建设“5G+工业互联网”示范园区: a theme, the title a zone is to win
         before_kind = plain(name)[: -len(suffix)] if suffix else plain(name)
         # a zone named before the kind word locates the platform: 高新区科技创业园
         zoned = self._zone_word.search(before_kind) is not None
