@@ -213,3 +213,13 @@ def test_risk_fields_demonstration_firms_and_what_is_incubated() -> None:
     industries = industries_of(body, empty=False)
     assert not {"关键元器件", "核心软件", "智能制造示范", "孵化人工智能"} & industries
     assert {"人工智能", "工业软件", "集成电路"} <= industries
+
+
+def test_trades_before_a_forms_head_count_and_bare_processing_stages_do_not() -> None:
+    body = (
+        "2.发展物流新业态。发展网络货运、无车承运、甩挂运输等新业态。"
+        "发展农产品初加工、精深加工和综合利用加工。\n"
+    )
+    industries = industries_of(body)
+    assert {"网络货运", "无车承运", "甩挂运输"} <= industries
+    assert not {"精深加工", "综合利用加工"} & industries

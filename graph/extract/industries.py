@@ -513,6 +513,8 @@ def fragment_ok(name: str) -> bool:
         return False  # a firm (沂桥恒达智能装备有限公司), a count (一个产业)
     if stem.endswith(("型", "级", "性")):
         return False  # a class, scale or nature of industries: 资源型产业, 百亿级, 基础性
+    if re.fullmatch(r"(?:初|精深|深|精|综合利用|综合)?加工", name):
+        return False  # 精深加工, 综合利用加工: a stage of processing, of no product named
     if _DEVELOPS.search(name) or name.endswith(("增长点", "增长极", "示范")):
         return False  # 产业集群化发展, 质量变革: what a sector does; 经济增长点, 智能制造示范
     # one word before 产业, a verb (支持产业); several words may open with one (休闲旅游,
@@ -782,11 +784,13 @@ class IndustryFinder:
             ):
                 # at least half of the items look like sectors; a list with no head needs two
                 # (多层次、多支柱养老保险体系 is no list of sectors for its one 养老)
-                # after 发展 itself a trade or service counts as well (发展体育健身、赛事经济和户外
-                # 运动, 发展管理咨询、信用服务): no verb brings in a list of them but that one
-                grown = not enum.head and text.startswith("发展", enum.items[0][0] - 2)
+                # after 发展 itself, or before 业态, a trade or service counts as well
+                # (发展体育健身、赛事经济和户外运动, 发展管理咨询、信用服务)
+                grown = (not enum.head and text.startswith("发展", enum.items[0][0] - 2)) \
+                    or _is_forms_head(enum.head)  # 网络货运、无车承运、甩挂运输等新业态
                 sectors = [span for span in spans if self.sector_like(text[span[0] : span[1]])
-                           or (grown and _TRADE_END.search(text, *span) is not None)]
+                           or (grown and span[1] - span[0] >= 4
+                               and _TRADE_END.search(text, *span) is not None)]
                 headed = enum.head and enum.head != JOINT
                 many = 2 * len(sectors) >= len(enum.items) and (headed or len(sectors) >= 2)
                 if not enum.head and _shared_word([text[a:b] for a, b in spans]):
