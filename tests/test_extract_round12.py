@@ -223,3 +223,14 @@ def test_trades_before_a_forms_head_count_and_bare_processing_stages_do_not() ->
     industries = industries_of(body)
     assert {"网络货运", "无车承运", "甩挂运输"} <= industries
     assert not {"精深加工", "综合利用加工"} & industries
+
+
+def test_safety_fields_and_fields_where_technology_is_shown_are_no_industries() -> None:
+    body = (
+        "2.推进科技惠民。在医疗健康、生态环保、公共安全等领域开展科技示范应用，"
+        "加强重大疾病防治、食品安全、安全生产等领域技术研发。"
+        "枫渚生物医药产业园重点发展现代中药、生物制药、医疗器械。\n"
+    )
+    industries = industries_of(body)
+    assert not {"医疗健康", "生态环保", "公共安全", "食品安全", "安全生产"} & industries
+    assert {"现代中药", "生物制药", "医疗器械"} <= industries

@@ -136,7 +136,8 @@ _FIELD_HEAD = re.compile(r"^(?:等)?[^，。；、]{0,6}?领域")
 # 领域开发利用", "面向政务、交通、医疗等领域开发行业解决方案", "…等重要行业领域数据安全"): uses
 # and policy fields, no sectors, whatever words the items hold
 _APPLIED_FIELD = re.compile(
-    r"领域(?:的|中|内)?(?:规模化|深度|融合|示范|推广|创新|广泛)?(?:应用|开发利用|推广|"
+    r"领域(?:的|中|内)?(?:开展|推进|推动|加快)?(?:科技|技术|数字化|智能化)?"
+    r"(?:规模化|深度|融合|示范|推广|创新|广泛)?(?:应用|开发利用|推广|"
     r"开发行业解决方案|解决方案|积极探索|探索|先行先试|改革|监管|数据安全|安全|场景|"
     r"[“\"]?卡脖子|风险)"
 )
@@ -486,7 +487,7 @@ def _one_noun(stem: str) -> bool:
 # what a trade or service developed in a list with no head ends in (体育健身, 信用服务, 城市配送);
 # the services of the state or of everyone are none (公共服务, 便民服务)
 _TRADE_END = re.compile(
-    r"(?:联运|配送|运输|货运|仓储|咨询|租赁|演艺|娱乐|贸易|健身|运动|商业|游|"
+    r"(?:联运|配送|运输|货运|仓储|咨询|租赁|演艺|娱乐|贸易|健身|运动|商业|游|制药|中药|种植|"
     r"(?<!公共|便民|政务|基本|社会|公益|志愿|优质|综合|配套|增值|全程|政府|均等)服务)$"
 )
 # the verbs of change that end a clause about sectors, never a sector's name
@@ -513,6 +514,8 @@ def fragment_ok(name: str) -> bool:
         return False  # a firm (沂桥恒达智能装备有限公司), a count (一个产业)
     if stem.endswith(("型", "级", "性")):
         return False  # a class, scale or nature of industries: 资源型产业, 百亿级, 基础性
+    if name.endswith("安全"):
+        return False  # 食品安全, 公共安全: a field of policy, what a sector must keep
     if re.fullmatch(r"(?:初|精深|深|精|综合利用|综合)?加工", name):
         return False  # 精深加工, 综合利用加工: a stage of processing, of no product named
     if _DEVELOPS.search(name) or name.endswith(("增长点", "增长极", "示范")):
