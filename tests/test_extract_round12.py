@@ -183,11 +183,13 @@ def test_a_subject_cut_at_he_before_isations_is_whole() -> None:
 def test_a_centre_named_by_an_industry_and_what_it_does_with_it_carries_it() -> None:
     body = (
         "2.建设创新平台。建设枫渚市精密模具技术创新中心、枫渚（深圳）氢能装备创新飞地，"
-        "配套发展模具钢、热流道、模架等上游材料，发展模具设计、模具维修等细分领域。\n"
+        "配套发展模具钢、热流道、模架等上游材料，发展模具设计、模具维修等细分领域。"
+        "大力发展康养旅游、森林康养等产业，建设枫渚康养旅游示范基地。\n"
     )
     facts = facts_of(body)
     targets = relations(facts, "targetsIndustry")
     assert ("枫渚市精密模具技术创新中心", "精密模具") in targets
+    assert ("枫渚康养旅游示范基地", "康养旅游") in targets
     assert any(s.startswith("枫渚") and s.endswith("创新飞地") and i == "氢能装备"
                for s, i in targets)
     industries = set(facts.names("industry"))

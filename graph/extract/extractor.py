@@ -208,9 +208,10 @@ def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon,
         park = suffix.endswith(PARK_KINDS)
         stem = name[: -len(suffix)]
         if not park:
-            # 印制电路板技术创新中心, 数字经济创新飞地: what the centre does with the industry
-            # stands between it and the kind word; a bracketed host city (（深圳）) is no part
-            bare = re.sub(r"(?:技术|科技|创新)+$", "", stem)
+            # 印制电路板技术创新中心, 数字经济创新飞地, 康养旅游示范基地: what the centre does
+            # with the industry stands between it and the kind word; a bracketed host city
+            # (（深圳）) is no part
+            bare = re.sub(r"(?:技术|科技|创新|示范)+$", "", stem)
             stem = re.sub(r"[（(][^）)]*[）)]", "", bare) or stem
         industry = max((i for i in known if stem.endswith(i) and len(stem) - len(i) <= 4
                         and len(i) >= 2), key=len, default=None)
