@@ -6,6 +6,7 @@ from __future__ import annotations
 from rule_facts import extract_under, relations
 
 from plankg.graph.extract.extractor import Facts
+from plankg.graph.extract.platforms import _subordinate_places
 
 TITLE = "枫渚市现代服务业发展规划（2021—2025年）\n"
 LEADING = "一、重点任务\n1.壮大主导产业。重点发展精密模具、轨道交通装备、氢能装备等产业。\n"
@@ -130,6 +131,9 @@ def test_a_district_with_a_government_is_a_place_however_it_is_segmented() -> No
     platforms = set(extract_under("枫渚市数字经济发展规划\n", LEADING + body,
                                   empty=True).names("platform"))
     assert {"汀屿智慧物流园", "枫城直播电商基地"} <= platforms
+    # a level word is no place's name: 各市县区人民政府 names no 市县
+    text = "各市县区人民政府负责。汀屿区人民政府配合。市县区人民政府落实。"
+    assert _subordinate_places(text) == {"汀屿"}
 
 
 def test_cyberspace_and_communications_offices_are_expanded() -> None:

@@ -145,7 +145,7 @@ _APPLIED_FIELD = re.compile(
 _INDUSTRY_SPACE = re.compile(r"^等产业(?:空间|载体|用房|用地|设施)")
 # fields a plan develops, nothing after them in the clause: its sectors
 _DEVELOPED_FIELDS = re.compile(r"^等(?:细分|新兴|重点)?领域$")
-GROW_VERBS = ("发展", "培育", "壮大", "做强", "做大", "布局")
+_GROW_VERBS = ("发展", "培育", "壮大", "做强", "做大", "布局")
 # what an industry makes, put to use in the fields after it: those fields are industries
 _GOODS_USED = re.compile(r"(?:材料|产品|装备|器件|部件|芯片)在$")
 # Heads that hold sectors as often as not: "引进储能电池、氢能装备等企业", "…等项目", "…等产业链",
@@ -762,7 +762,7 @@ class IndustryFinder:
                     else [span for span in sectors if self._qualified(text[span[0] : span[1]])]
                 )
                 if _DEVELOPED_FIELDS.match(enum.head) and any(
-                    text.startswith(v, enum.items[0][0] - len(v)) for v in GROW_VERBS
+                    text.startswith(v, enum.items[0][0] - len(v)) for v in _GROW_VERBS
                 ):
                     chosen = spans  # 发展智能照明、植物照明、车用照明等细分领域: sub-sectors
                 if _APPLIED_FIELD.search(enum.head) and not _GOODS_USED.search(

@@ -99,6 +99,9 @@ _QUOTED_THEME = re.compile(r"[“‘][^”’]*\+[^”’]*[”’]")
 _SCALE_FIRST = re.compile(r"(?:[\d一二三四五六七八九十两百千万]+亿?|[百千万]?亿)级")
 # a firm's name going on after the kind word: 赣湄光谷照明有限公司 is a company, not a 光谷
 _FIRM_AFTER = re.compile(r"([\u4e00-\u9fff]{0,6}?)(?:股份有限公司|有限责任公司|有限公司)")
+# jieba's tags of a spot's name: a place, a space or direction, a proper name (城北, 江北, 白沙;
+# not 核心, a common noun: 核心港区 is a kind)
+_SPOT_TAGS = frozenset(("s", "ns", "f", "nr", "nrt", "nz"))
 _COUNTS = re.compile(r"若干个?|[\d一二三四五六七八九十两百千]+[个家所座]")
 # After a one-character kind word (谷) the name must end: 五谷丰登 and 两谷一室 are no platforms.
 _AFTER_SHORT = re.compile(r"[^\u4e00-\u9fff]|建设|等|为|的|和|与|及|基础|发展|作为|成为|打造|"
@@ -120,9 +123,6 @@ _YEAR_FIRST = re.compile(r"\d{4}年(?:前|底|末)?")
 # for talent, innovation or a sector (市人才服务中心, 金渡保税物流中心, 雁溪技术转移中心,
 # 鹊山公共实训基地, 渚湾智能家居城): with a place, 市体育中心, 市民文化中心 and
 # 市疾病预防控制中心 are public buildings, not platforms (issue 12, convention 4).
-# jieba's tags of a spot's name: a place, a space or direction, a proper name (城北, 江北, 白沙;
-# not 核心, a common noun: 核心港区 is a kind)
-_SPOT_TAGS = frozenset(("s", "ns", "f", "nr", "nrt", "nz"))
 PURPOSE_KINDS = frozenset(("中心", "基地", "城"))
 # …科创城, …科技城: a city of innovation is a platform though no sector ends its name
 _INNOVATION_CITY = ("科创", "科技", "创新")
@@ -599,7 +599,8 @@ def _subordinate_places(text: str) -> set[str]:
     governed = {m.group(1) for m in _GOVERNED.finditer(text)}
     places = set()
     for stem, count in counts.items():
-        if stem in governed and not re.match(r"[一二三四五六七八九十两各本全该每我辖郊]", stem):
+        if stem in governed and not re.match(r"[一二三四五六七八九十两各本全该每我辖郊]", stem) \
+                and not re.search(r"[省市县区乡镇]", stem):  # not 各市县区人民政府
             places.add(stem)
             continue
         if count < MIN_SUBORDINATE_MENTIONS or not re.fullmatch(r"[\u4e00-\u9fff]{2}", stem):
