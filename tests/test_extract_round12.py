@@ -240,3 +240,15 @@ def test_safety_fields_and_fields_where_technology_is_shown_are_no_industries() 
     industries = industries_of(body)
     assert not {"医疗健康", "生态环保", "公共安全", "食品安全", "安全生产"} & industries
     assert {"现代中药", "生物制药", "医疗器械"} <= industries
+
+
+def test_a_definition_note_names_the_platform_after_its_verb() -> None:
+    body = (
+        "2.建设园区。建设枫渚市现代农业产业园。\n"
+        "注：核心区指枫渚市现代农业产业园所在的三个镇。\n"
+    )
+    facts = facts_of(body)
+    platforms = set(facts.names("platform"))
+    assert "枫渚市现代农业产业园" in platforms
+    assert not [p for p in platforms if "指" in p]
+    assert not [i for i in facts.names("industry") if "指" in i]

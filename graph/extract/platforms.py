@@ -397,6 +397,9 @@ class PlatformFinder:
                 start = cut  # a year is never part of a name (力争2025年岑川经济开发区营业收入…)
             start = self._past_inner_platform(text, start, at)
             start = self._over_dash(text, start, inner_floor)
+            defined = text.find("指", start, at)
+            if defined > start and self._any_place.match(text, defined + 1):
+                start = defined + 1  # 注：核心区指禾东县现代农业产业园所在的…: a definition
             if suffix == "港区":
                 # a port's district is named without its port: 岚山港城北港区 → 城北港区; a
                 # port with a place in its name names its districts (城北 alone is a direction)
