@@ -252,3 +252,10 @@ def test_a_definition_note_names_the_platform_after_its_verb() -> None:
     assert "枫渚市现代农业产业园" in platforms
     assert not [p for p in platforms if "指" in p]
     assert not [i for i in facts.names("industry") if "指" in i]
+
+
+def test_a_wholesale_market_with_a_place_is_a_platform() -> None:
+    body = "2.完善流通。升级改造枫渚农产品批发交易市场，推进农产品批发市场标准化建设。\n"
+    platforms = set(facts_of(body).names("platform"))
+    assert "枫渚农产品批发交易市场" in platforms
+    assert "农产品批发市场" not in platforms
