@@ -259,3 +259,10 @@ def test_a_wholesale_market_with_a_place_is_a_platform() -> None:
     platforms = set(facts_of(body).names("platform"))
     assert "枫渚农产品批发交易市场" in platforms
     assert "农产品批发市场" not in platforms
+
+
+def test_sectors_that_grow_as_one_are_a_list_of_sectors() -> None:
+    body = "2.规范新业态。推动平台经济、共享经济规范健康发展。\n"
+    assert {"平台经济", "共享经济"} <= industries_of(body)
+    other = "2.规范行业组织。推动协会、商会规范健康发展。\n"
+    assert industries_of(other) == LEADING_INDUSTRIES

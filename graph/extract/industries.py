@@ -235,8 +235,11 @@ _WHERE = re.compile(
 )
 # the scope a list's first item may open with: "为园区生物医药、绿色食品…企业", "全市…"
 _ITEM_SCOPE = re.compile(r"^(?:园区|区内|县内|市内|全[市省国县区])(?=[\u4e00-\u9fff]{2})")
-# what a headless list's last item ends in when its items grow together (A、B、C协同发展)
-_JOINT_GROWTH = re.compile(r"(?:深度|加快)?(?:协同|融合|联动|互动|集聚|一体化)发展")
+# what a headless list's last item ends in when its items grow together (A、B、C协同发展) or
+# as one (平台经济、共享经济规范健康发展)
+_JOINT_GROWTH = re.compile(
+    r"(?:深度|加快)?(?:协同|融合|联动|互动|集聚|一体化)发展|(?:规范)?(?:健康|有序)发展"
+)
 JOINT = "协同发展"
 # two sectors a clause makes grow into each other: "推动交通运输业与旅游业融合发展",
 # "推动现代物流与制造业深度融合"
@@ -718,6 +721,8 @@ class IndustryFinder:
             developed = ((cls == "industry" and not _FIELD_HEAD.match(enum.head))
                          or _service_sector(enum.head)) and any(
                 text.startswith(v, enum.items[0][0] - len(v)) for v in DEVELOP_VERBS)
+            # what grows together is read as a develop verb's list (共享经济: 共享 is no verb)
+            developed = developed or enum.head == JOINT
             clausal = [self._clausal(text, s, e)
                        and not (developed and not _ACTOR_IN_ITEM.search(text, s, e))
                        for s, e in enum.items]
