@@ -266,3 +266,8 @@ def test_sectors_that_grow_as_one_are_a_list_of_sectors() -> None:
     assert {"平台经济", "共享经济"} <= industries_of(body)
     other = "2.规范行业组织。推动协会、商会规范健康发展。\n"
     assert industries_of(other) == LEADING_INDUSTRIES
+
+
+def test_two_sectors_that_work_together_are_both_industries() -> None:
+    body = "2.发展电商。重点发展电子商务。推进电子商务与快递物流协同发展。\n"
+    assert {"电子商务", "快递物流"} <= industries_of(body)

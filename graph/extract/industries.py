@@ -245,7 +245,7 @@ JOINT = "协同发展"
 # "推动现代物流与制造业深度融合"
 _FUSED_PAIR = re.compile(
     r"(?:推动|促进|推进|加快|加强|深化|实现)([\u4e00-\u9fff]{2,10}?)[与和]([\u4e00-\u9fff]{2,10}?)"
-    r"(?:深度|加快|协同)?(?:融合|联动|互动)(?:发展)?(?=[，。；,;]|$)"
+    r"(?:深度|加快|协同)?(?:融合|联动|互动|协同)(?:发展)?(?=[，。；,;]|$)"
 )
 # the words of an item that names who does something, not a sector (总部企业, 青年人才)
 _ACTOR_IN_ITEM = re.compile(r"企业|人才|一批|一支|团队|人员|机构")
@@ -1236,7 +1236,8 @@ class IndustryFinder:
         if pair is None:
             return []
         names = [text[a:b] for a, b in (pair.span(1), pair.span(2))]
-        if not all((self.sector_like(n) or (n.endswith("业") and len(n) >= 3))
+        if not all((self.sector_like(n) or (n.endswith("业") and len(n) >= 3)
+                    or plain(n) in self.named)
                    and not n.endswith(("技术", "服务")) and n not in _CLASSES
                    and not _LONG_NOT_IN_NAME.search(n)
                    for n in names):
