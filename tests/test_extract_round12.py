@@ -271,3 +271,13 @@ def test_sectors_that_grow_as_one_are_a_list_of_sectors() -> None:
 def test_two_sectors_that_work_together_are_both_industries() -> None:
     body = "2.发展电商。重点发展电子商务。推进电子商务与快递物流协同发展。\n"
     assert {"电子商务", "快递物流"} <= industries_of(body)
+
+
+def test_the_branches_of_a_sports_service_are_sectors_of_a_public_one_none() -> None:
+    body = (
+        "2.发展体育产业。支持发展体育培训、赛事运营等体育服务，"
+        "完善全民健身、场馆开放等公共体育服务。\n"
+    )
+    industries = industries_of(body)
+    assert {"体育培训", "赛事运营"} <= industries
+    assert not {"全民健身", "场馆开放"} & industries

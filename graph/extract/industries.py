@@ -156,7 +156,7 @@ _SECTOR_BEARING_HEAD = re.compile(r"^等[^，。；、]{0,6}?(?:企业|项目|�
 # GB/T 4754 a qualifier names without a sector word: 科学研究和技术 (科技), 租赁和商务, 信息
 # 传输, 居民服务
 _SERVICE_HEAD = re.compile(r"^等([\u4e00-\u9fff]{2,6}?)服务$")
-_SERVICE_SECTIONS = ("科技", "商务", "技术", "居民", "租赁", "生产性", "生活性")
+_SERVICE_SECTIONS = ("科技", "商务", "技术", "居民", "租赁", "生产性", "生活性", "体育", "娱乐")
 # "矿山修复与生态旅游、现代农业、光伏发电等融合发展": what a thing is fused with; its items
 # count as those of a list of policy fields do (体育与教育、卫生、旅游、养老等融合发展: none)
 _FUSION_HEAD = re.compile(r"^等[^，。；、]{0,4}?融合")
@@ -461,6 +461,8 @@ def _service_sector(head: str) -> bool:
     if found is None or _holds_verb(head):
         return False
     stem = found.group(1)
+    if re.search(r"公共|基本|便民|政务", stem):
+        return False  # 等公共体育服务: a public service, no sector
     return bool(SECTOR_WORDS.search(stem)) or stem.endswith(_SERVICE_SECTIONS)
 
 
