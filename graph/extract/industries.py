@@ -154,7 +154,7 @@ _GOODS_USED = re.compile(r"(?:材料|产品|装备|器件|部件|芯片)在$")
 _SECTOR_BEARING_HEAD = re.compile(r"^等[^，。；、]{0,6}?(?:企业|项目|产业链|业态|产能)")
 # a list's head that is a service sector (等科技服务, 等农业社会化服务); the service sections of
 # GB/T 4754 a qualifier names without a sector word: 科学研究和技术 (科技), 租赁和商务, 信息
-# 传输, 居民服务
+# 传输, 居民服务, 文化、体育和娱乐 (体育, 娱乐)
 _SERVICE_HEAD = re.compile(r"^等([\u4e00-\u9fff]{2,6}?)服务$")
 _SERVICE_SECTIONS = ("科技", "商务", "技术", "居民", "租赁", "生产性", "生活性", "体育", "娱乐")
 # "矿山修复与生态旅游、现代农业、光伏发电等融合发展": what a thing is fused with; its items
