@@ -178,6 +178,10 @@ def jurisdiction(doc: Document) -> Jurisdiction | None:
             parents = tuple(issuer_units[: issuer_units.index(name)])
     return Jurisdiction(name, parents)
 
+# the short forms plans print of a zone's kind, and the bodies of a zone
+_ZONE_FULL_FORMS = {"经开区": "经济技术开发区", "高新区": "高新技术产业开发区"}
+_SHORT_ZONE_BODY = re.compile(r"(.+?)(经开区|高新区)(管委会|管理委员会|党工委)")
+
 
 class DepartmentNames:
     """Recognises body names of one plan and normalises them (see the module docstring).
@@ -186,9 +190,13 @@ class DepartmentNames:
     {"人力社保局": "人力资源和社会保障局", "人才办": "人才工作领导小组办公室"}.
     """
 
-    def __init__(self, region: Jurisdiction | None, aliases: Mapping[str, str]) -> None:
+    def __init__(self, region: Jurisdiction | None, aliases: Mapping[str, str],
+                 printed: str = "") -> None:
         self.region = region
         self.aliases = dict(aliases)
+        # a zone's bodies the plan prints in full (岚山经济技术开发区管委会): the same body
+        # printed with the zone's short form (岚山经开区管委会) is that one
+        self._printed = printed
         anchors = []
         if region:
             parents = "".join(f"(?:{re.escape(p)})?" for p in region.parents)
@@ -204,6 +212,10 @@ class DepartmentNames:
 
     def normalise(self, printed: str) -> str:
         name = re.sub(r"\s+", "", printed).replace("(", "（").replace(")", "）")
+        zone = _SHORT_ZONE_BODY.fullmatch(name)
+        if zone:
+            full = zone.group(1) + _ZONE_FULL_FORMS[zone.group(2)] + zone.group(3)
+            name = full if full in self._printed else name
         for short, system in VERTICAL_ABBREVIATIONS.items():
             if name.startswith(short) and len(name) > len(short) + 2:
                 return system + self.normalise(name[len(short):])
@@ -429,7 +441,7 @@ def extract_departments(doc: Document, lexicon: Lexicon) -> tuple[list[Mention],
     The lexicon's department entries (graph/extract/lexicon.ttl, block "departments") give the
     abbreviations to expand.
     """
-    names = DepartmentNames(jurisdiction(doc), lexicon.department_aliases)
+    names = DepartmentNames(jurisdiction(doc), lexicon.department_aliases, doc.text)
     return _Extraction(doc, names).run()
 
 

@@ -284,7 +284,13 @@ def from_sentence(text: str, sentence: Sentence, cands: list[Candidate]) -> Iter
         before = [f for f in frames if f < k]
         if before:
             scope |= set(range(before[-1], k))
-            industry_scope |= set(range(before[-1], k))
+            # a program the sentence runs after a frame is the means of all the frame's
+            # statement ("围绕…产业导向，即培育壮大A…，做优B…，全力实施X"); a platform named later
+            # is where one thing is built, and takes only the frame clause's industries: the
+            # clauses between say what the frame's subject develops ("以金沙县、柳泉县为重点，…，
+            # 大力发展A、B和C，推动X建设")
+            industry_scope |= (set(range(before[-1], k)) if actor.kind == PROGRAM
+                               else {before[-1]})
         for j, industry in industries:
             if j in industry_scope and _governed(text, industry, actor):
                 yield _relation(ref(actor), TARGETS, ref(industry), industry)
