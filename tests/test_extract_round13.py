@@ -53,3 +53,19 @@ def test_a_zone_body_printed_short_is_the_one_printed_in_full() -> None:
     # a short form whose full form the plan never prints stays as printed
     assert "桐霁高新区管委会" in departments
     assert "桐霁高新技术产业开发区管委会" not in departments
+
+
+def test_a_bare_talent_field_is_the_plans_sector_of_that_word_or_none() -> None:
+    body = (
+        "2.壮大现代服务业。重点发展现代金融、会展经济、康养和冷链物流等服务业。\n"
+        "3.强化人才支撑。深入实施“桐霁英才”计划，加快引进金融、会展、康养、港航等领域紧缺人才，"
+        "培养一批港航物流、临港化工等领域专业人才。\n"
+    )
+    facts = facts_of(body)
+    industries = set(facts.names("industry"))
+    assert not {"金融", "会展", "港航"} & industries
+    program = {i for s, i in relations(facts, "targetsIndustry") if s.endswith("英才计划")}
+    assert {"现代金融", "会展经济", "康养", "港航物流", "临港化工"} <= program
+    # a field where talent starts a business is no talent field: its sectors count
+    other = "2.设立基金。重点投向在新型储能、生物医药等领域创业的人才项目。\n"
+    assert {"新型储能", "生物医药"} <= set(facts_of(other).names("industry"))

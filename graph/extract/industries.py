@@ -141,6 +141,9 @@ _APPLIED_FIELD = re.compile(
     r"开发行业解决方案|解决方案|积极探索|探索|先行先试|改革|监管|数据安全|安全|场景|"
     r"[“\"]?卡脖子|风险)"
 )
+# the fields a kind of talent works in: …等领域紧缺人才, …领域高层次人才
+_TALENT_FIELD = re.compile(r"^(?:等)?(?:重点|关键|重要)?领域(?:的)?(?:急需|紧缺|急需紧缺|高层次|"
+                           r"高端|专业|专业技术|领军|青年|优秀|骨干|技能|复合型|各类)?人才")
 # what houses or serves industry, no industry itself (…等产业空间, …等产业载体)
 _INDUSTRY_SPACE = re.compile(r"^等产业(?:空间|载体|用房|用地|设施)")
 # fields a plan develops, nothing after them in the clause: its sectors
@@ -399,9 +402,17 @@ def _after_last_verb(text: str, start: int, end: int) -> tuple[int, int] | None:
     at, cut = start, None
     for word, tag in tagged(text[start:end]):
         at += len(word)
+        if tag == "m" and _COUNT_OF.fullmatch(word) and (cut is not None
+                                                          or at == start + len(word)):
+            cut = at  # 培养一批航空维修: what a verb counts is the item, whatever verbs it holds
+            break
         if tag in ("v", "vd") and len(word) > 1:
             cut = at
     return (cut, end) if cut is not None and end - cut >= 2 else None
+
+
+# a count after a verb, before what it counts (引进一批, 培育若干)
+_COUNT_OF = re.compile(r"(?:一大批|一批|一些|若干|一系列)")
 
 
 def _holds_verb(phrase: str) -> bool:
@@ -576,8 +587,11 @@ class IndustryFinder:
         places: Iterable[str] = (),
         own: Iterable[str] = (),
         named: Iterable[str] = (),
+        bare: Iterable[str] = (),
     ) -> None:
         self.lexicon = lexicon
+        # the bare sector words (康养, 会展) the plan lists as sectors of their own
+        self.bare = frozenset(bare)
         # the industries the plan itself names by a list or sector rule (plan_names): sectors
         # of a 领域 list in this plan (茶叶、黄精、油茶…等领域), mentions before 企业 / 产业链
         self.named = frozenset(named)
@@ -732,7 +746,9 @@ class IndustryFinder:
             if (
                 cut is not None
                 and not any(clausal[1:])
-                and len(enum.items) > 2
+                # two items are a list when a count opens the second (培养一批A、B等领域人才)
+                and (len(enum.items) > 2
+                     or (cls == "industry" and _COUNT_OF.search(text, cut[0] - 3, cut[0])))
                 and not self._clausal(text, *cut)
             ):
                 # the first item runs on into the clause before the list: it starts after the
@@ -748,6 +764,7 @@ class IndustryFinder:
                 rejected.extend(enum.items)
                 continue  # an item holds a verb: a list of clauses, not of industries
             spans = [span for span in (self._item(text, s, e) for s, e in enum.items) if span]
+            renamed: dict[tuple[int, int], str] = {}
             if (
                 cls == "industry"
                 and (field := _FIELD_HEAD.match(enum.head))
@@ -768,6 +785,17 @@ class IndustryFinder:
                     if 2 * len(sectors) >= len(enum.items)
                     else [span for span in sectors if self._qualified(text[span[0] : span[1]])]
                 )
+                if _TALENT_FIELD.match(enum.head):
+                    # the fields of talent (港航、航空领域人才, 物流、金融、会展等领域紧缺人才):
+                    # a qualified sector word is its sector, a bare one the plan's sector of
+                    # that word or none (decision 043: 会展 → 会展经济, 金融 → 现代金融)
+                    chosen = [span for span in sectors if span[1] - span[0] > 2
+                              and self._qualified(text[span[0] : span[1]])]
+                    for span in spans:
+                        sector = self._sector_of_field(plain(text[span[0] : span[1]]))
+                        if span not in chosen and sector is not None:
+                            chosen.append(span)
+                            renamed[span] = sector
                 if _DEVELOPED_FIELDS.match(enum.head) and any(
                     text.startswith(v, enum.items[0][0] - len(v)) for v in _GROW_VERBS
                 ):
@@ -838,6 +866,7 @@ class IndustryFinder:
             for s, e in chosen:
                 cand = self._industry(text, s, e, sentence, section, via="list")
                 if cand is not None:
+                    cand.name = renamed.get((s, e), cand.name)
                     cand.head, cand.head_class, cand.head_end = enum.head, cls, enum.head_end
                     found.append(cand)
             named = _NAMED_HEAD.match(enum.head) if chosen and cls == "industry" else None
@@ -850,6 +879,16 @@ class IndustryFinder:
                 if cand is not None and text[at : at + len(named.group(1))] == named.group(1):
                     found.append(cand)
         return found
+
+    def _sector_of_field(self, word: str) -> str | None:
+        """The plan's sector a bare sector word of a talent field names: itself when the plan
+        lists it as a sector, else its 现代 form or the one sector the plan names with it."""
+        if word in self.bare:
+            return self.canonical(word)
+        fuller = [n for n in self.named if n != word and (n.startswith(word) or n.endswith(word))]
+        if "现代" + word in fuller:
+            return self.canonical("现代" + word)
+        return self.canonical(fuller[0]) if len(fuller) == 1 else None
 
     def _names_sector(self, stem: str) -> bool:
         """Whether the stem of a list's head X产业 is a sector of its own (锂电材料), not a class
@@ -1356,30 +1395,32 @@ def find_industries(
     (岑川县, 岑川 …), which open no industry's name (岑川县制造业 is 制造业)."""
     own = own_sector_words(doc.text, places)
     first = list(_read(doc, IndustryFinder(lexicon, places, own)))
-    named = plan_names(doc.text, first)
+    named, bare = plan_names(doc.text, first)
     if not named:
         yield from first
         return
     # read again with the plan's own industries known: a 领域 list of them, and their
     # mentions before a word of their trade (油茶企业), are found only then
-    yield from _read(doc, IndustryFinder(lexicon, places, own, named))
+    yield from _read(doc, IndustryFinder(lexicon, places, own, named, bare))
 
 
-def plan_names(text: str, found: Iterable[Candidate]) -> frozenset[str]:
+def plan_names(text: str, found: Iterable[Candidate]) -> tuple[frozenset[str], frozenset[str]]:
     """The industries a plan names by its lists and sector rules (not by the lexicon), as
     printed: two characters or more, not a class (特色产业) or a bare sector
-    word (农业, 制造业)."""
-    names = set()
+    word (农业, 制造业); and the bare sector words it lists as sectors of their own (康养)."""
+    names, bare = set(), set()
     for c in found:
         if c.via not in ("list", "rule"):
             continue
         printed = plain(text[c.start : c.end])
+        if SECTOR_WORDS.fullmatch(printed) and c.via == "list" and c.head_class == "industry":
+            bare.add(printed)
         if len(printed) < 2 or SECTOR_WORDS.fullmatch(printed) or printed in GENERIC_SECTORS:
             continue
         if printed in GENERIC_NOUNS or not fragment_ok(printed):
             continue
         names.add(printed)
-    return frozenset(names)
+    return frozenset(names), frozenset(bare)
 
 
 def _read(doc: Document, finder: IndustryFinder) -> Iterator[Candidate]:
