@@ -22,7 +22,7 @@ from typing import Any
 from plankg.errors import InputError
 from plankg.graph.text.headings import find_numbering
 from plankg.graph.text.numerals import chinese_numeral
-from plankg.graph.text.render import Block, SourceCell, TableBlock, join_lines
+from plankg.graph.text.render import Block, SourceCell, TableBlock, is_frame, join_lines
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -68,6 +68,11 @@ class _Reader:
         for child in element.iterchildren():
             if child.tag == _w("p"):
                 self.paragraph(child)
+            elif child.tag == _w("tbl") and is_frame(
+                    len(_row_cells(tr)) for tr in child.iterchildren(_w("tr"))):
+                for tr in child.iterchildren(_w("tr")):  # a box drawn as a one-column table
+                    for tc in _row_cells(tr):
+                        self.container(tc)
             elif child.tag == _w("tbl"):
                 self.blocks.append(self.table(child))
             elif child.tag == _w("sdt"):

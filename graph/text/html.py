@@ -22,7 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from plankg.errors import InputError
-from plankg.graph.text.render import Block, SourceCell, TableBlock, clean_text, join_lines
+from plankg.graph.text.render import (
+    Block,
+    SourceCell,
+    TableBlock,
+    clean_text,
+    is_frame,
+    join_lines,
+)
 
 MIN_ARTICLE_CJK = 50
 DOMINANT = 0.8  # the article holds this share of the page's prose
@@ -250,6 +257,13 @@ def _blocks(article: Any) -> list[Block]:
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag == "br":
             flush()
+        elif _footnote_mark(node, buffer):
+            pass  # "接待游客总人次<sup>1</sup>": the mark of a footnote, no part of the name
+        elif tag == "table" and not node.xpath(".//table") and is_frame(
+                sum(cell.tag in ("td", "th") for cell in tr) for tr in node.iter("tr")):
+            flush()
+            for cell in node.iter("td", "th"):  # a box drawn as a one-column table: prose
+                visit(cell)
         elif tag == "table" and not node.xpath(".//table"):
             flush()
             table = _table(node)
@@ -276,6 +290,20 @@ def _blocks(article: Any) -> list[Block]:
         visit(child)
     flush()
     return blocks
+
+
+_SUPERSCRIPT = re.compile(r"vertical-align\s*:\s*super", re.IGNORECASE)
+
+
+def _footnote_mark(node: Any, buffer: list[str]) -> bool:
+    """Whether ``node`` is a footnote's mark: a superscript of one or two digits right after a
+    Chinese character (not the 2 of m², nor a power after a figure)."""
+    if node.tag != "sup" and not _SUPERSCRIPT.search(str(node.get("style", ""))):
+        return False
+    if not re.fullmatch(r"\s*\d{1,2}\s*", node.text_content() or ""):
+        return False
+    before = "".join(buffer).rstrip()
+    return bool(before) and _CJK.match(before[-1]) is not None
 
 
 def _span(node: Any, name: str) -> int:

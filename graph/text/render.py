@@ -63,6 +63,13 @@ class TableBlock:
 Block = str | TableBlock
 
 
+def is_frame(cells_per_row: Iterable[int]) -> bool:
+    """Whether a table with these numbers of cells in its rows is a frame: one cell in every
+    row, a box (专栏) drawn as a bordered table, whose paragraphs are prose, not cells."""
+    counts = list(cells_per_row)
+    return bool(counts) and all(n == 1 for n in counts)
+
+
 def clean_text(text: str) -> str:
     """One paragraph's text: a line break in the source is wrapping (dropped between Chinese
     characters, a space between others); printed spaces are kept, as the header parser needs two

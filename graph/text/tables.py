@@ -393,11 +393,21 @@ def _pipe_cells(line: _Line) -> list[_Cell]:
         body = part.strip(_BLANKS)
         if not (i == 0 and not body and line.content.startswith("|")):
             begin = pos + lead if body else pos
-            cells.append(_Cell(body, begin, begin + len(body)))
+            cells.append(_scoped_parts(_Cell(body, begin, begin + len(body))))
         pos += len(part) + 1
     while cells and not cells[-1].text:
         cells.pop()
     return cells
+
+
+def _scoped_parts(cell: _Cell) -> _Cell:
+    """A cell of a source table that prints a value for each part of the region on lines of its
+    own ("城区≥95" / "乡村≥80", read as "城区≥95 乡村≥80"): one cell with those parts."""
+    tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", cell.text)]
+    if len(tokens) < 2 or any(_split_scope(token)[0] is None for _, token in tokens):
+        return cell
+    parts = [_Cell(token, cell.start + at, cell.start + at + len(token)) for at, token in tokens]
+    return _Cell(cell.text, cell.start, cell.end, parts=parts)
 
 
 def _spaced_cells(line: _Line) -> list[_Cell]:
@@ -1130,7 +1140,9 @@ def _classify(headers: list[str], caption: str,
         year = _YEAR.search(compact)
         unit = next((_nfkc(m.group(1)) for m in _ANY_BRACKET.finditer(compact)
                      if _is_unit(m.group(1))), None)
-        role = _role_word(compact)
+        # the column's own header decides over a group header above it: "“十四五”目标 年均增长"
+        # is a growth column of the period's targets
+        role = _role_word(header.split()[-1]) or _role_word(compact)
         qualifier = ANNUAL_AVERAGE if role == "growth" and ANNUAL_AVERAGE in compact else None
         columns.append(Column(header, kind, int(year.group(1)) if year else None, role, unit,
                               qualifier))
