@@ -263,6 +263,7 @@ def test_a_box_captioned_with_a_platform_gives_it_the_industries_of_its_lines() 
     assert {p for p, _ in targets if not p[0].isdigit()} == {"沐川工业园", "沐川石材产业园"}
     assert {i for p, i in targets if p == "沐川工业园"} == {
         "精密铸造", "智能农机", "装备制造", "竹木加工产业",
+        "现代物流",  # 配套发展现代物流: what the zone develops beside them (round thirteen)
     }
     # "2.建设沐川石材产业园。": a section titled by a verb of the stop list and the platform
     assert {i for p, i in targets if p == "沐川石材产业园"} == {"新型建材", "环保装备"}

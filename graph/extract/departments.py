@@ -178,6 +178,8 @@ def jurisdiction(doc: Document) -> Jurisdiction | None:
             parents = tuple(issuer_units[: issuer_units.index(name)])
     return Jurisdiction(name, parents)
 
+# offices of a party committee that plans print without its 委 (县文明办, 市网信办)
+PARTY_OFFICES = frozenset(("精神文明建设委员会办公室", "网络安全和信息化委员会办公室"))
 # the short forms plans print of a zone's kind, and the bodies of a zone
 _ZONE_FULL_FORMS = {"经开区": "经济技术开发区", "高新区": "高新技术产业开发区"}
 _SHORT_ZONE_BODY = re.compile(r"(.+?)(经开区|高新区)(管委会|管理委员会|党工委)")
@@ -246,7 +248,10 @@ class DepartmentNames:
 
     def _expand(self, rest: str, prefix: str) -> str:
         if rest in self.aliases:
-            return prefix + self.aliases[rest]
+            full = self.aliases[rest]
+            if prefix and full in PARTY_OFFICES:
+                return prefix + "委" + full  # 县文明办: the office of the county's party committee
+            return prefix + full
         if rest.startswith("委") and rest[1:] in self.aliases:
             return prefix + "委" + self.aliases[rest[1:]]
         return prefix + rest

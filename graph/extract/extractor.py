@@ -211,7 +211,7 @@ def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon,
             # 印制电路板技术创新中心, 数字经济创新飞地, 康养旅游示范基地: what the centre does
             # with the industry stands between it and the kind word; a bracketed host city
             # (（深圳）) is no part
-            bare = re.sub(r"(?:技术|科技|创新|示范)+$", "", stem)
+            bare = re.sub(r"(?:技术|科技|创新|示范|集散)+$", "", stem)
             stem = re.sub(r"[（(][^）)]*[）)]", "", bare) or stem
         industry = max((i for i in known if stem.endswith(i) and len(stem) - len(i) <= 4
                         and len(i) >= 2), key=len, default=None)
@@ -229,6 +229,10 @@ def _named_industries(text: str, found: list[Candidate], lexicon: Lexicon,
             stem = name[: -len(base)]
             industry = max((i for i in known if stem.endswith(i) and len(stem) - len(i) <= 4
                             and len(i) >= 4), key=len, default=None)
+        if industry is None and len(suffix) >= 5 and suffix.endswith("区") \
+                and suffix[:-1] in known:
+            # a kind word that is an industry and a zone: 龙潭古村文化旅游区 → 文化旅游
+            industry = suffix[:-1]
         trade = next((suffix[: -len(k)] for k in PARK_KINDS if suffix.endswith(k)), "")
         if industry is None and SECTOR_WORDS.fullmatch(trade):
             # a kind word led by a sector word names the plan's industry with the stem:
@@ -361,8 +365,11 @@ class _PlatformKeys:
 
 
 def _industry_key(name: str) -> str:
-    """新材 is short for 新材料 at the end of an industry's name (金属新材 = 金属新材料)."""
+    """新材 is short for 新材料 at the end of an industry's name (金属新材 = 金属新材料), and 文旅
+    for 文化旅游 as a whole name (文旅, 文旅产业)."""
     key = plain(name)
+    if key in ("文旅", "文旅产业"):
+        return "文化旅游" + key[2:]
     return key + "料" if key.endswith("新材") else key
 
 
@@ -376,6 +383,9 @@ def _choose(members: list[Candidate], lexicon: Lexicon, kind: str) -> str:
         long_form = sorted({n for n in names if n.endswith("行动计划")})
         if long_form:
             return long_form[0]
+    if kind == INDUSTRY:
+        # a name the plan prints in full wins over its abbreviation (文化旅游, not 文旅产业)
+        names = [n for n in names if _industry_key(n) == plain(n)] or names
     counts = Counter(names)
     first = {n: i for i, n in reversed(list(enumerate(names)))}
     return min(counts, key=lambda n: (-counts[n], first[n]))

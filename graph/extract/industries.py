@@ -123,7 +123,7 @@ _SECTOR_HEAD = re.compile(
 # a clause that develops one or two sectors, with no list: "发展工业旅游和会展经济"
 _DEVELOPED = re.compile(
     r"(?:\d{1,2}[.．])?(?:[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道|片区|园区))?"
-    r"(?:大力|积极|加快|重点|着力|鼓励|支持|稳步)?(?:发展|培育|壮大|做强|做大|做优)"
+    r"(?:大力|积极|加快|重点|着力|鼓励|支持|稳步|配套)?(?:发展|培育|壮大|做强|做大|做优)"
     r"([\u4e00-\u9fff]{2,17}?)(?:等(?:[\u4e00-\u9fff]{0,6}(?:" + SECTOR_WORDS.pattern + r")))?$"
 )
 _ITEM_JOIN_ONCE = re.compile(r"和|及|与")
@@ -257,6 +257,10 @@ _BARE_COUNT = re.compile(r"[一二两三四五六七八九十几每]+[个项类�
 # a list's head of key parts of a product ("伺服电机、减速器、控制器等关键零部件"): the products of
 # a chain, not sectors
 _KEY_PARTS_HEAD = re.compile(r"^等(?:关键|核心|上游|配套|基础)(?:零部件|部件|元器件|器件|材料)$")
+# what serves a sector's customers (住宿、餐饮、购物…等旅游配套服务): amenities, no sectors
+_AMENITIES_HEAD = re.compile(r"^等[\u4e00-\u9fff]{0,4}配套(?:服务|设施)")
+# a sector word heading goods: 竹编、竹雕…等特色文创和旅游商品 are products
+_AND_GOODS = re.compile(r"(?:和|及|与|、)[\u4e00-\u9fff]{0,6}?(?:商品|产品)")
 # sector words that alone name a class of all industries of a kind, no industry
 _CLASSES = frozenset(("服务业",))
 # a list of what is taught ("开设物流管理、电子商务…等服务业相关专业"): majors, not sectors
@@ -507,7 +511,9 @@ _TRADE_END = re.compile(
     r"(?<!公共|便民|政务|基本|社会|公益|志愿|优质|综合|配套|增值|全程|政府|均等)服务)$"
 )
 # the verbs of change that end a clause about sectors, never a sector's name
-_DEVELOPS = re.compile(r"(?:发展|转型|升级|变革)$")
+_DEVELOPS = re.compile(r"(?:发展|转型|升级|变革|融合|提升)$")
+# an -isation (专业化, 特色化) or its tail cut from a word (化方向): how firms grow, no sector
+_ISATION = re.compile(r"^[\u4e00-\u9fff]{1,3}(?<![文孵])化$|^化(?![工学肥妆纤])")
 # a count (52家) or a rank (第一大, 六大) inside a would-be name: a clause about sectors
 _COUNT_OR_RANK = re.compile(r"\d+(?:\.\d+)?[家个所座项条名]|[一二三四五六七八九十两]大")
 
@@ -536,6 +542,8 @@ def fragment_ok(name: str) -> bool:
         return False  # 精深加工, 综合利用加工: a stage of processing, of no product named
     if _DEVELOPS.search(name) or name.endswith(("增长点", "增长极", "示范")):
         return False  # 产业集群化发展, 质量变革: what a sector does; 经济增长点, 智能制造示范
+    if _ISATION.search(name) or name.startswith("公共") or name.endswith("平台"):
+        return False  # 专业化; 公共服务, 公共文化: public goods; 国有文旅平台: a firm's kind
     # one word before 产业, a verb (支持产业); several words may open with one (休闲旅游,
     # 节能环保), and a verb listed under an industry head is a sector (冶炼、化工、建材等行业)
     if stem == name:
@@ -840,7 +848,9 @@ class IndustryFinder:
             elif (_SECTOR_HEAD.match(enum.head) and not _holds_verb(enum.head)) or (
                 _sector_phrase(enum.head) or _service_sector(enum.head)
             ):
-                chosen = spans  # 光伏、风电、生物质能等可再生能源: the branches of a sector
+                # 光伏、风电、生物质能等可再生能源: the branches of a sector, unless the head
+                # goes on to goods (…等特色文创和旅游商品)
+                chosen = [] if _AND_GOODS.match(text, enum.head_end) else spans
             else:
                 known = [span for span in spans if self.known(text[span[0] : span[1]])]
                 chosen = known if 2 * len(known) >= len(enum.items) else []
@@ -854,6 +864,7 @@ class IndustryFinder:
             if 2 * sum(text.endswith("区", s, e) for s, e in enum.items) >= len(enum.items):
                 chosen = []  # 北部高山茶叶和黄精产业区、中部油茶和中药材产业区: a list of zones
             if _CONSUMED_HEAD.match(enum.head) or _KEY_PARTS_HEAD.match(enum.head) \
+                    or _AMENITIES_HEAD.match(enum.head) \
                     or _GOODS_HEAD.match(enum.head) \
                     or _SUBJECTS_HEAD.match(enum.head) or (
                 cls != "industry" and _CHAIN_STAGE.match(sentence.text)

@@ -93,6 +93,9 @@ _PLACES_CLASS = re.compile(r"(?:城市|地区|各地|沿线)$")
 _BATCH_BEFORE = re.compile(r"(?:一批|若干|一系列|多个|各类)[^，。；：,;:]*?(?:和|及|与|、)?$")
 # …or opening the would-be name: 一批“老厂房+文创”特色街区 (a quoted part made it look named)
 _BATCH_FIRST = re.compile(r"(?:一批|若干|一系列|多个|各类)")
+# a grade (国家4A级旅游景区, 5A级景区): a title many hold; a count of a group (云湖两大景区)
+_GRADED = re.compile(r"[1-5１-５]?[AＡ]级")
+_GROUP_COUNT = re.compile(r"[两二三四五六七八九十]大")
 # quotes around a theme (“5G+工业互联网”示范园区, “互联网+”): a title to win, no coined name
 _QUOTED_THEME = re.compile(r"[“‘][^”’]*\+[^”’]*[”’]")
 # a scale opening a would-be name: 千亿级电子信息产业走廊 is an aim of a size, no one platform
@@ -129,7 +132,7 @@ _INNOVATION_CITY = ("科创", "科技", "创新")
 CITY = "城"
 _PURPOSE = re.compile(r"人才|创新|创业|科创|科技|技术|研发|研究|孵化|实训|技能|培训|知识产权|"
                       r"人力资源|招商|引才|引智|成果|转化|检验|检测|认证|交易|设计|专家|院士|"
-                      r"博士|双创|众创|数字|联运|集散|分拨|中转|转运|冷链")
+                      r"博士|双创|众创|数字|联运|集散|分拨|中转|转运|冷链|研学|运动")
 # The units that a plan's own places are printed with (渚湾街道, 青螺洲片区, 金渡港区, 雁溪高新区,
 # 鹊山经济开发区): the word before one is a place of the plan, and marks a 中心 or 基地 named
 # after it (雁溪技术转移中心).
@@ -218,7 +221,8 @@ class PlatformFinder:
         zoned = self._zone_word.search(before_kind) is not None
         if len(self.residue(name, suffix)) < 2 and not zoned:
             # the plan's own level word names its region: 县人才服务中心 is the county's one
-            return kind.needs_name and self._own(name)
+            # (县城, 市城 are the towns themselves)
+            return kind.needs_name and self._own(name) and suffix != CITY
         if self.residue(name, suffix) in BROAD_SECTORS and not zoned \
                 and not self.has_place(name):
             return False  # 农业科技园区, 工业园区: a broad sector alone names a class of parks
@@ -233,7 +237,7 @@ class PlatformFinder:
             or bool(_INSTITUTION.search(name))
         ):
             return True
-        if not self.has_place(name):
+        if not self.has_place(name) and not _LANDFORM_NAME.match(plain(name)):
             return False
         return suffix not in PURPOSE_KINDS or self.for_purpose(before_kind)
 
@@ -397,6 +401,7 @@ class PlatformFinder:
                 start = cut  # a year is never part of a name (力争2025年岑川经济开发区营业收入…)
             start = self._past_inner_platform(text, start, at)
             start = self._over_dash(text, start, inner_floor)
+            start = _past_route(text, start, at, end)
             defined = text.find("指", start, at)
             if defined > start and self._any_place.match(text, defined + 1):
                 start = defined + 1  # 注：核心区指禾东县现代农业产业园所在的…: a definition
@@ -425,7 +430,8 @@ class PlatformFinder:
         if firm and not any(verb in firm.group(1) for verb in VERBS):
             return None  # not 产业园引进华为技术有限公司: a verb there ends the name
         counted = _COUNT_AFTER.match(text, end) or _BATCH_BEFORE.search(text, floor, start) \
-            or _BATCH_FIRST.match(name) or _SCALE_FIRST.match(name)
+            or _BATCH_FIRST.match(name) or _SCALE_FIRST.match(name) \
+            or _GRADED.search(name) or _GROUP_COUNT.search(name)
         if counted or not (of_port or self.named(printed, name, suffix, kind)):
             if kind.needs_name or len(self.residue(name, suffix)) >= 2:
                 return None
@@ -475,6 +481,27 @@ class PlatformFinder:
         return found
 
 
+_DASHES = "—－"
+# a name that opens with a mountain's, a lake's or a river's (翠岭山森林康养基地, 云湖景区, 澜溪漂流
+# 景区): a place, though no list of places holds it (高山, 深山, 江河 are no names)
+_LANDFORM_NAME = re.compile(r"^(?!高山|深山|名山|矿山|江河|湖泊|山区|山水)[\u4e00-\u9fff]{1,2}"
+                            r"(?:山|湖|江|河|溪|岭|峰|湾|峡|洲|岛|泉|潭|滩)(?![区地])"
+                            r"[\u4e00-\u9fff]{2,}")
+
+
+def _past_route(text: str, start: int, at: int, end: int) -> int:
+    """``start`` moved past the stops of a route printed before the name, places joined by
+    dashes ("县城—翠岭山旅游度假区—云湖温泉康养小镇"): a dash after the name, or two in it, make
+    a route, whose stops are names of their own (one dash joins the two places of one name:
+    岑川—滨海产业合作园)."""
+    dashes = [i for i in range(start, at) if text[i] in _DASHES]
+    if not dashes:
+        return start
+    route = len(dashes) > 1 or (end < len(text) and text[end] in _DASHES) \
+        or (start > 0 and text[start - 1] in _DASHES)
+    return dashes[-1] + 1 if route else start
+
+
 def find_platforms(doc: Document, lexicon: Lexicon) -> Iterator[Candidate]:
     """Every platform candidate of a document, overlapping ones included.
 
@@ -508,7 +535,10 @@ def find_platforms(doc: Document, lexicon: Lexicon) -> Iterator[Candidate]:
         yield from others
         yield from _printed(text, listed_pattern, sentence, section, (*ruled, *others))
     for section, heading in item_headings(doc):
-        yield from _printed(text, listed_pattern, heading, section, ())
+        # a numbered line no sentence holds: a box's "4.云湖温泉康养小镇：规划面积…，重点发展…"
+        ruled = finder.in_sentence(text, heading, section)
+        yield from ruled
+        yield from _printed(text, listed_pattern, heading, section, ruled)
 
 
 def _printed(text: str, names: re.Pattern[str] | None, sentence: Sentence,
@@ -649,18 +679,24 @@ def _towns(text: str, finder: PlatformFinder | None) -> set[str]:
     found = set()
     for word, count in counts.items():
         stem = word[:2]
-        if count < MIN_TOWN_MENTIONS or len(tagged(word[1:])) == 1 or len(tagged(word)) == 1:
-            continue
+        whole = tagged(word)
+        if count < MIN_TOWN_MENTIONS or len(tagged(word[1:])) == 1 \
+                or (len(whole) == 1 and whole[0][1] != "ns"):
+            continue  # 城乡, 下乡 are words; 石门乡 is one place the dictionary knows
         if stem[0] in "省市区县乡镇村":
             continue  # 县管乡用: a level word opens no town's name
-        if _plain_word(stem, finder):
+        # a town with a government is one whatever the dictionary reads its name as (石门乡
+        # 人民政府: 石门 is a common noun there)
+        governed = word + "人民政府" in text
+        if _plain_word(stem, finder, proper=governed):
             found.add(stem)
     return found
 
 
-def _plain_word(word: str, finder: PlatformFinder | None) -> bool:
+def _plain_word(word: str, finder: PlatformFinder | None, *, proper: bool = False) -> bool:
     """A word that may be a place: Chinese characters, no generic word (重点, 国家), no kind
-    word, not one common word, not opening with a verb or a number."""
+    word, not one common word (unless ``proper``: known to name a place), not opening with a
+    verb or a number."""
     if not re.fullmatch(r"[\u4e00-\u9fff]+", word) or re.match(r"[一二三四五六七八九十两各本全]",
                                                                  word):
         return False
@@ -671,6 +707,6 @@ def _plain_word(word: str, finder: PlatformFinder | None) -> bool:
     # one word of the segmenter's dictionary that is no proper name (乡镇, 农业, 秀美) is no
     # place; a place the dictionary does not know is read as single characters (渚湾, 柳滩)
     words = tagged(word)
-    if len(words) == 1 and not words[0][1].startswith(("ns", "nr", "nz")):
+    if len(words) == 1 and not words[0][1].startswith(("ns", "nr", "nz")) and not proper:
         return False
     return leading_cut(word, 0, len(word), keep=0) == 0
