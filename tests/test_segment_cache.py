@@ -35,7 +35,8 @@ ODD = [
 
 
 def _lines() -> list[str]:
-    files = sorted((ROOT / "corpus").glob("*.txt")) + sorted((TESTS / "data" / "plans").glob("*"))
+    files = [*sorted((ROOT / "corpus").glob("*.txt")),
+             *sorted((TESTS / "data" / "plans").glob("*.txt"))]
     lines = [line for f in files for line in f.read_text(encoding="utf-8").splitlines()]
     assert len(lines) > 1000
     return lines + ODD
