@@ -65,7 +65,7 @@ GOAL_SECTION = re.compile(r"主要目标|发展目标|总体目标|目标任务"
 PLAN_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")  # what a folder build reads
 REGION = "region"
 # bump when the extractors or the RDF they write change: stores built before are rebuilt whole
-EXTRACTOR_VERSION = "0.9"
+EXTRACTOR_VERSION = "0.10"
 PARALLEL_FROM = 4  # plans; fewer are built in this process (a pool costs more than it gains)
 
 
