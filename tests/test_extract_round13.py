@@ -143,3 +143,13 @@ def test_the_spiritual_civilisation_office_is_the_party_committees() -> None:
     body = "2.推进文明实践。建设新时代文明实践站。（牵头单位：县委宣传部，配合单位：县文明办）\n"
     departments = set(county_facts(body, empty=False).names("department"))
     assert "桐溪县委精神文明建设委员会办公室" in departments
+
+
+def test_a_location_verb_a_teaching_plan_and_a_coined_name_before_an_industry() -> None:
+    body = ("2.做强夜间经济。实施“夜游桐溪”夜间经济培育行动，打造夜间消费街区。"
+            "建设桐溪文化创意产业园，园区位于桐溪经济开发区，将研学实践纳入中小学教育教学计划。\n")
+    facts = county_facts(body)
+    assert not {p for p in facts.names("platform") if p.startswith("园区")}
+    assert "中小学教育教学计划" not in facts.names("program")
+    targets = relations(facts, "targetsIndustry")
+    assert any(s.endswith("夜间经济培育行动") and i == "夜间经济" for s, i in targets)

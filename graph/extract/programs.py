@@ -68,8 +68,9 @@ _VERBS_LONGEST_FIRST = sorted(VERBS, key=len, reverse=True)
 _FIGURE_AFTER = re.compile(r"[”’]?\d")
 _MASKED = re.compile(r"[*＊]")
 # Names of a class of schemes or projects, not of one: 产业载体类项目, 乡村振兴重点工程 (a 专栏 box
-# of them), 重大基础设施项目, 一批…项目, and a work plan (年度工作计划).
-_COLLECTION = re.compile(r"(?:类|重点|重大)(?:项目|工程)$|^重大.*项目$|(?:工作|年度)计划$|"
+# of them), 重大基础设施项目, 一批…项目, and a work or teaching plan (年度工作计划,
+# 中小学教育教学计划).
+_COLLECTION = re.compile(r"(?:类|重点|重大)(?:项目|工程)$|^重大.*项目$|(?:工作|年度|教学)计划$|"
                          r"^(?:一批|一系列|若干|多个)")
 # A 项目 in prose is mostly an investment project (引进…项目, 承接…产业转移项目, 实施一批…项目);
 # it is a scheme of the plan when a verb that runs a scheme introduces it (推进医学高峰项目建设).

@@ -61,6 +61,7 @@ BACKGROUND = re.compile(r"基础|背景|成效|成就|回顾|现状|形势|成�
 ACTORS = (PROGRAM, PLATFORM)
 # the work on a platform that a title after a verb names: 支持…研究院建设
 _BUILDING = re.compile(r"建设|发展|提质|提升|升级|扩容|运营|提质扩容|提档升级")
+_LEADING_QUOTE = re.compile(r"^[“‘\"][^”’\"]{1,8}[”’\"]")
 # the verbs of the stop list a title may open with (jieba tags 建设 and 培育 as nouns, and cuts
 # 做强 into 做 / 强, so its tags alone do not find them)
 _TITLE_VERBS = frozenset(VERBS)
@@ -321,9 +322,10 @@ def from_program_names(text: str, cands: list[Candidate]) -> Iterator[Relation]:
     for cand in cands:
         if cand.kind != PROGRAM or cand.counted:
             continue
-        name = plain(cand.name)
-        inside = [form for form in printed if name.startswith(form) and len(name) - len(form) >= 4
-                  and len(form) >= 4]
+        # a coined name in quotes may open it: “夜游岭水”夜间经济培育行动 is named after 夜间经济
+        names = {plain(cand.name), plain(_LEADING_QUOTE.sub("", cand.surface(text)))}
+        inside = [form for form in printed for name in names
+                  if name.startswith(form) and len(name) - len(form) >= 4 and len(form) >= 4]
         if not inside:
             continue
         best = max(inside, key=len)
