@@ -8,7 +8,8 @@ Read with python-docx, walking the body's XML so that nothing is skipped:
   (the number is not in the text) gets the number printed the conventional way for its level
   (一、 / （一） / 1. / （1）), so the heading tree sees it as a reader of the page does;
 - tables as tables: ``gridSpan`` is a colspan, ``vMerge`` a rowspan; rows marked "repeat as
-  header row" (``tblHeader``) are the header, else the first row and the rows it spans;
+  header row" (``tblHeader``) are the header, else the first row and the rows it spans; a
+  table with one cell in every row is a frame (a 专栏 box drawn as a table), read as paragraphs;
 - text boxes (``w:txbxContent``, the drawing and not its VML fallback copy) after the paragraph
   that anchors them; footnotes and endnotes as "注N：…" lines after the paragraph citing them.
 """

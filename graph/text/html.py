@@ -9,7 +9,10 @@
   link lists and menus the rules missed do not count. Descending from ``<body>`` into the child
   holding the most prose, it stops where no child holds that much.
 - **tables**: every ``<table>`` of the article with its ``rowspan``/``colspan`` (a table holding
-  another table is page layout, read as paragraphs); ``<caption>`` kept as printed.
+  another table is page layout, read as paragraphs, and so is a frame, one cell in every row:
+  a 专栏 box drawn as a bordered table); ``<caption>`` kept as printed.
+- **footnote marks**: a superscript of one or two digits after a Chinese character
+  (``接待游客总人次<sup>1</sup>``) is dropped.
 - **metadata**: the block gov pages print around the article (索引号, 发布机构, 成文日期, 文号 …)
   is read from the whole page and rendered first as ``label：value`` lines, the form the header
   parser reads; the page's title (its ``<h1>``) when the article does not print it.
