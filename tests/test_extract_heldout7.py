@@ -8,11 +8,11 @@ from __future__ import annotations
 from heldout import assert_floors, scores_of
 
 FLOORS = {  # after round thirteen, default lexicon, minus 0.05 (first run in the comments)
-    "program": (0.88, 0.95),  # first run 0.93 / 1.00
-    "platform": (0.83, 0.88),  # 0.58 / 0.47
+    "program": (0.95, 0.95),  # first run 0.93 / 1.00
+    "platform": (0.88, 0.88),  # 0.58 / 0.47
     "industry": (0.80, 0.91),  # 0.68 / 0.96
     "department": (0.95, 0.95),  # 0.98 / 0.98
-    "program-industry": (0.85, 0.77),  # 0.81 / 0.77
+    "program-industry": (0.85, 0.81),  # 0.81 / 0.77
     "platform-industry": (0.80, 0.76),  # 0.74 / 0.60
     "program-platform": (0.95, 0.95),  # 1.00 / 0.17
     "program-parent": (0.95, 0.95),  # 1.00 / 1.00
