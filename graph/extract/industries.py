@@ -35,6 +35,7 @@ from plankg.graph.extract.facts import INDUSTRY
 from plankg.graph.extract.lexicon import Lexicon
 from plankg.graph.extract.names import QUOTES, plain
 from plankg.graph.extract.phrases import (
+    BATCH,
     NOT_INDUSTRY_HEAD,
     PROGRAM_STOPS,
     PUNCT,
@@ -416,7 +417,7 @@ def _after_last_verb(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 # a count after a verb, before what it counts (引进一批, 培育若干)
-_COUNT_OF = re.compile(r"(?:一大批|一批|一些|若干|一系列)")
+_COUNT_OF = re.compile(BATCH)
 
 
 def _holds_verb(phrase: str) -> bool:

@@ -48,6 +48,8 @@ VERBS = (
     "符合", "契合", "共享", "新建", "累计", "推行", "健全", "布局", "繁荣", "串联", "连接",
     "贯通", "衔接", "位于", "地处", "坐落",
 )
+# The words that count a batch of things (一批 …): what follows is a class, or what a verb counts.
+BATCH = "(?:一大批|一批|一系列|若干|多个|各类|一些)"
 # Function words and pronouns that end the words before a name.
 FUNCTION_WORDS = (
     "的", "和", "与", "及", "以及", "或", "等", "在", "为", "到", "至", "对", "把", "将", "向",

@@ -37,6 +37,7 @@ from plankg.graph.extract.industries import BROAD_SECTORS, SECTOR_WORDS, item_he
 from plankg.graph.extract.lexicon import Lexicon, PlatformKind, kind_suffixes
 from plankg.graph.extract.names import plain, platform_name
 from plankg.graph.extract.phrases import (
+    BATCH,
     CLOSERS,
     PLATFORM_STOPS,
     PUNCT,
@@ -90,9 +91,9 @@ _LEVEL_BRACKETS = re.compile(r"[（(](?:[所站室点村镇乡]|社区|街道|�
 # Many places before a kind word make a class: 长三角城市开发区, 沿海地区产业园
 _PLACES_CLASS = re.compile(r"(?:城市|地区|各地|沿线)$")
 # "一批" (若干, 各类 …) with the names joined after it, up to where a name starts: a class
-_BATCH_BEFORE = re.compile(r"(?:一批|若干|一系列|多个|各类)[^，。；：,;:]*?(?:和|及|与|、)?$")
+_BATCH_BEFORE = re.compile(BATCH + r"[^，。；：,;:]*?(?:和|及|与|、)?$")
 # …or opening the would-be name: 一批“老厂房+文创”特色街区 (a quoted part made it look named)
-_BATCH_FIRST = re.compile(r"(?:一批|若干|一系列|多个|各类)")
+_BATCH_FIRST = re.compile(BATCH)
 # a grade (国家4A级旅游景区, 5A级景区): a title many hold; a count of a group (云湖两大景区)
 _GRADED = re.compile(r"[1-5１-５]?[AＡ]级")
 _GROUP_COUNT = re.compile(r"[两二三四五六七八九十]大")

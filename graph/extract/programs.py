@@ -28,6 +28,7 @@ from plankg.graph.extract.facts import PROGRAM
 from plankg.graph.extract.lexicon import Lexicon
 from plankg.graph.extract.names import LEVEL_WORDS, QUOTES, plain, program_name
 from plankg.graph.extract.phrases import (
+    BATCH,
     CLOSERS,
     HEAD_VERBS,
     OPENERS,
@@ -71,7 +72,7 @@ _MASKED = re.compile(r"[*＊]")
 # of them), 重大基础设施项目, 一批…项目, and a work or teaching plan (年度工作计划,
 # 中小学教育教学计划).
 _COLLECTION = re.compile(r"(?:类|重点|重大)(?:项目|工程)$|^重大.*项目$|(?:工作|年度|教学)计划$|"
-                         r"^(?:一批|一系列|若干|多个)")
+                         r"^" + BATCH)
 # A 项目 in prose is mostly an investment project (引进…项目, 承接…产业转移项目, 实施一批…项目);
 # it is a scheme of the plan when a verb that runs a scheme introduces it (推进医学高峰项目建设).
 RUN_VERBS = frozenset(("实施", "推进", "启动", "开展", "深化", "抓好", "落实", "深入实施"))
